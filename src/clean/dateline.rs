@@ -1,0 +1,122 @@
+//! Publication dates and bylines printed in the text.
+//!
+//! A dateline is a paragraph that is nothing but a date ("Friday, January
+//! 4, 2019"); a "Published: …" / "Updated …" line carries one after its
+//! label. Both give a document its reference date.
+
+use crate::document::DateSource;
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+static DATE_ANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        (?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)\b)
+      | (?P<mdy>\b(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)\b)
+      | (?P<dmy>\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?P<y2>(?:19|20)\d\d)\b)",
+    )
+    .expect("valid regex")
+});
+static WEEKDAY_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?|\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b(?:[ap]\.?m\.?|gmt|utc|bst|cet|cest|est|edt|pst|pdt|[A-Z]{3})\b|[,|•·/()\s-]+|\bat\b|\bon\b",
+    )
+    .expect("valid regex")
+});
+static META_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:published|posted|updated|last updated|first published|date)(?:\s+on)?\s*:?\s*")
+        .expect("valid regex")
+});
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:By|BY|Written by|Words by)\s+(\p{Lu}[\p{L}.'’-]+(?:\s+(?:\p{Lu}[\p{L}.'’-]+|de|van|von|da|bin|al|and))*)\s*$")
+        .expect("valid regex")
+});
+
+/// Finds the first calendar date anywhere in `s`.
+pub fn find_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    for c in DATE_ANY.captures_iter(s) {
+        let whole = c.get(0)?;
+        let ymd = if c.name("iso").is_some() {
+            (c["iy"].parse().ok()?, c["im"].parse().ok()?, c["id"].parse().ok()?)
+        } else if c.name("mdy").is_some() {
+            (c["y1"].parse().ok()?, month(&c["m1"])?, c["d1"].parse().ok()?)
+        } else {
+            (c["y2"].parse().ok()?, month(&c["m2"])?, c["d2"].parse().ok()?)
+        };
+        if let Some(d) = NaiveDate::from_ymd_opt(ymd.0, ymd.1, ymd.2) {
+            return Some((d, whole.range()));
+        }
+    }
+    None
+}
+
+fn month(s: &str) -> Option<u32> {
+    let l = s.to_ascii_lowercase();
+    MONTHS.iter().position(|m| l.starts_with(m)).map(|i| i as u32 + 1)
+}
+
+/// A dateline or "Published" line: its date and which kind of line it is.
+pub fn parse_line(line: &str) -> Option<(NaiveDate, DateSource)> {
+    if line.len() > 120 {
+        return None;
+    }
+    if let Some(m) = META_LABEL.find(line) {
+        return find_date(&line[m.end()..]).map(|(d, _)| (d, DateSource::Published));
+    }
+    let (d, range) = find_date(line)?;
+    // Everything else on the line must be weekday, time, zone or punctuation.
+    let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
+    WEEKDAY_TIME.replace_all(&rest, "").trim().is_empty().then_some((d, DateSource::Dateline))
+}
+
+/// True for a line that is only page metadata: a dateline, or a
+/// "Published:"/"Updated" label with or without its date.
+pub fn is_meta_line(line: &str) -> bool {
+    if parse_line(line).is_some() {
+        return true;
+    }
+    META_LABEL.find(line).is_some_and(|m| m.end() == line.len() || line.len() < 60 && find_date(line).is_some())
+}
+
+/// The author of a byline such as "By Jane Doe".
+pub fn byline(line: &str) -> Option<String> {
+    if line.len() > 80 {
+        return None;
+    }
+    BYLINE.captures(line.trim()).map(|c| c[1].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn datelines() {
+        assert_eq!(parse_line("Friday, January 4, 2019"), Some((ymd(2019, 1, 4), DateSource::Dateline)));
+        assert_eq!(parse_line("4 January 2019"), Some((ymd(2019, 1, 4), DateSource::Dateline)));
+        assert_eq!(parse_line("2023-03-22 10:30 GMT"), Some((ymd(2023, 3, 22), DateSource::Dateline)));
+        assert_eq!(parse_line("Published: March 22, 2023"), Some((ymd(2023, 3, 22), DateSource::Published)));
+        assert_eq!(
+            parse_line("Updated 3:07 PM EST, Thu March 23, 2023"),
+            Some((ymd(2023, 3, 23), DateSource::Published))
+        );
+        assert_eq!(parse_line("The war began on February 24, 2022 with an invasion."), None);
+        assert_eq!(parse_line("February 30, 2022"), None);
+    }
+
+    #[test]
+    fn meta_lines_and_bylines() {
+        assert!(is_meta_line("Published:"));
+        assert!(is_meta_line("Friday, January 4, 2019"));
+        assert!(!is_meta_line("Published reports say the talks failed."));
+        assert_eq!(byline("By Jane Doe").as_deref(), Some("Jane Doe"));
+        assert_eq!(byline("By the end of the year, prices rose."), None);
+    }
+}

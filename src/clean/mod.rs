@@ -1,0 +1,27 @@
+//! Cleaning: from raw article text (or HTML) to articles with a headline,
+//! a date and body paragraphs, free of markup and site furniture.
+//!
+//! Raw text files go through [`markup`] (entities decoded, tags stripped,
+//! lines with their blank-line gaps), [`boilerplate`] (each line judged on
+//! its own) and [`articles`] (listing pages split, headline and dateline
+//! found, headings kept, furniture dropped by position). Whole HTML pages go
+//! through [`page`], a DOM-based main-content extractor.
+
+pub mod articles;
+pub mod boilerplate;
+pub mod dateline;
+pub mod markup;
+pub mod page;
+
+pub use articles::Article;
+
+/// Cleans one input into its articles (at least one).
+///
+/// `has_title` says the headline is already known (a record's `title`), so
+/// the first line is body text, not the headline.
+pub fn clean(raw: &str, has_title: bool) -> Vec<Article> {
+    if markup::is_full_page(raw) {
+        return page::extract(raw, has_title);
+    }
+    articles::articles(&markup::to_lines(raw), has_title)
+}

@@ -1,0 +1,18 @@
+//! `lede report`.
+//!
+//! (Stub: filled in by its issue.)
+
+use anyhow::Result;
+use std::process::ExitCode;
+
+/// Options of `lede report`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Arguments (not yet implemented).
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub rest: Vec<String>,
+}
+
+pub fn run(_args: &Args) -> Result<ExitCode> {
+    anyhow::bail!("`lede report` is not implemented yet")
+}

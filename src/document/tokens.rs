@@ -1,0 +1,207 @@
+//! Tokenization into words, numbers and punctuation.
+//!
+//! Tokens follow news-corpus conventions close to the Penn Treebank: a
+//! possessive or contracted `’s` is its own token ("Putin’s" → "Putin",
+//! "’s"), hyphenated words stay whole ("pro-Russian", "F-16"), dotted
+//! acronyms keep their periods ("U.S."), and numbers keep their group and
+//! decimal separators ("7,000", "1.16"). Each token records the sentence it
+//! belongs to, so extractors can tell a sentence-initial capital from a name.
+
+use super::Span;
+use serde::Serialize;
+
+/// The coarse class of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum TokenKind {
+    /// Contains at least one letter ("Putin", "F-16", "’s", "U.S.").
+    Word,
+    /// Digits with optional separators ("7,000", "1.16", "2022").
+    Number,
+    /// A single punctuation character.
+    Punct,
+    /// A currency sign or other symbol ("$", "€", "%", "°").
+    Symbol,
+}
+
+/// One token: where it is and what kind it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Token {
+    /// Byte range in the document text.
+    pub span: Span,
+    /// Word, number, punctuation or symbol.
+    pub kind: TokenKind,
+    /// Index of the sentence holding this token.
+    pub sentence: u32,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Tokenizes every sentence of `text`.
+pub fn tokenize(text: &str, sentences: &[Span]) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    for (si, s) in sentences.iter().enumerate() {
+        tokenize_into(text, *s, si as u32, &mut out);
+    }
+    out
+}
+
+fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
+    let s = &text[span.start..span.end];
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let push = |out: &mut Vec<Token>, a: usize, b: usize, kind| {
+            out.push(Token { span: Span::new(span.start + a, span.start + b), kind, sentence });
+        };
+        if c.is_alphanumeric() {
+            // Extend over alphanumerics and internal joiners.
+            let mut end = i + c.len_utf8();
+            let mut has_letter = c.is_alphabetic();
+            let mut all_digits = c.is_ascii_digit();
+            loop {
+                let rest = &s[end..];
+                let mut rc = rest.chars();
+                let Some(d) = rc.next() else { break };
+                if d.is_alphanumeric() {
+                    has_letter |= d.is_alphabetic();
+                    all_digits &= d.is_ascii_digit();
+                    end += d.len_utf8();
+                    continue;
+                }
+                let after = rc.next();
+                let joins = match d {
+                    '-' | '‑' => after.is_some_and(char::is_alphanumeric),
+                    '.' | ',' => after.is_some_and(|a| a.is_ascii_digit()) && all_digits,
+                    '&' => after.is_some_and(|a| a.is_uppercase()) && s[i..end].chars().all(char::is_uppercase),
+                    '\'' | '’' => {
+                        // Keep contractions ("don’t", "O’Brien") whole but split
+                        // a final possessive ’s.
+                        let possessive =
+                            matches!(after, Some('s' | 'S')) && rc.next().is_none_or(|n| !n.is_alphanumeric());
+                        !possessive && after.is_some_and(char::is_alphabetic)
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                end += d.len_utf8();
+            }
+            // Dotted acronym: "U.S." / "J.D." — single letters joined by periods.
+            let word = &s[i..end];
+            if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+                let mut k = end;
+                let mut dotted = false;
+                loop {
+                    let r = &s[k..];
+                    let mut rc = r.chars();
+                    match (rc.next(), rc.next(), rc.next()) {
+                        (Some('.'), Some(l), Some(n)) if l.is_alphabetic() && !n.is_alphanumeric() => {
+                            k += 1 + l.len_utf8();
+                            dotted = true;
+                        }
+                        (Some('.'), Some(l), None) if l.is_alphabetic() => {
+                            k += 1 + l.len_utf8();
+                            dotted = true;
+                        }
+                        _ => break,
+                    }
+                }
+                if dotted && s[k..].starts_with('.') {
+                    k += 1;
+                }
+                if dotted {
+                    end = k;
+                }
+            }
+            let kind = if has_letter { TokenKind::Word } else { TokenKind::Number };
+            push(out, i, end, kind);
+            while it.peek().is_some_and(|&(j, _)| j < end) {
+                it.next();
+            }
+            continue;
+        }
+        if is_apostrophe(c) {
+            // Possessive / contraction suffix: ’s, ’t …
+            if let Some(&(j, d)) = it.peek() {
+                let prev_alnum = s[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+                if prev_alnum && matches!(d, 's' | 'S') {
+                    let after = &s[j + 1..];
+                    if after.chars().next().is_none_or(|n| !n.is_alphanumeric()) {
+                        it.next();
+                        push(out, i, j + 1, TokenKind::Word);
+                        continue;
+                    }
+                }
+            }
+        }
+        let kind = if matches!(
+            c,
+            '$' | '€' | '£' | '¥' | '₽' | '₴' | '₹' | '%' | '°' | '+' | '=' | '§' | '#' | '@' | '©' | '®'
+        ) {
+            TokenKind::Symbol
+        } else {
+            TokenKind::Punct
+        };
+        push(out, i, i + c.len_utf8(), kind);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<(&str, TokenKind)> {
+        tokenize(s, &[Span::new(0, s.len())]).into_iter().map(|t| (&s[t.span.start..t.span.end], t.kind)).collect()
+    }
+
+    fn words(s: &str) -> Vec<&str> {
+        toks(s).into_iter().map(|(w, _)| w).collect()
+    }
+
+    #[test]
+    fn splits_possessives_keeps_contractions() {
+        assert_eq!(
+            words("Putin’s plan, NATO's role; don’t O’Brien"),
+            ["Putin", "’s", "plan", ",", "NATO", "'s", "role", ";", "don’t", "O’Brien"]
+        );
+    }
+
+    #[test]
+    fn numbers_keep_separators() {
+        assert_eq!(
+            toks("7,000 tonnes, 1.16 billion, 2022."),
+            [
+                ("7,000", TokenKind::Number),
+                ("tonnes", TokenKind::Word),
+                (",", TokenKind::Punct),
+                ("1.16", TokenKind::Number),
+                ("billion", TokenKind::Word),
+                (",", TokenKind::Punct),
+                ("2022", TokenKind::Number),
+                (".", TokenKind::Punct),
+            ]
+        );
+    }
+
+    #[test]
+    fn hyphens_acronyms_symbols() {
+        assert_eq!(
+            words("pro-Russian F-16 U.S. officials paid $15.6 (76%) AT&T"),
+            ["pro-Russian", "F-16", "U.S.", "officials", "paid", "$", "15.6", "(", "76", "%", ")", "AT&T"]
+        );
+        assert_eq!(toks("$5")[0].1, TokenKind::Symbol);
+        assert_eq!(words("J.D. Vance"), ["J.D.", "Vance"]);
+    }
+
+    #[test]
+    fn sentence_index_is_recorded() {
+        let s = "A b. C d.";
+        let t = tokenize(s, &[Span::new(0, 4), Span::new(5, 9)]);
+        assert_eq!(t.iter().map(|t| t.sentence).collect::<Vec<_>>(), [0, 0, 0, 1, 1, 1]);
+    }
+}

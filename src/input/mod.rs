@@ -1,0 +1,62 @@
+//! Input: walk paths, read bytes, decode text, split JSON Lines records.
+//!
+//! The reader produces a stream of [`Item`]s in a deterministic order (paths
+//! as given, directories walked in sorted order). Reading and decoding a
+//! file happens in the worker that processes it, so I/O runs in parallel;
+//! JSON Lines files and standard input are read line by line here so that a
+//! record stream of any length is never held in memory.
+
+pub mod decode;
+pub mod records;
+pub mod walk;
+
+pub use decode::{DecodeError, Decoded, decode};
+pub use records::Record;
+pub use walk::{WalkOptions, Walker};
+
+use std::path::PathBuf;
+
+/// One unit of work for the pipeline.
+#[derive(Debug)]
+pub enum Item {
+    /// A text or HTML file to read, decode and clean.
+    File {
+        /// Path on disk.
+        path: PathBuf,
+        /// How the path is shown in output.
+        display: String,
+    },
+    /// One line of a JSON Lines stream, not yet parsed.
+    RecordLine {
+        /// The stream's path (`-` for standard input).
+        path: String,
+        /// 1-based line number.
+        line: usize,
+        /// The raw line.
+        text: String,
+    },
+    /// Plain text read from standard input.
+    Text {
+        /// `-`.
+        path: String,
+        /// The raw bytes.
+        bytes: Vec<u8>,
+    },
+    /// Something that failed before it could be processed.
+    Error {
+        /// The input that failed.
+        path: String,
+        /// Line number, for JSON Lines streams.
+        line: Option<usize>,
+        /// Why.
+        message: String,
+    },
+}
+
+/// True when a path names a JSON Lines record stream.
+pub fn is_jsonl(path: &std::path::Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        Some("jsonl" | "ndjson")
+    )
+}

@@ -1,0 +1,90 @@
+//! Output: printers for JSON, JSON Lines and terminal tables.
+//!
+//! Printers are sinks for the pipeline's ordered outcomes. They only
+//! format; everything they print comes from [`wire`] types built from the
+//! analyzed documents.
+
+pub mod sanitize;
+pub mod table;
+pub mod wire;
+
+use crate::pipeline::{Outcome, Sink};
+use std::io::Write;
+
+/// Output format (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON array of documents.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// An aligned table, one row per document.
+    Table,
+}
+
+/// Prints outcomes in one format.
+pub struct Printer<W: Write> {
+    out: W,
+    format: Format,
+    with_text: bool,
+    count: usize,
+    rows: Vec<table::Row>,
+}
+
+impl<W: Write> Printer<W> {
+    /// A printer writing to `out`.
+    pub fn new(out: W, format: Format, with_text: bool) -> Printer<W> {
+        Printer { out, format, with_text, count: 0, rows: Vec::new() }
+    }
+
+    /// Finishes the output (closes the JSON array, prints the table) and
+    /// returns the writer.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        match self.format {
+            Format::Json => {
+                if self.count == 0 {
+                    self.out.write_all(b"[")?;
+                }
+                self.out.write_all(b"\n]\n")?;
+            }
+            Format::Jsonl => {}
+            Format::Table => {
+                let t = table::render(&self.rows);
+                self.out.write_all(t.as_bytes())?;
+            }
+        }
+        self.out.flush()?;
+        Ok(self.out)
+    }
+
+    fn write_json<T: serde::Serialize>(&mut self, value: &T) -> std::io::Result<()> {
+        match self.format {
+            Format::Json => {
+                self.out.write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
+                serde_json::to_writer(&mut self.out, value)?;
+            }
+            _ => {
+                serde_json::to_writer(&mut self.out, value)?;
+                self.out.write_all(b"\n")?;
+            }
+        }
+        self.count += 1;
+        Ok(())
+    }
+}
+
+impl<W: Write> Sink for Printer<W> {
+    fn outcome(&mut self, outcome: Outcome) -> std::io::Result<()> {
+        match (&outcome, self.format) {
+            (Outcome::Doc(a), Format::Table) => self.rows.push(table::Row::doc(a)),
+            (Outcome::Error(e), Format::Table) => self.rows.push(table::Row::error(e)),
+            (Outcome::Doc(a), _) => self.write_json(&wire::DocOut::new(a, self.with_text))?,
+            (Outcome::Error(e), _) => self.write_json(&wire::ErrorOut::from(e))?,
+        }
+        Ok(())
+    }
+
+    fn idle(&mut self) -> std::io::Result<()> {
+        if self.format == Format::Jsonl { self.out.flush() } else { Ok(()) }
+    }
+}

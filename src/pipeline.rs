@@ -1,0 +1,434 @@
+//! The pipeline: items in, analyzed documents (or error records) out, in
+//! input order, on as many threads as asked.
+//!
+//! A reader thread walks the inputs and feeds work items to a pool of
+//! workers; each worker reads, decodes, cleans, segments and extracts; the
+//! calling thread puts results back in input order and hands them to the
+//! sink. The number of items in flight is bounded, so memory depends on
+//! the number of threads, not on the size of the corpus, and the first
+//! document is printed long before the last one is read.
+
+use crate::clean;
+use crate::document::{DateSource, Document, ParagraphKind};
+use crate::extract::{self, Corpus, Extractions, Selection};
+use crate::input::{self, Item, Record, Walker};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::Path;
+
+/// Default `--max-bytes`: inputs larger than this are refused, not read.
+pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Resolved settings for a run (built from the command line by the CLI).
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Clean the text (strip markup and furniture); false keeps it verbatim.
+    pub clean: bool,
+    /// Reference date for documents that carry none (`--date`).
+    pub date: Option<NaiveDate>,
+    /// Which extractors run.
+    pub select: Selection,
+    /// Largest input accepted, in bytes.
+    pub max_bytes: u64,
+    /// Worker threads (1 runs everything on the calling thread).
+    pub jobs: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { clean: true, date: None, select: Selection::ALL, max_bytes: DEFAULT_MAX_BYTES, jobs: 1 }
+    }
+}
+
+/// A document with what the extractors found in it.
+#[derive(Debug, Clone)]
+pub struct Analyzed {
+    /// The cleaned document.
+    pub doc: Document,
+    /// Its entities, dates, quotes and figures.
+    pub ex: Extractions,
+}
+
+/// An input that produced no document, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorRecord {
+    /// The input.
+    pub path: String,
+    /// The line, for JSON Lines streams.
+    pub line: Option<usize>,
+    /// The reason, in plain words.
+    pub message: String,
+}
+
+impl std::fmt::Display for ErrorRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{}: {}", self.path, l, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+/// One result of the pipeline.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// A document.
+    Doc(Box<Analyzed>),
+    /// A failed input.
+    Error(ErrorRecord),
+}
+
+/// Counts for the end of a run.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    /// Documents produced.
+    pub documents: usize,
+    /// Error records produced.
+    pub errors: usize,
+}
+
+/// Processes one work item into its documents or an error record.
+///
+/// Never panics outward: a panic inside cleaning or extraction becomes an
+/// error record for that input, so one bad file cannot take down a run.
+pub fn process(item: Item, cfg: &Config) -> Vec<Outcome> {
+    let label = match &item {
+        Item::File { display, .. } => (display.clone(), None),
+        Item::RecordLine { path, line, .. } => (path.clone(), Some(*line)),
+        Item::Text { path, .. } | Item::Error { path, .. } => (path.clone(), None),
+    };
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_inner(item, cfg))) {
+        Ok(v) => v,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown".into());
+            vec![Outcome::Error(ErrorRecord {
+                path: label.0,
+                line: label.1,
+                message: format!("internal error (please report): {what}"),
+            })]
+        }
+    }
+}
+
+fn process_inner(item: Item, cfg: &Config) -> Vec<Outcome> {
+    let err =
+        |path: String, line: Option<usize>, message: String| vec![Outcome::Error(ErrorRecord { path, line, message })];
+    match item {
+        Item::Error { path, line, message } => err(path, line, message),
+        Item::File { path, display } => match read_file(&path, cfg.max_bytes) {
+            Ok(bytes) => from_bytes(&bytes, &display, cfg),
+            Err(message) => err(display, None, message),
+        },
+        Item::Text { path, bytes } => from_bytes(&bytes, &path, cfg),
+        Item::RecordLine { path, line, text } => match Record::parse(&text) {
+            Ok(rec) => vec![Outcome::Doc(Box::new(from_record(rec, &path, line, cfg)))],
+            Err(message) => err(path, Some(line), message),
+        },
+    }
+}
+
+fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, String> {
+    let f = std::fs::File::open(path).map_err(|e| input::walk::io_reason(&e))?;
+    let meta = f.metadata().map_err(|e| input::walk::io_reason(&e))?;
+    if meta.is_dir() {
+        return Err("is a directory".into());
+    }
+    if meta.len() > max {
+        return Err(format!("input larger than --max-bytes ({max} bytes); raise the limit to read it"));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // Read at most max+1 bytes: a file that grew since stat is still caught.
+    f.take(max + 1).read_to_end(&mut bytes).map_err(|e| input::walk::io_reason(&e))?;
+    if bytes.len() as u64 > max {
+        return Err(format!("input larger than --max-bytes ({max} bytes); raise the limit to read it"));
+    }
+    Ok(bytes)
+}
+
+fn from_bytes(bytes: &[u8], path: &str, cfg: &Config) -> Vec<Outcome> {
+    let decoded = match input::decode(bytes, cfg.clean) {
+        Ok(d) => d,
+        Err(e) => return vec![Outcome::Error(ErrorRecord { path: path.into(), line: None, message: e.to_string() })],
+    };
+    let docs = build_documents(&decoded.text, None, cfg);
+    let many = docs.len() > 1;
+    docs.into_iter()
+        .enumerate()
+        .map(|(i, mut doc)| {
+            doc.id = if many { format!("{path}#{}", i + 1) } else { path.to_string() };
+            doc.path = path.to_string();
+            doc.warnings.splice(0..0, decoded.warnings.iter().cloned());
+            Outcome::Doc(Box::new(analyze(doc, cfg)))
+        })
+        .collect()
+}
+
+fn from_record(rec: Record, path: &str, line: usize, cfg: &Config) -> Analyzed {
+    let mut warnings = Vec::new();
+    let date = rec.parsed_date().unwrap_or_else(|w| {
+        warnings.push(w);
+        None
+    });
+    let text = if cfg.clean { rec.text.replace("\r\n", "\n") } else { rec.text.clone() };
+    let mut docs = build_documents(&text, rec.title.as_deref(), cfg);
+    // A record is one article: take the first (the splitter may not split
+    // records, but keep the contract explicit).
+    docs.truncate(1);
+    let mut doc = docs.pop().unwrap_or_default();
+    doc.id = rec.id_string().unwrap_or_else(|| format!("{path}#{line}"));
+    doc.path = path.to_string();
+    if rec.url.is_some() {
+        doc.url = rec.url.clone();
+    }
+    if let Some(d) = date {
+        doc.date = Some(d);
+        doc.date_source = Some(DateSource::Record);
+    }
+    doc.warnings.extend(warnings);
+    analyze(doc, cfg)
+}
+
+/// Cleans text into documents (or keeps it verbatim with `--no-clean`).
+fn build_documents(text: &str, given_title: Option<&str>, cfg: &Config) -> Vec<Document> {
+    if !cfg.clean {
+        let mut doc = Document::verbatim(text.to_string());
+        if let Some(t) = given_title {
+            doc.title = Some(t.to_string());
+        }
+        return vec![doc];
+    }
+    clean::clean(text, given_title.is_some())
+        .into_iter()
+        .map(|art| {
+            let mut paras: Vec<(String, ParagraphKind)> = Vec::with_capacity(art.paragraphs.len() + 1);
+            let title = given_title.map(str::to_string).or(art.title);
+            if let Some(t) = &title {
+                paras.push((t.clone(), ParagraphKind::Title));
+            }
+            paras.extend(art.paragraphs);
+            let mut doc = Document::from_paragraphs(&paras);
+            doc.title = title;
+            doc.date = art.date;
+            doc.date_source = art.date_source;
+            doc.author = art.author;
+            doc
+        })
+        .collect()
+}
+
+fn analyze(mut doc: Document, cfg: &Config) -> Analyzed {
+    if doc.date.is_none()
+        && let Some(d) = cfg.date
+    {
+        doc.date = Some(d);
+        doc.date_source = Some(DateSource::Cli);
+    }
+    let ex = extract::extract(&doc, cfg.select);
+    Analyzed { doc, ex }
+}
+
+/// Where results go, in input order.
+pub trait Sink {
+    /// Receives one outcome.
+    fn outcome(&mut self, outcome: Outcome) -> std::io::Result<()>;
+    /// Called when no further result is ready right now: a good moment to
+    /// flush buffered output so a downstream reader is not kept waiting.
+    fn idle(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<F: FnMut(Outcome) -> std::io::Result<()>> Sink for F {
+    fn outcome(&mut self, outcome: Outcome) -> std::io::Result<()> {
+        self(outcome)
+    }
+}
+
+/// Runs the pipeline over everything `walker` yields.
+///
+/// Results reach `sink` in input order whatever `cfg.jobs` is, after
+/// corpus-wide name resolution. A sink error (say, a closed pipe) stops the
+/// run and is returned.
+pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Result<Summary> {
+    let mut summary = Summary::default();
+    let mut corpus = Corpus::default();
+    if cfg.jobs <= 1 {
+        let mut result = Ok(());
+        walker.run(&mut |item| {
+            result = deliver(process(item, cfg), &mut summary, &mut corpus, sink).and_then(|_| sink.idle());
+            result.is_ok()
+        });
+        result?;
+        return Ok(summary);
+    }
+    let in_flight = cfg.jobs * 4;
+    let (work_tx, work_rx) = crossbeam_channel::bounded::<(usize, Item)>(cfg.jobs * 2);
+    let (done_tx, done_rx) = crossbeam_channel::unbounded::<(usize, Vec<Outcome>)>();
+    let (permit_tx, permit_rx) = crossbeam_channel::bounded::<()>(in_flight);
+    let mut result = Ok(());
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut seq = 0usize;
+            walker.run(&mut |item| {
+                if permit_tx.send(()).is_err() {
+                    return false;
+                }
+                let ok = work_tx.send((seq, item)).is_ok();
+                seq += 1;
+                ok
+            });
+        });
+        for _ in 0..cfg.jobs {
+            let rx = work_rx.clone();
+            let tx = done_tx.clone();
+            scope.spawn(move || {
+                for (seq, item) in rx {
+                    if tx.send((seq, process(item, cfg))).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        drop(work_rx);
+        let mut pending: BTreeMap<usize, Vec<Outcome>> = BTreeMap::new();
+        let mut next = 0usize;
+        'outer: loop {
+            let msg = match done_rx.try_recv() {
+                Ok(m) => m,
+                Err(crossbeam_channel::TryRecvError::Empty) => {
+                    if let Err(e) = sink.idle() {
+                        result = Err(e);
+                        break;
+                    }
+                    match done_rx.recv() {
+                        Ok(m) => m,
+                        Err(_) => break,
+                    }
+                }
+                Err(crossbeam_channel::TryRecvError::Disconnected) => break,
+            };
+            pending.insert(msg.0, msg.1);
+            while let Some(outcomes) = pending.remove(&next) {
+                next += 1;
+                let _ = permit_rx.try_recv();
+                if let Err(e) = deliver(outcomes, &mut summary, &mut corpus, sink) {
+                    result = Err(e);
+                    break 'outer;
+                }
+            }
+        }
+        // Unblock and stop the reader and workers if we ended early.
+        drop(permit_rx);
+        drop(done_rx);
+    });
+    if result.is_ok() {
+        sink.idle()?;
+    }
+    result.map(|_| summary)
+}
+
+fn deliver(
+    outcomes: Vec<Outcome>,
+    summary: &mut Summary,
+    corpus: &mut Corpus,
+    sink: &mut dyn Sink,
+) -> std::io::Result<()> {
+    for mut o in outcomes {
+        match &mut o {
+            Outcome::Doc(a) => {
+                summary.documents += 1;
+                corpus.resolve(&mut a.ex);
+            }
+            Outcome::Error(_) => summary.errors += 1,
+        }
+        sink.outcome(o)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cfg(jobs: usize) -> Config {
+        Config { jobs, ..Config::default() }
+    }
+
+    #[test]
+    fn process_reports_record_errors_with_line() {
+        let out = process(Item::RecordLine { path: "r.jsonl".into(), line: 3, text: "{bad".into() }, &cfg(1));
+        match &out[..] {
+            [Outcome::Error(e)] => {
+                assert_eq!(e.line, Some(3));
+                assert!(e.to_string().starts_with("r.jsonl:3: malformed JSON"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn record_fields_reach_the_document() {
+        let line = r#"{"id":"a1","text":"Body text of the article goes here, long enough.","date":"2022-06-30","title":"Head","url":"http://x"}"#;
+        let out = process(Item::RecordLine { path: "r.jsonl".into(), line: 1, text: line.into() }, &cfg(1));
+        let Outcome::Doc(a) = &out[0] else { panic!() };
+        assert_eq!(a.doc.id, "a1");
+        assert_eq!(a.doc.title.as_deref(), Some("Head"));
+        assert_eq!(a.doc.date, NaiveDate::from_ymd_opt(2022, 6, 30));
+        assert_eq!(a.doc.date_source, Some(DateSource::Record));
+        assert_eq!(a.doc.url.as_deref(), Some("http://x"));
+        assert!(a.doc.text.starts_with("Head\n\nBody text"));
+    }
+
+    #[test]
+    fn cli_date_is_the_fallback() {
+        let c = Config { date: NaiveDate::from_ymd_opt(2020, 1, 2), ..cfg(1) };
+        let out =
+            process(Item::Text { path: "-".into(), bytes: b"Title\n\nSome body text here for the test.".to_vec() }, &c);
+        let Outcome::Doc(a) = &out[0] else { panic!() };
+        assert_eq!(a.doc.date_source, Some(DateSource::Cli));
+    }
+
+    #[test]
+    fn binary_input_is_an_error() {
+        let out = process(Item::Text { path: "-".into(), bytes: b"\0\x01\x02binary".to_vec() }, &cfg(1));
+        assert!(matches!(&out[0], Outcome::Error(e) if e.message.contains("binary")));
+    }
+
+    #[test]
+    fn order_is_the_same_for_any_number_of_jobs() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..40 {
+            let body = "word ".repeat(i * 7 + 1);
+            std::fs::write(dir.path().join(format!("{i:02}.txt")), format!("Title {i}\n\n{body}.")).unwrap();
+        }
+        std::fs::write(dir.path().join("bad.txt"), b"\0\0\0").unwrap();
+        let walker = Walker::new(
+            vec![dir.path().display().to_string()],
+            &input::WalkOptions { max_bytes: 1 << 20, ..Default::default() },
+        )
+        .unwrap();
+        let ids = |jobs| {
+            let mut v = Vec::new();
+            let s = run(&walker, &cfg(jobs), &mut |o: Outcome| {
+                v.push(match o {
+                    Outcome::Doc(a) => a.doc.id.clone(),
+                    Outcome::Error(e) => format!("ERR {}", e.path),
+                });
+                Ok(())
+            })
+            .unwrap();
+            (v, s)
+        };
+        let (one, s1) = ids(1);
+        let (three, s3) = ids(3);
+        assert_eq!(one, three);
+        assert_eq!(s1, Summary { documents: 40, errors: 1 });
+        assert_eq!(s1, s3);
+    }
+}
