@@ -5,7 +5,65 @@
 //! JSON). Each task module reads its own gold format, runs the pipeline's
 //! extractor on the gold text, and fills a scorecard.
 
+pub mod boilerplate;
+pub mod figures;
+pub mod ner;
+pub mod quotes;
+pub mod timex;
+
 use serde::Serialize;
+use std::path::Path;
+
+/// The gold formats `lede eval` knows, one per extractor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Task {
+    /// Named entities, CoNLL-2003 style (`../shared/eval/ner`).
+    Ner,
+    /// Temporal expressions, TempEval-3 style (`../shared/eval/timex`).
+    Timex,
+    /// Quotes with speakers, PolNeAR-derived (`../shared/eval/quotes`).
+    Quotes,
+    /// Numbers, money, units (`../shared/eval/recognizers`, `../shared/eval/quantities`).
+    Figures,
+    /// Main-text extraction from HTML pages (`../shared/eval/boilerplate/dev`).
+    Boilerplate,
+}
+
+impl Task {
+    /// Guesses the task from a gold file or folder: a folder of `.html`
+    /// pages is boilerplate; otherwise the first JSON line's keys decide.
+    pub fn detect(path: &Path) -> Option<Task> {
+        if path.is_dir() {
+            return Some(Task::Boilerplate);
+        }
+        let f = std::fs::File::open(path).ok()?;
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut std::io::BufReader::new(f), &mut line).ok()?;
+        let v: serde_json::Value = serde_json::from_str(&line).ok()?;
+        if v.get("timexes").is_some() {
+            Some(Task::Timex)
+        } else if v.get("quotes").is_some() {
+            Some(Task::Quotes)
+        } else if v.get("entities").is_some() {
+            Some(Task::Ner)
+        } else if v.get("expected").is_some() {
+            Some(Task::Figures)
+        } else {
+            None
+        }
+    }
+
+    /// Scores the extractor for this task against the gold at `path`.
+    pub fn score(self, path: &Path) -> Result<Scorecard, String> {
+        match self {
+            Task::Ner => ner::score(path),
+            Task::Timex => timex::score(path),
+            Task::Quotes => quotes::score(path),
+            Task::Figures => figures::score(path),
+            Task::Boilerplate => boilerplate::score(path),
+        }
+    }
+}
 
 /// Precision/recall/F1 counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
