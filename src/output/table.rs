@@ -2,7 +2,7 @@
 
 use super::sanitize::for_terminal;
 use crate::pipeline::{Analyzed, ErrorRecord};
-use comfy_table::{Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets};
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
 
 /// Width the table is laid out for.
 pub const WIDTH: u16 = 100;
@@ -43,46 +43,67 @@ impl Row {
     }
 }
 
-/// Shortens `s` to at most `max` characters, marking the cut with `…`.
-/// Long ids keep their end (the file name), titles their start.
+/// Shortens `s` to at most `max` terminal columns, marking the cut with
+/// `…`. Long ids keep their end (the file name), titles their start.
 fn fit(s: &str, max: usize, keep_end: bool) -> String {
-    let n = s.chars().count();
-    if n <= max {
+    use unicode_width::UnicodeWidthChar;
+    let width = |c: char| c.width().unwrap_or(0);
+    if unicode_width::UnicodeWidthStr::width(s) <= max {
         return s.to_string();
     }
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 1; // the ellipsis
+    let chars: Vec<char> = if keep_end { s.chars().rev().collect() } else { s.chars().collect() };
+    for c in chars {
+        if used + width(c) > max {
+            break;
+        }
+        used += width(c);
+        out.push(c);
+    }
     if keep_end {
-        let tail: String = s.chars().skip(n - (max - 1)).collect();
-        format!("…{tail}")
+        out.reverse();
+        format!("…{}", out.into_iter().collect::<String>())
     } else {
-        let head: String = s.chars().take(max - 1).collect();
-        format!("{head}…")
+        format!("{}…", out.into_iter().collect::<String>())
     }
 }
 
-/// Renders the rows as a table no wider than [`WIDTH`].
+/// Renders the rows as a table no wider than [`WIDTH`]: the counts keep
+/// their width, the id is cut from the left, the title takes the rest.
 pub fn render(rows: &[Row]) -> String {
+    const HEADER: [&str; 8] = ["id", "title", "date", "ent", "dates", "quotes", "figs", "words"];
+    let cells: Vec<[String; 8]> = rows
+        .iter()
+        .map(|r| {
+            let counts = r.counts.map_or([""; 5].map(String::from), |c| c.map(|n| n.to_string()));
+            let [e, d, q, f, w] = counts;
+            [for_terminal(&r.id), for_terminal(&r.title), r.date.clone(), e, d, q, f, w]
+        })
+        .collect();
+    let col_width = |i: usize| {
+        cells
+            .iter()
+            .map(|c| unicode_width::UnicodeWidthStr::width(c[i].as_str()))
+            .chain([HEADER[i].len()])
+            .max()
+            .unwrap_or(0)
+    };
+    // Each column costs its width plus one space of padding on each side,
+    // and the seven inner separators one column each.
+    let fixed: usize = (2..8).map(col_width).sum::<usize>() + 8 * 2 + 7;
+    let room = usize::from(WIDTH).saturating_sub(fixed);
+    let id_w = col_width(0).min((room * 2 / 5).max(16));
+    let title_w = room.saturating_sub(id_w).max(8);
     let mut t = Table::new();
-    t.load_preset(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(WIDTH)
-        .set_header(["id", "title", "date", "ent", "dates", "quotes", "figs", "words"]);
-    for r in rows {
-        let mut cells = vec![
-            Cell::new(fit(&for_terminal(&r.id), 28, true)),
-            Cell::new(fit(&for_terminal(&r.title), 60, false)),
-            Cell::new(&r.date),
-        ];
-        match r.counts {
-            Some(c) => cells.extend(c.iter().map(|n| Cell::new(n).set_alignment(CellAlignment::Right))),
-            None => cells.extend((0..5).map(|_| Cell::new(""))),
-        }
-        t.add_row(cells);
+    // No outer border and no lines between rows: a header rule and column
+    // separators only (comfy-table's positional preset string).
+    t.load_preset("     ═╪ ┆          ").set_content_arrangement(ContentArrangement::Disabled).set_header(HEADER);
+    for c in cells {
+        let mut row = vec![Cell::new(fit(&c[0], id_w, true)), Cell::new(fit(&c[1], title_w, false)), Cell::new(&c[2])];
+        row.extend(c[3..].iter().map(|n| Cell::new(n).set_alignment(CellAlignment::Right)));
+        t.add_row(row);
     }
-    t.set_constraints([
-        ColumnConstraint::UpperBoundary(Width::Fixed(30)),
-        ColumnConstraint::LowerBoundary(Width::Fixed(12)),
-        ColumnConstraint::Absolute(Width::Fixed(12)),
-    ]);
     let docs = rows.iter().filter(|r| r.counts.is_some()).count();
     let errors = rows.len() - docs;
     let mut s = t.to_string();
@@ -118,8 +139,14 @@ mod tests {
         for line in s.lines() {
             assert!(line.chars().count() <= 100, "{} wide: {line}", line.chars().count());
         }
-        assert!(s.contains("file-name.txt#12"));
+        assert!(s.contains("name.txt#12"), "{s}");
         assert!(s.contains("ERROR:"), "{s}");
         assert!(s.ends_with("1 document, 1 error\n"));
+        assert!(s.contains("A headline that goes on"), "title keeps its start: {s}");
+        let wide =
+            vec![Row { id: "x".into(), title: "中文标题".repeat(40), date: String::new(), counts: Some([0; 5]) }];
+        for line in render(&wide).lines() {
+            assert!(unicode_width::UnicodeWidthStr::width(line) <= 100, "{line}");
+        }
     }
 }
