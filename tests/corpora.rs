@@ -60,11 +60,12 @@ fn check(files: &[std::path::PathBuf]) -> (usize, usize, Vec<String>) {
         assert_eq!(a.doc.title.as_deref(), Some(title.as_str()), "title of {}", f.display());
         let mut dateline = None;
         for (i, l) in lines.enumerate() {
-            if i < 4 && dateline.is_none() {
-                if let Some((d, lede::document::DateSource::Dateline)) = lede::clean::dateline::parse_line(&l) {
-                    dateline = Some(d);
-                    continue;
-                }
+            if i < 4
+                && dateline.is_none()
+                && let Some((d, lede::document::DateSource::Dateline)) = lede::clean::dateline::parse_line(&l)
+            {
+                dateline = Some(d);
+                continue;
             }
             // A body paragraph: a sentence of at least three words.
             if l.split(' ').count() >= 3 && l.ends_with(['.', '"', '”', '?', '!']) {
