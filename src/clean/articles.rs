@@ -1,12 +1,12 @@
 //! From classified lines to articles: listing-page splits, headline,
 //! dateline, headings, and the body between the page furniture.
 
-use super::boilerplate::{Class, classify, normalize, stats, title_like};
+use super::boilerplate::{Class, Stats, classify, stats, title_like};
 use super::dateline;
 use super::markup::Line;
 use crate::document::{DateSource, ParagraphKind};
 use chrono::NaiveDate;
-use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
 
 /// One article found in an input.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -26,6 +26,8 @@ pub struct Article {
 struct Classified<'a> {
     line: &'a Line,
     class: Class,
+    /// Word statistics, computed once.
+    st: Stats,
     /// Alone in its blank-line block.
     alone: bool,
     /// Blank lines after it.
@@ -40,11 +42,18 @@ pub fn articles(lines: &[Line], has_title: bool) -> Vec<Article> {
         .enumerate()
         .map(|(i, l)| {
             let gap_after = lines.get(i + 1).map_or(1, |n| n.gap_before);
-            Classified { line: l, class: classify(&l.text), alone: l.gap_before > 0 && gap_after > 0, gap_after }
+            let st = stats(&l.text);
+            Classified {
+                line: l,
+                class: classify(&l.text, &st),
+                st,
+                alone: l.gap_before > 0 && gap_after > 0,
+                gap_after,
+            }
         })
         .collect();
     let segments = split_listing(&classified);
-    let mut seen_bodies = HashSet::new();
+    let mut seen_bodies = rustc_hash::FxHashSet::default();
     let mut out = Vec::new();
     for seg in segments {
         let art = article(seg, has_title);
@@ -52,8 +61,7 @@ pub fn articles(lines: &[Line], has_title: bool) -> Vec<Article> {
             continue;
         }
         // An article repeated within one file is kept once.
-        let key: String = art.paragraphs.iter().map(|(p, _)| normalize(p)).collect::<Vec<_>>().join("\n");
-        if !key.is_empty() && !seen_bodies.insert(key) {
+        if !art.paragraphs.is_empty() && !seen_bodies.insert(body_hash(&art.paragraphs)) {
             continue;
         }
         out.push(art);
@@ -63,6 +71,15 @@ pub fn articles(lines: &[Line], has_title: bool) -> Vec<Article> {
         out.push(article(&classified, has_title));
     }
     out
+}
+
+/// A 64-bit fingerprint of an article body, for spotting repeats.
+fn body_hash(paragraphs: &[(String, ParagraphKind)]) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    for (p, _) in paragraphs {
+        p.hash(&mut h);
+    }
+    h.finish()
 }
 
 /// Cuts a listing page into articles: after a "Continue Reading"-style
@@ -82,13 +99,13 @@ fn split_listing<'a, 'b>(lines: &'b [Classified<'a>]) -> Vec<&'b [Classified<'a>
         }
         let set_off = c.class == Class::Short
             && c.gap_after >= 2
-            && stats(&c.line.text).words >= 4
-            && title_like(&c.line.text)
+            && c.st.words >= 4
+            && title_like(&c.line.text, &c.st)
             && title_case(&c.line.text);
         if good_since_cut && set_off && starts_new_article(&lines[i..]) {
             let label = i > 0
                 && lines[i - 1].class == Class::Short
-                && stats(&lines[i - 1].line.text).words <= 4
+                && lines[i - 1].st.words <= 4
                 && *cuts.last().unwrap_or(&0) < i - 1;
             cuts.push(if label { i - 1 } else { i });
             good_since_cut = false;
@@ -124,7 +141,7 @@ fn starts_new_article(rest: &[Classified]) -> bool {
                     return true;
                 }
             }
-            Class::Short if title_like(&c.line.text) && stats(&c.line.text).words >= 3 => headline = true,
+            Class::Short if title_like(&c.line.text, &c.st) && c.st.words >= 3 => headline = true,
             Class::Separator => return false,
             _ => {}
         }
@@ -154,7 +171,7 @@ fn article(seg: &[Classified], has_title: bool) -> Article {
             art.author = dateline::byline(&c.line.text);
         }
     }
-    let title_norm = art.title.as_deref().map(normalize);
+    let title_norm = art.title.as_deref().map(super::boilerplate::normalize);
     let first_good = body.iter().position(|c| c.class == Class::Good);
     let Some(first_good) = first_good else {
         return art;
@@ -176,13 +193,13 @@ fn article(seg: &[Classified], has_title: bool) -> Article {
             Class::Good => ParagraphKind::Body,
             Class::Short if i < first_good => {
                 // Between headline and body: a standfirst or subheading.
-                if c.line.heading || stats(text).words >= 3 { ParagraphKind::Heading } else { continue }
+                if c.line.heading || c.st.words >= 3 { ParagraphKind::Heading } else { continue }
             }
             Class::Short if i > last_good => {
                 // After the body (and before any tail marker): keep sentences
                 // and list items ("Best actress - Clare Higgins for Hecuba"),
                 // drop one- and two-word captions and widgets.
-                let st = stats(text);
+                let st = c.st;
                 let list_item = text.starts_with(['-', '•', '*', '–']);
                 if st.words >= 3 || (st.terminal || list_item) && st.words >= 2 {
                     ParagraphKind::Body
@@ -191,7 +208,7 @@ fn article(seg: &[Classified], has_title: bool) -> Article {
                 }
             }
             Class::Short => {
-                if stats(text).terminal && !c.line.heading {
+                if c.st.terminal && !c.line.heading {
                     ParagraphKind::Body
                 } else {
                     ParagraphKind::Heading
@@ -200,7 +217,8 @@ fn article(seg: &[Classified], has_title: bool) -> Article {
             _ => continue,
         };
         // A headline repeated as the first heading, or a repeated paragraph.
-        if kind == ParagraphKind::Heading && title_norm.as_deref() == Some(normalize(text).as_str()) {
+        if kind == ParagraphKind::Heading && title_norm.as_deref() == Some(super::boilerplate::normalize(text).as_str())
+        {
             continue;
         }
         if art.paragraphs.last().is_some_and(|(p, _)| p == text) {
@@ -223,7 +241,10 @@ fn find_title(seg: &[Classified]) -> Option<usize> {
         .collect();
     let before_body = |i: usize| seg[..i].iter().all(|c| c.class != Class::Good);
     if let Some(&i) = candidates.iter().find(|&&i| {
-        seg[i].gap_after >= 2 && seg[i].class == Class::Short && title_like(&seg[i].line.text) && before_body(i)
+        seg[i].gap_after >= 2
+            && seg[i].class == Class::Short
+            && title_like(&seg[i].line.text, &seg[i].st)
+            && before_body(i)
     }) {
         return Some(i);
     }
@@ -235,22 +256,18 @@ fn find_title(seg: &[Classified]) -> Option<usize> {
     if let Some(&first) = candidates.first() {
         let c = &seg[first];
         let question_or_long = c.class == Class::Good && !c.line.text.trim_end().ends_with(['.', '…', ',']);
-        if c.alone && (c.class == Class::Short || question_or_long) && title_like(&c.line.text) {
+        if c.alone && (c.class == Class::Short || question_or_long) && title_like(&c.line.text, &c.st) {
             return Some(first);
         }
     }
     if let Some(&i) = candidates.iter().find(|&&i| {
         let c = &seg[i];
-        c.alone
-            && c.class == Class::Short
-            && title_like(&c.line.text)
-            && stats(&c.line.text).words >= 3
-            && before_body(i)
+        c.alone && c.class == Class::Short && title_like(&c.line.text, &c.st) && c.st.words >= 3 && before_body(i)
     }) {
         return Some(i);
     }
     let &first = candidates.first()?;
-    (title_like(&seg[first].line.text) && seg[first].class == Class::Short).then_some(first)
+    (title_like(&seg[first].line.text, &seg[first].st) && seg[first].class == Class::Short).then_some(first)
 }
 
 #[cfg(test)]

@@ -34,12 +34,18 @@ struct Lexicon {
     exact: HashSet<String>,
     prefixes: Vec<String>,
     tail: HashSet<String>,
+    tail_prefixes: Vec<String>,
     separators: HashSet<String>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut lex =
-        Lexicon { exact: HashSet::new(), prefixes: Vec::new(), tail: HashSet::new(), separators: HashSet::new() };
+    let mut lex = Lexicon {
+        exact: HashSet::new(),
+        prefixes: Vec::new(),
+        tail: HashSet::new(),
+        tail_prefixes: Vec::new(),
+        separators: HashSet::new(),
+    };
     let mut section = "";
     for line in include_str!("../../data/boilerplate.txt").lines() {
         let line = line.trim();
@@ -61,7 +67,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             ("furniture", false) => {
                 lex.exact.insert(norm);
             }
-            ("tail", _) => {
+            ("tail", true) => lex.tail_prefixes.push(norm),
+            ("tail", false) => {
                 lex.tail.insert(norm);
             }
             ("separator", _) => {
@@ -73,13 +80,33 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     lex
 });
 
-static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static STOPWORDS: LazyLock<rustc_hash::FxHashSet<&'static [u8]>> = LazyLock::new(|| {
     include_str!("../../data/stopwords_en.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::as_bytes)
         .collect()
 });
+
+/// Longest stop word, in bytes; longer words are never looked up.
+const STOPWORD_MAX: usize = 16;
+
+/// True when `w` is an English stop word, compared case-insensitively
+/// without allocating (curly apostrophes fold to straight ones).
+fn is_stopword(w: &str) -> bool {
+    let mut buf = [0u8; STOPWORD_MAX];
+    let mut n = 0;
+    for c in w.chars() {
+        let c = if c == '’' { '\'' } else { c };
+        if !c.is_ascii() || n == STOPWORD_MAX {
+            return false;
+        }
+        buf[n] = c.to_ascii_lowercase() as u8;
+        n += 1;
+    }
+    STOPWORDS.contains(&buf[..n])
+}
 
 /// Widget and credit lines recognized by shape rather than wording.
 static FURNITURE_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
@@ -118,47 +145,83 @@ pub struct Stats {
     pub terminal: bool,
 }
 
-/// Computes [`Stats`] for one line.
+/// Words after which a line counts as running text whatever its stop
+/// words; stop-word density is measured over the first this many words.
+const LONG_LINE_WORDS: usize = 20;
+
+/// Computes [`Stats`] for one line in a single pass.
 pub fn stats(line: &str) -> Stats {
     let mut words = 0usize;
     let mut stops = 0usize;
-    for w in line.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-        if !w.chars().any(char::is_alphabetic) {
-            continue;
+    let mut start: Option<usize> = None;
+    let mut has_letter = false;
+    let mut finish = |from: usize, to: usize, has_letter: bool| {
+        if has_letter {
+            words += 1;
+            if words <= LONG_LINE_WORDS {
+                stops += usize::from(to - from <= STOPWORD_MAX + 2 && is_stopword(&line[from..to]));
+            }
         }
-        words += 1;
-        let lower = w.to_lowercase().replace('’', "'");
-        if STOPWORDS.contains(lower.as_str()) {
-            stops += 1;
+    };
+    for (i, c) in line.char_indices() {
+        let in_word =
+            if c.is_ascii() { c.is_ascii_alphanumeric() || c == '\'' } else { c.is_alphanumeric() || c == '’' };
+        match (in_word, start) {
+            (true, None) => {
+                start = Some(i);
+                has_letter = c.is_alphabetic();
+            }
+            (true, Some(_)) => has_letter |= c.is_alphabetic(),
+            (false, Some(from)) => {
+                finish(from, i, has_letter);
+                start = None;
+            }
+            (false, None) => {}
         }
+    }
+    if let Some(from) = start {
+        finish(from, line.len(), has_letter);
     }
     let trimmed = line.trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', ' ']);
     let terminal = trimmed.ends_with(['.', '!', '?', '…', ':', ';']);
-    let stop_density = if words == 0 { 0.0 } else { stops as f32 / words as f32 };
+    let stop_density = if words == 0 { 0.0 } else { stops as f32 / words.min(LONG_LINE_WORDS) as f32 };
     Stats { words, stop_density, terminal }
 }
 
-/// Classifies one line on its own.
-pub fn classify(line: &str) -> Class {
-    let norm = normalize(line);
+/// Lines longer than this are never a lexicon phrase (only a prefix entry
+/// can match them), so they are not normalized whole.
+const PHRASE_MAX: usize = 120;
+
+/// Classifies one line on its own, given its [`Stats`].
+pub fn classify(line: &str, st: &Stats) -> Class {
     let lex = &*LEXICON;
-    if lex.separators.contains(&norm) {
-        return Class::Separator;
+    let head = if line.len() <= PHRASE_MAX { line } else { &line[..line.floor_char_boundary(PHRASE_MAX)] };
+    let norm = normalize(head);
+    if line.len() <= PHRASE_MAX {
+        if lex.separators.contains(&norm) {
+            return Class::Separator;
+        }
+        if lex.tail.contains(&norm) {
+            return Class::Tail;
+        }
+        if lex.exact.contains(&norm) {
+            return Class::Bad;
+        }
     }
-    if lex.tail.contains(&norm) {
+    if lex.tail_prefixes.iter().any(|p| norm.starts_with(p.as_str())) {
         return Class::Tail;
     }
-    if lex.exact.contains(&norm) || lex.prefixes.iter().any(|p| norm.starts_with(p.as_str())) {
+    if lex.prefixes.iter().any(|p| norm.starts_with(p.as_str())) {
         return Class::Bad;
     }
-    let st = stats(line);
+    let st = *st;
     if st.words <= 12 && FURNITURE_SHAPE.is_match(line.trim()) {
         return Class::Bad;
     }
     if st.words == 0 {
         return Class::Bad;
     }
-    if (st.terminal && st.words >= 5 && (st.stop_density >= 0.1 || st.words >= 8)) || st.words >= 20 {
+    if (st.terminal && st.words >= 5 && (st.stop_density >= 0.1 || st.words >= 8)) || st.words >= LONG_LINE_WORDS {
         Class::Good
     } else {
         Class::Short
@@ -167,8 +230,7 @@ pub fn classify(line: &str) -> Class {
 
 /// True when a line looks like a headline: a few words, not a sentence
 /// fragment ending in a comma, not furniture.
-pub fn title_like(line: &str) -> bool {
-    let st = stats(line);
+pub fn title_like(line: &str, st: &Stats) -> bool {
     let t = line.trim_end();
     (1..=30).contains(&st.words) && !t.ends_with([',', ';', ':']) && !(t.ends_with('.') && st.words > 20)
 }
@@ -176,6 +238,10 @@ pub fn title_like(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn classify(line: &str) -> Class {
+        super::classify(line, &stats(line))
+    }
 
     #[test]
     fn furniture_from_the_lexicon() {
@@ -219,6 +285,13 @@ mod tests {
         assert_eq!(classify("Grain export"), Class::Short);
         assert_eq!(classify("“As long as it takes”"), Class::Short);
         assert_eq!(classify("New York"), Class::Short);
+    }
+
+    #[test]
+    fn long_lines_still_match_prefix_entries() {
+        let long = format!("Discover more from {}", "x ".repeat(100));
+        assert_eq!(classify(&long), Class::Tail);
+        assert!(is_stopword("The") && is_stopword("it’s") && !is_stopword("Ukraine"));
     }
 
     #[test]

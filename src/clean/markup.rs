@@ -326,6 +326,11 @@ fn lines(text: &str) -> Vec<Line> {
 /// Collapses runs of whitespace to one space, drops invisible characters
 /// (zero-width space, word joiner, soft hyphen, BOM, our heading mark), and trims.
 pub fn collapse_ws(s: &str) -> String {
+    // Fast path: printable ASCII with single spaces needs only a trim.
+    let b = s.as_bytes();
+    if b.iter().all(|&c| (0x20..0x7F).contains(&c)) && !s.contains("  ") {
+        return s.trim().to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {

@@ -101,46 +101,64 @@ pub fn split_sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Span> {
     out
 }
 
+/// Bytes the splitter must look at: terminators, straight quotes, and the
+/// UTF-8 lead bytes of `…“”` (0xE2) and `«»` (0xC2). Everything else is
+/// skipped without decoding.
+static INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b'"' as usize] = true;
+    t[0xE2] = true;
+    t[0xC2] = true;
+    t
+};
+
 fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let s = &text[para.start..para.end];
     let bytes = s.as_bytes();
     let mut start = 0usize;
     let mut depth_curly = 0i32; // “ … ”
     let mut in_straight = false; // " … "
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0usize;
+    while i < bytes.len() {
+        if !INTERESTING[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else { break };
+        let clen = c.len_utf8();
         match c {
             '“' | '«' => depth_curly += 1,
             '”' | '»' => depth_curly = (depth_curly - 1).max(0),
             '"' => in_straight = !in_straight,
-            '\n' => {
-                // A lone newline inside a paragraph (verbatim text) is a soft
-                // break; a line that ends without punctuation and is followed
-                // by an indented or capitalised line is not treated specially.
-            }
             _ => {}
         }
         if !matches!(c, '.' | '!' | '?' | '…') {
+            i += clen;
             continue;
         }
         // Swallow a run of terminators and closing marks: `?!`, `...`, `.”`, `.)`.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        let lone_period = c == '.';
+        let mut end = i + clen;
+        while let Some(d) = s[end..].chars().next() {
             if matches!(d, '.' | '!' | '?' | '…') {
-                end = j + d.len_utf8();
-                chars.next();
+                end += d.len_utf8();
             } else if matches!(d, '”' | '’' | '"' | '\'' | ')' | ']' | '»') {
                 match d {
                     '”' | '»' => depth_curly = (depth_curly - 1).max(0),
                     '"' => in_straight = !in_straight,
                     _ => {}
                 }
-                end = j + d.len_utf8();
-                chars.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
+        let term_end = end;
+        let lone_period = lone_period && term_end == i + 1;
+        i = end;
         // Need whitespace after the terminator run.
         let rest = &s[end..];
         let ws = rest.len() - rest.trim_start().len();
@@ -154,11 +172,11 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
         if !starts_sentence(next) {
             continue;
         }
-        if c == '.' && end == i + 1 && !period_ends_sentence(&s[start..i], next) {
+        if lone_period && !period_ends_sentence(&s[start..term_end - 1], next) {
             continue;
         }
-        push(text, para.start + start, para.start + end, out);
-        start = end + ws;
+        push(text, para.start + start, para.start + term_end, out);
+        start = term_end + ws;
     }
     push(text, para.start + start, para.end, out);
 }

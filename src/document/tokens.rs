@@ -47,41 +47,55 @@ pub fn tokenize(text: &str, sentences: &[Span]) -> Vec<Token> {
     out
 }
 
+/// The character at byte `i` (ASCII without decoding).
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        None => None,
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s[i..].chars().next(),
+    }
+}
+
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+}
+
 fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
     let s = &text[span.start..span.end];
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let push = |out: &mut Vec<Token>, a: usize, b: usize, kind| {
+        out.push(Token { span: Span::new(span.start + a, span.start + b), kind, sentence });
+    };
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
+        let clen = c.len_utf8();
         if c.is_whitespace() {
+            i += clen;
             continue;
         }
-        let push = |out: &mut Vec<Token>, a: usize, b: usize, kind| {
-            out.push(Token { span: Span::new(span.start + a, span.start + b), kind, sentence });
-        };
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             // Extend over alphanumerics and internal joiners.
-            let mut end = i + c.len_utf8();
+            let mut end = i + clen;
             let mut has_letter = c.is_alphabetic();
             let mut all_digits = c.is_ascii_digit();
-            loop {
-                let rest = &s[end..];
-                let mut rc = rest.chars();
-                let Some(d) = rc.next() else { break };
-                if d.is_alphanumeric() {
+            while let Some(d) = char_at(s, end) {
+                if is_alnum(d) {
                     has_letter |= d.is_alphabetic();
                     all_digits &= d.is_ascii_digit();
                     end += d.len_utf8();
                     continue;
                 }
-                let after = rc.next();
+                let after = char_at(s, end + d.len_utf8());
                 let joins = match d {
-                    '-' | '‑' => after.is_some_and(char::is_alphanumeric),
+                    '-' | '‑' => after.is_some_and(is_alnum),
                     '.' | ',' => after.is_some_and(|a| a.is_ascii_digit()) && all_digits,
-                    '&' => after.is_some_and(|a| a.is_uppercase()) && s[i..end].chars().all(char::is_uppercase),
+                    '&' => after.is_some_and(char::is_uppercase) && s[i..end].chars().all(char::is_uppercase),
                     '\'' | '’' => {
                         // Keep contractions ("don’t", "O’Brien") whole but split
                         // a final possessive ’s.
-                        let possessive =
-                            matches!(after, Some('s' | 'S')) && rc.next().is_none_or(|n| !n.is_alphanumeric());
+                        let after2 = after.and_then(|a| char_at(s, end + d.len_utf8() + a.len_utf8()));
+                        let possessive = matches!(after, Some('s' | 'S')) && after2.is_none_or(|n| !is_alnum(n));
                         !possessive && after.is_some_and(char::is_alphabetic)
                     }
                     _ => false,
@@ -92,8 +106,7 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
                 end += d.len_utf8();
             }
             // Dotted acronym: "U.S." / "J.D." — single letters joined by periods.
-            let word = &s[i..end];
-            if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+            if end == i + clen && c.is_alphabetic() {
                 let mut k = end;
                 let mut dotted = false;
                 loop {
@@ -120,22 +133,17 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
             }
             let kind = if has_letter { TokenKind::Word } else { TokenKind::Number };
             push(out, i, end, kind);
-            while it.peek().is_some_and(|&(j, _)| j < end) {
-                it.next();
-            }
+            i = end;
             continue;
         }
         if is_apostrophe(c) {
-            // Possessive / contraction suffix: ’s, ’t …
-            if let Some(&(j, d)) = it.peek() {
-                let prev_alnum = s[..i].chars().next_back().is_some_and(char::is_alphanumeric);
-                if prev_alnum && matches!(d, 's' | 'S') {
-                    let after = &s[j + 1..];
-                    if after.chars().next().is_none_or(|n| !n.is_alphanumeric()) {
-                        it.next();
-                        push(out, i, j + 1, TokenKind::Word);
-                        continue;
-                    }
+            // Possessive suffix after a word: ’s.
+            let prev_alnum = s[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+            if prev_alnum && matches!(char_at(s, i + clen), Some('s' | 'S')) {
+                if char_at(s, i + clen + 1).is_none_or(|n| !is_alnum(n)) {
+                    push(out, i, i + clen + 1, TokenKind::Word);
+                    i += clen + 1;
+                    continue;
                 }
             }
         }
@@ -147,7 +155,8 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
         } else {
             TokenKind::Punct
         };
-        push(out, i, i + c.len_utf8(), kind);
+        push(out, i, i + clen, kind);
+        i += clen;
     }
 }
 

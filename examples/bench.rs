@@ -1,0 +1,138 @@
+//! Throughput benchmark: cleaning alone, each extractor alone, and the full
+//! pipeline on one and two threads, in MB/s and documents/s of input.
+//!
+//! ```text
+//! cargo run --release --example bench -- [CORPUS_DIR] [--repeat N]
+//! ```
+//!
+//! CORPUS_DIR defaults to `../shared/corpora/bbc` (read `*.txt` only). Files
+//! are read into memory first, so disk speed does not count; every stage
+//! sees the same documents. Machines here are noisy: compare the ratios
+//! within one run rather than absolute numbers across runs.
+
+use lede::document::{Document, ParagraphKind};
+use lede::extract::{self, Selection};
+use lede::input::{Item, WalkOptions, Walker};
+use lede::pipeline::{self, Config, Outcome};
+use std::time::{Duration, Instant};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut dir = "../shared/corpora/bbc".to_string();
+    let mut repeat = 3usize;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--repeat" => repeat = args.next().and_then(|n| n.parse().ok()).expect("--repeat N"),
+            other => dir = other.to_string(),
+        }
+    }
+    let files = collect(&dir);
+    if files.is_empty() {
+        eprintln!("no .txt files under {dir}");
+        std::process::exit(2);
+    }
+    let raw: Vec<String> = files.iter().map(|f| std::fs::read_to_string(f).expect("readable UTF-8")).collect();
+    let bytes: usize = raw.iter().map(String::len).sum();
+    println!("corpus: {dir}: {} files, {:.2} MB, best of {repeat} runs", raw.len(), bytes as f64 / 1e6);
+    println!("{:<28} {:>10} {:>10}", "stage", "MB/s", "docs/s");
+
+    let docs: Vec<Document> = raw.iter().map(|t| build(t)).collect();
+    let report = |name: &str, d: Duration| {
+        let s = d.as_secs_f64();
+        println!("{name:<28} {:>10.2} {:>10.0}", bytes as f64 / 1e6 / s, raw.len() as f64 / s);
+    };
+    report("clean + segment", best(repeat, || raw.iter().map(|t| build(t).tokens.len()).sum::<usize>()));
+    report("entities", best(repeat, || docs.iter().map(|d| extract::entities::extract(d).len()).sum::<usize>()));
+    report("dates", best(repeat, || docs.iter().map(|d| extract::dates::extract(d).len()).sum::<usize>()));
+    let ents: Vec<_> = docs.iter().map(extract::entities::extract).collect();
+    report(
+        "quotes (given entities)",
+        best(repeat, || docs.iter().zip(&ents).map(|(d, e)| extract::quotes::extract(d, e).len()).sum::<usize>()),
+    );
+    let dates: Vec<_> = docs.iter().map(extract::dates::extract).collect();
+    report(
+        "figures (given dates)",
+        best(repeat, || docs.iter().zip(&dates).map(|(d, t)| extract::figures::extract(d, t).len()).sum::<usize>()),
+    );
+    report(
+        "all extractors",
+        best(repeat, || docs.iter().map(|d| count(&extract::extract(d, Selection::ALL))).sum::<usize>()),
+    );
+    let cfg1 = Config { jobs: 1, ..Config::default() };
+    report(
+        "full pipeline, in memory",
+        best(repeat, || {
+            raw.iter()
+                .map(|t| pipeline::process(Item::Text { path: "-".into(), bytes: t.clone().into_bytes() }, &cfg1).len())
+                .sum::<usize>()
+        }),
+    );
+    for jobs in [1, 2] {
+        let cfg = Config { jobs, ..Config::default() };
+        let walker = Walker::new(
+            files.iter().map(|f| f.display().to_string()).collect(),
+            &WalkOptions { max_bytes: pipeline::DEFAULT_MAX_BYTES, ..Default::default() },
+        )
+        .unwrap();
+        report(
+            &format!("full pipeline, files, -j{jobs}"),
+            best(repeat, || {
+                let mut n = 0usize;
+                pipeline::run(&walker, &cfg, &mut |o: Outcome| {
+                    if let Outcome::Doc(a) = o {
+                        n += count(&a.ex);
+                    }
+                    Ok(())
+                })
+                .unwrap();
+                n
+            }),
+        );
+    }
+}
+
+fn build(raw: &str) -> Document {
+    let art = lede::clean::clean(raw, false).into_iter().next().unwrap_or_default();
+    let mut paras = Vec::with_capacity(art.paragraphs.len() + 1);
+    if let Some(t) = &art.title {
+        paras.push((t.clone(), ParagraphKind::Title));
+    }
+    paras.extend(art.paragraphs);
+    let mut doc = Document::from_paragraphs(&paras);
+    doc.date = art.date;
+    doc
+}
+
+fn count(ex: &extract::Extractions) -> usize {
+    ex.entities.len() + ex.dates.len() + ex.quotes.len() + ex.figures.len()
+}
+
+/// Runs `f` `n` times and keeps the fastest run (the least disturbed one).
+fn best<T>(n: usize, mut f: impl FnMut() -> T) -> Duration {
+    (0..n.max(1))
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(f());
+            t.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+fn collect(dir: &str) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from(dir)];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
