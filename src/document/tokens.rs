@@ -139,12 +139,13 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
         if is_apostrophe(c) {
             // Possessive suffix after a word: ’s.
             let prev_alnum = s[..i].chars().next_back().is_some_and(char::is_alphanumeric);
-            if prev_alnum && matches!(char_at(s, i + clen), Some('s' | 'S')) {
-                if char_at(s, i + clen + 1).is_none_or(|n| !is_alnum(n)) {
-                    push(out, i, i + clen + 1, TokenKind::Word);
-                    i += clen + 1;
-                    continue;
-                }
+            if prev_alnum
+                && matches!(char_at(s, i + clen), Some('s' | 'S'))
+                && char_at(s, i + clen + 1).is_none_or(|n| !is_alnum(n))
+            {
+                push(out, i, i + clen + 1, TokenKind::Word);
+                i += clen + 1;
+                continue;
             }
         }
         let kind = if matches!(
