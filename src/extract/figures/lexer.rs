@@ -130,6 +130,23 @@ fn scan_number(s: &str, i: usize) -> (usize, f64, bool) {
         end += 1 + d;
         plain = false;
     }
+    // Exponent: "1e10", "-127.32e13", "-12e-1".
+    if end < b.len() && (b[end] == b'e' || b[end] == b'E') {
+        let mut p = end + 1;
+        if p < b.len() && (b[p] == b'-' || b[p] == b'+') {
+            p += 1;
+        }
+        let d = digits(&b[p..]);
+        if d > 0
+            && d <= 3
+            && b.get(p + d).is_none_or(|c| !c.is_ascii_alphanumeric())
+            && let Ok(x) = s[end + 1..p + d].parse::<i32>()
+        {
+            value *= 10f64.powi(x);
+            end = p + d;
+            plain = false;
+        }
+    }
     (end, value, plain)
 }
 

@@ -294,7 +294,7 @@ pub fn parse(s: &str, lx: &[Lex], i: usize, money: bool) -> Option<NumParse> {
             }
         }
         // Digits followed by words: "3 hundred and 21", "1.16 billion".
-        let (val, end, scaled, sc) = accumulate(s, lx, start, Some((v, true)));
+        let (val, end, scaled, sc, _) = accumulate(s, lx, start, Some((v, true)));
         p.scale = sc;
         v = val;
         j = end;
@@ -340,7 +340,7 @@ pub fn parse(s: &str, lx: &[Lex], i: usize, money: bool) -> Option<NumParse> {
         // nothing follows that it could be an ordinal of.
         match class_at(s, lx, j + 1) {
             Some(W::Hundred | W::Scale(_) | W::Dozen) => {
-                let (v, end, scaled, sc) = accumulate(s, lx, j + 1, Some((1.0, false)));
+                let (v, end, scaled, sc, _) = accumulate(s, lx, j + 1, Some((1.0, false)));
                 p.scale = sc;
                 p.value = sign * v;
                 p.i1 = end;
@@ -364,7 +364,7 @@ pub fn parse(s: &str, lx: &[Lex], i: usize, money: bool) -> Option<NumParse> {
         }
     }
     class_at(s, lx, j)?;
-    let (v, end, scaled, sc) = accumulate(s, lx, j, None);
+    let (v, end, scaled, sc, frac) = accumulate(s, lx, j, None);
     p.scale = sc;
     if end == j {
         return None;
@@ -374,7 +374,7 @@ pub fn parse(s: &str, lx: &[Lex], i: usize, money: bool) -> Option<NumParse> {
     p.words = true;
     p.scaled = scaled;
     // Ordinal words close the accumulation: "twenty-first".
-    if let Some(W::OrdSmall(_) | W::OrdTens(_) | W::OrdHundred | W::OrdScale(_)) = class_at(s, lx, end - 1) {
+    if !frac && let Some(W::OrdSmall(_) | W::OrdTens(_) | W::OrdHundred | W::OrdScale(_)) = class_at(s, lx, end - 1) {
         p.ordinal = true;
     }
     Some(p)
@@ -441,7 +441,7 @@ enum Last {
 
 /// Folds number words (and digits) into a value: returns (value, end, scaled).
 /// `first` is the value of a digit lexeme at `i` already read.
-fn accumulate(s: &str, lx: &[Lex], i: usize, first: Option<(f64, bool)>) -> (f64, usize, bool, f64) {
+fn accumulate(s: &str, lx: &[Lex], i: usize, first: Option<(f64, bool)>) -> (f64, usize, bool, f64, bool) {
     let mut total = 0.0;
     let mut cur = 0.0;
     let mut last = Last::None;
@@ -477,9 +477,10 @@ fn accumulate(s: &str, lx: &[Lex], i: usize, first: Option<(f64, bool)>) -> (f64
             if matches!(last, Last::Hundred | Last::Scale) {
                 let nxt = lx.get(j + 1);
                 let ok = match class_at(s, lx, j + 1) {
-                    Some(W::Small(_) | W::Tens(_)) => true,
-                    _ => nxt.is_some_and(|m| m.kind == LexKind::Num && m.value < 100.0 && m.plain),
-                };
+                    Some(W::Small(v)) => v > 0.0,
+                    Some(W::Tens(_)) => true,
+                    _ => nxt.is_some_and(|m| m.kind == LexKind::Num && m.value < 100.0 && m.value > 0.0 && m.plain),
+                } && !(last == Last::Hundred && class_at(s, lx, j + 2) == Some(W::Hundred));
                 if ok {
                     j += 1;
                     continue;
@@ -581,9 +582,9 @@ fn accumulate(s: &str, lx: &[Lex], i: usize, first: Option<(f64, bool)>) -> (f64
                 && let Some(d) = denominator(w, value > 1.0)
             {
                 if value == 1.0 && !fraction_context(s, lx, k + 1) {
-                    return (value, end, scaled, mult);
+                    return (value, end, scaled, mult, false);
                 }
-                return (value / d, k + 1, scaled, mult);
+                return (value / d, k + 1, scaled, mult, true);
             }
             if w == "and" && is_word(s, lx, k + 1, "a") {
                 let mut b2 = [0u8; 32];
@@ -596,14 +597,27 @@ fn accumulate(s: &str, lx: &[Lex], i: usize, first: Option<(f64, bool)>) -> (f64
                         e += 1;
                         scaled = true;
                     }
-                    return (value, e, scaled, mult);
+                    return (value, e, scaled, mult, true);
                 }
             }
-            if w == "point" && !scaled {
-                // "two hundred point zero three"
+            if w == "point" && mult < 1000.0 {
+                // "two hundred point zero three", "point seventy-one"
                 let mut frac = String::new();
                 let mut e = k + 1;
-                while let Some(W::Small(d)) = class_at(s, lx, e) {
+                if let Some(W::Tens(t)) = class_at(s, lx, e) {
+                    let mut v = t;
+                    e += 1;
+                    if lx.get(e).is_some_and(|h| h.is_sym('-') && !h.sp)
+                        && let Some(W::Small(u)) = class_at(s, lx, e + 1)
+                        && u < 10.0
+                    {
+                        v += u;
+                        e += 2;
+                    }
+                    frac.push_str(&(v as u32).to_string());
+                }
+                while frac.is_empty() || e > k + 1 && !frac.is_empty() {
+                    let Some(W::Small(d)) = class_at(s, lx, e) else { break };
                     if d >= 10.0 {
                         break;
                     }
@@ -614,12 +628,12 @@ fn accumulate(s: &str, lx: &[Lex], i: usize, first: Option<(f64, bool)>) -> (f64
                     if let Ok(f) = format!("0.{frac}").parse::<f64>() {
                         value += f;
                     }
-                    return (value, e, scaled, mult);
+                    return (value, e, scaled, mult, true);
                 }
             }
         }
     }
-    (value, end, scaled, mult)
+    (value, end, scaled, mult, false)
 }
 
 #[cfg(test)]

@@ -290,7 +290,14 @@ pub fn numbers(text: &str) -> Vec<(Span, f64)> {
             continue;
         };
         let first = np.i0;
-        if np.ordinal || is_code(text, &lx, &np) || is_time(text, &lx, np.i1) || pronoun_one(text, &lx, &np) {
+        let glued_unit = lx.get(np.i1).is_some_and(|n| n.is_word() && !n.sp)
+            || np.i0 >= 1 && lx[np.i0].kind == LexKind::Num && !lx[np.i0].sp && lx[np.i0 - 1].is_sym('.');
+        if np.ordinal
+            || glued_unit
+            || is_code(text, &lx, &np)
+            || is_time(text, &lx, np.i1)
+            || pronoun_one(text, &lx, &np)
+        {
             i = np.i1.max(i + 1);
             continue;
         }
@@ -314,7 +321,10 @@ fn could_start(s: &str, l: &Lex) -> bool {
             let mut b = [0u8; 32];
             let Some(w) = lower(l.text(s), &mut b) else { return false };
             numbers::is_number_word(w)
-                || matches!(w, "a" | "an" | "minus" | "negative" | "between" | "from" | "aged" | "half")
+                || matches!(
+                    w,
+                    "a" | "an" | "minus" | "negative" | "between" | "from" | "aged" | "half" | "percent" | "per"
+                )
                 || QUALIFIERS.iter().any(|q| q.split(' ').next() == Some(w))
                 || CURRENCIES.has(w)
                 || (w.len() == 4 && w.starts_with('m') && currency_code(&w[1..]).is_some())
@@ -468,7 +478,41 @@ fn unit_at(s: &str, lx: &[Lex], k: usize) -> Option<(&'static Entry, usize)> {
     Some((e, end))
 }
 
+/// "percent of 10", "per cent of twenty-two": a percentage named first.
+fn percent_first(s: &str, lx: &[Lex], i: usize) -> Step {
+    let k = if is_word(s, lx, i, "percent") {
+        i + 1
+    } else if is_word(s, lx, i, "per") && is_word(s, lx, i + 1, "cent") {
+        i + 2
+    } else {
+        return Step::No;
+    };
+    if !is_word(s, lx, k, "of") {
+        return Step::No;
+    }
+    match numbers::parse(s, lx, k + 1, false) {
+        Some(np) if np.i0 == k + 1 && !np.ordinal && !np.bare_fraction => Step::Fig(
+            Box::new(Figure {
+                span: Span::new(lx[i].start, lx[np.i1 - 1].end),
+                kind: FigureKind::Percent,
+                value: np.value,
+                value_max: None,
+                unit: Some("percent".into()),
+                object: None,
+                qualifier: None,
+            }),
+            np.i1,
+        ),
+        _ => Step::No,
+    }
+}
+
 fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
+    if (i == 0 || lx[i - 1].kind != LexKind::Num && !is_word(s, lx, i - 1, "a"))
+        && let Step::Fig(f, e) = percent_first(s, lx, i)
+    {
+        return Step::Fig(f, e);
+    }
     let mut j = i;
     let mut qual: Option<&'static str> = None;
     if let Some((q, e)) = qualifier(s, lx, j) {
