@@ -42,6 +42,9 @@ fn main() {
                 big.push_str(&text);
             }
             let t0 = std::time::Instant::now();
+            let nl = figures::lexer::lex(&big).len();
+            eprintln!("lex only: {nl} lexemes, {:.1} MB/s", big.len() as f64 / 1e6 / t0.elapsed().as_secs_f64());
+            let t0 = std::time::Instant::now();
             let n = figures::scan(&big).len();
             let dt = t0.elapsed().as_secs_f64();
             println!("{} figures in {:.1} MB: {:.1} MB/s", n, big.len() as f64 / 1e6, big.len() as f64 / 1e6 / dt);

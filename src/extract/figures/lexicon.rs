@@ -73,6 +73,11 @@ impl Lexicon {
         None
     }
 
+    /// Every first word.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+
     /// True when `key` (lower case) is a known first word.
     pub fn has(&self, key: &str) -> bool {
         self.0.contains_key(key)

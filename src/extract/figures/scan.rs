@@ -52,20 +52,30 @@ const QUALIFIERS: &[&str] = &[
     "estimated",
 ];
 
+/// Qualifiers split into words once.
+static QUALIFIER_WORDS: std::sync::LazyLock<Vec<(&'static str, Vec<&'static str>)>> =
+    std::sync::LazyLock::new(|| QUALIFIERS.iter().map(|q| (*q, q.split(' ').collect())).collect());
+
 fn qualifier(s: &str, lx: &[Lex], i: usize) -> Option<(&'static str, usize)> {
     let l = lx.get(i)?;
     if !l.is_word() {
         return None;
     }
-    'q: for q in QUALIFIERS {
-        let mut j = i;
-        for w in q.split(' ') {
-            if !is_word(s, lx, j, w) {
+    let mut b = [0u8; 32];
+    let w0 = lower(l.text(s), &mut b)?;
+    if !QUALIFIER_STARTS.contains(w0) {
+        return None;
+    }
+    'q: for (q, words) in QUALIFIER_WORDS.iter() {
+        if words[0] != w0 {
+            continue;
+        }
+        for (k, w) in words.iter().enumerate().skip(1) {
+            if !is_word(s, lx, i + k, w) {
                 continue 'q;
             }
-            j += 1;
         }
-        return Some((q, j));
+        return Some((q, i + words.len()));
     }
     None
 }
@@ -307,26 +317,42 @@ pub fn numbers(text: &str) -> Vec<(Span, f64)> {
     out
 }
 
+/// First words of qualifiers, built once.
+static QUALIFIER_STARTS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| QUALIFIERS.iter().filter_map(|q| q.split(' ').next()).collect());
+
+/// Every lower-case word (other than number words) a figure can start with,
+/// in one set so each word costs one lookup.
+static STARTERS: std::sync::LazyLock<std::collections::HashSet<String>> = std::sync::LazyLock::new(|| {
+    let mut set: std::collections::HashSet<String> = QUALIFIER_STARTS.iter().map(|w| w.to_string()).collect();
+    set.extend(CURRENCIES.keys().map(str::to_string));
+    for w in ["a", "an", "minus", "negative", "between", "from", "aged", "half", "percent", "per"] {
+        set.insert(w.to_string());
+    }
+    set
+});
+
+/// Cheap test run on every lexeme: can a figure start here? Keeps the
+/// grammar off the vast majority of words.
 fn could_start(s: &str, l: &Lex) -> bool {
     match l.kind {
         LexKind::Num => true,
         LexKind::Sym(c) => {
-            c == '-'
-                || c == '−'
-                || numbers::vulgar(c).is_some()
-                || CURRENCIES.has(&c.to_string()) && !c.is_ascii_punctuation()
-                || c == '$'
+            if c.is_ascii() {
+                return c == '-' || c == '$';
+            }
+            let mut b = [0u8; 4];
+            c == '−' || numbers::vulgar(c).is_some() || CURRENCIES.has(c.encode_utf8(&mut b))
         }
         LexKind::Word => {
+            let t = l.text(s);
+            if t.len() > 12 {
+                return false;
+            }
             let mut b = [0u8; 32];
-            let Some(w) = lower(l.text(s), &mut b) else { return false };
+            let Some(w) = lower(t, &mut b) else { return CURRENCIES.has(t) };
             numbers::is_number_word(w)
-                || matches!(
-                    w,
-                    "a" | "an" | "minus" | "negative" | "between" | "from" | "aged" | "half" | "percent" | "per"
-                )
-                || QUALIFIERS.iter().any(|q| q.split(' ').next() == Some(w))
-                || CURRENCIES.has(w)
+                || STARTERS.contains(w)
                 || (w.len() == 4 && w.starts_with('m') && currency_code(&w[1..]).is_some())
         }
     }
