@@ -203,9 +203,11 @@ fn range_of(f: &Figure) -> Option<(Option<f64>, Option<f64>)> {
     match f.qualifier.as_deref()? {
         "more than" | "over" | "above" | "greater than" | "higher than" | "larger than" | "bigger than"
         | "exceeding" | "in excess of" | "upwards of" | "at least" | "no less than" | "not less than"
-        | "no fewer than" | "well over" | "just over" => Some((Some(f.value), None)),
+        | "no fewer than" | "well over" | "just over" | "or more" => Some((Some(f.value), None)),
         "less than" | "fewer than" | "under" | "below" | "lower than" | "smaller than" | "up to" | "at most"
-        | "no more than" | "not more than" | "as many as" | "as much as" | "just under" => Some((None, Some(f.value))),
+        | "no more than" | "not more than" | "as many as" | "as much as" | "just under" | "or less" | "or fewer" => {
+            Some((None, Some(f.value)))
+        }
         _ => None,
     }
 }
@@ -254,7 +256,7 @@ fn predict(model: &str, doc: &Document) -> Vec<Item> {
 /// The span without its qualifier: the gold marks "$ 35 million", not
 /// "about $ 35 million".
 fn bare_span(doc: &Document, f: &Figure) -> Span {
-    let Some(q) = &f.qualifier else { return f.span };
+    let Some(q) = f.qualifier.as_ref().filter(|q| !q.starts_with("or ")) else { return f.span };
     let t = doc.slice(f.span);
     let n = q.split(' ').count();
     let mut rest = t;

@@ -196,6 +196,7 @@ fn glued_scale(w: &str, money: bool) -> Option<f64> {
         "MM" => Some(1e6),
         "m" | "M" | "mm" if money => Some(1e6),
         "b" | "B" if money => Some(1e9),
+        "T" | "tr" if money => Some(1e12),
         _ => {
             let mut buf = [0u8; 32];
             match lower(w, &mut buf)? {

@@ -477,6 +477,11 @@ fn unit_at(s: &str, lx: &[Lex], k: usize) -> Option<(&'static Entry, usize)> {
     let l = lx.get(k)?;
     let (e, end) = UNITS.longest(s, lx, k, |_| true)?;
     let t = l.text(s);
+    // A double quote is an inch mark only spaced and before a word
+    // ('10 " long'); glued it closes a quotation ("English 101").
+    if e.words[0] == "\"" && !(l.sp && lx.get(end).is_some_and(|n| n.is_word())) {
+        return None;
+    }
     if e.words.len() == 1 && e.words[0].chars().count() == 1 && e.words[0] != "°" && e.words[0] != "\"" {
         // Single letters: glued ("1.8m", "5g"), or spaced with nothing
         // word-like after; "C"/"F" only in capitals.
@@ -673,6 +678,26 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
         }
     }
 
+    // Trailing qualifiers: "500 or more", "50 or fewer people".
+    if qual.is_none() && vmax.is_none() && (is_word(s, lx, k, "or") || is_word(s, lx, k, "and")) {
+        let mut bq = [0u8; 32];
+        if let Some(w) = word_at(s, lx, k + 1, &mut bq) {
+            let q = match (is_word(s, lx, k, "or"), w) {
+                (_, "more") => Some("or more"),
+                (true, "less") => Some("or less"),
+                (true, "fewer") => Some("or fewer"),
+                (true, "above") => Some("or more"),
+                _ => None,
+            };
+            if let Some(q) = q
+                && !is_word(s, lx, k + 2, "than")
+            {
+                qual = Some(q);
+                k += 2;
+                last_end = lx[k - 1].end;
+            }
+        }
+    }
     if vmax.is_none() && (between || is_word(s, lx, i, "from")) && qual.is_none() {
         // "between"/"from" belong to a range only.
         start = lx[i + 1].start;
@@ -875,12 +900,19 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
             }
             let obj = object_at(s, lx, k, value);
             // Years: a plain 1800–2100 integer counting nothing.
-            if plain_int
-                && vmax.is_none()
-                && (1800.0..=2100.0).contains(&first.value)
-                && first.end - first.start == 4
-                && obj.is_none()
-            {
+            // Earlier years need a date preposition ("in 1620"); a range of
+            // years ("from 2015 to 2017") is a date range.
+            let four = plain_int && first.end - first.start == 4 && obj.is_none();
+            let date_prep = np.i0 >= 1
+                && ["in", "since", "by", "from", "until", "of", "before", "after", "during", "between", "circa"]
+                    .iter()
+                    .any(|w| is_word(s, lx, np.i0 - 1, w));
+            let yearish = |v: f64| (1800.0..=2100.0).contains(&v) || date_prep && (1000.0..=2100.0).contains(&v);
+            if four && yearish(first.value) && vmax.is_none_or(|m| m.fract() == 0.0 && (1000.0..=2100.0).contains(&m)) {
+                return Step::Skip(k);
+            }
+            // "0030": a clock time or a code, not an amount.
+            if plain_int && first.end - first.start >= 2 && s.as_bytes()[first.start] == b'0' {
                 return Step::Skip(k);
             }
             // Names: "Power of Siberia 2", "Section 230", "Apollo 11".
