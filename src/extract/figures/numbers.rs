@@ -587,6 +587,17 @@ fn accumulate(s: &str, lx: &[Lex], i: usize, first: Option<(f64, bool)>) -> (f64
                 }
                 return (value / d, k + 1, scaled, mult, true);
             }
+            // "six million and two thirds": a fraction of the last scale.
+            if scaled
+                && cur > 0.0
+                && cur < 10.0
+                && total > 0.0
+                && end >= 2
+                && is_word(s, lx, end - 2, "and")
+                && let Some(d) = denominator(w, cur > 1.0)
+            {
+                return (total + cur / d * mult, k + 1, scaled, mult, true);
+            }
             if w == "and" && is_word(s, lx, k + 1, "a") {
                 let mut b2 = [0u8; 32];
                 if let Some(d) = word_at(s, lx, k + 2, &mut b2).and_then(|w| denominator(w, false)) {

@@ -300,6 +300,28 @@ pub fn numbers(text: &str) -> Vec<(Span, f64)> {
             continue;
         };
         let first = np.i0;
+        // Ratios read as fractions: "1 over three", "one out of three".
+        let k = np.i1;
+        // "out of" and "in" need a part smaller than the whole ("12 out of 10" is two numbers).
+        let (den_at, proper) = if is_word(text, &lx, k, "over") {
+            (Some(k + 1), false)
+        } else if is_word(text, &lx, k, "out") && is_word(text, &lx, k + 1, "of") {
+            (Some(k + 2), true)
+        } else if is_word(text, &lx, k, "in") && np.value.fract() == 0.0 && np.value <= 10.0 {
+            (Some(k + 1), true)
+        } else {
+            (None, false)
+        };
+        if !np.ordinal
+            && let Some(d) = den_at
+            && let Some(den) = numbers::parse(text, &lx, d, false).filter(|n| {
+                n.i0 == d && !n.ordinal && n.value != 0.0 && (!proper || np.value < n.value && n.value <= 1000.0)
+            })
+        {
+            out.push((Span::new(lx[first].start, lx[den.i1 - 1].end), np.value / den.value));
+            i = den.i1;
+            continue;
+        }
         let glued_unit = lx.get(np.i1).is_some_and(|n| n.is_word() && !n.sp)
             || np.i0 >= 1 && lx[np.i0].kind == LexKind::Num && !lx[np.i0].sp && lx[np.i0 - 1].is_sym('.');
         if np.ordinal
