@@ -167,6 +167,18 @@ mod tests {
     }
 
     #[test]
+    fn hostile_input_stays_linear() {
+        let mut t = String::new();
+        for _ in 0..10_000 {
+            t.push_str("1,2,3 more than $ one and a ");
+        }
+        let t0 = std::time::Instant::now();
+        let _ = scan(&t);
+        let _ = number_spans(&t);
+        assert!(t0.elapsed().as_secs_f64() < 2.0, "took {:?}", t0.elapsed());
+    }
+
+    #[test]
     fn dates_are_excluded() {
         let doc = Document::verbatim("It rose 5% in 2010.".to_string());
         let d =
