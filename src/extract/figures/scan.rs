@@ -510,7 +510,7 @@ fn unit_at(s: &str, lx: &[Lex], k: usize) -> Option<(&'static Entry, usize)> {
         if matches!(e.words[0].as_str(), "c" | "f") && !t.chars().all(char::is_uppercase) {
             return None;
         }
-        if l.sp && lx.get(end).is_some_and(|n| n.is_word() && n.sp) {
+        if l.sp && lx.get(end).is_some_and(|n| n.is_word() && n.sp && !s[lx[end - 1].end..n.start].contains('\n')) {
             return None;
         }
         // Glued on: "m212", "L-202", "C.P.I.": a code or an abbreviation.
