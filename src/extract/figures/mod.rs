@@ -7,6 +7,22 @@
 //! ([`object`]). Numbers that belong to names and codes ("G7", "F-16",
 //! "Power of Siberia 2"), times of day and years are not figures; years and
 //! durations ("15 years") belong to the dates extractor.
+//!
+//! Decisions worth knowing:
+//! - Spans include a leading qualifier ("more than 300,000 soldiers") and,
+//!   for counts, the counted noun phrase; ages and ordinals span only the
+//!   number phrase ("70-year-old", "54th"), their noun goes to `object`.
+//! - A number of time units ("24 hours", "two-year conflict") is a
+//!   duration and is left to the dates extractor; "X years old" is an age.
+//! - Years: a plain 4-digit 1800–2100 integer counting nothing is a year;
+//!   1000–2100 after a date preposition ("in 1620"), and year ranges
+//!   ("from 2015 to 2017"), too. Days next to month names are dates.
+//! - A hyphen pair whose second number is not larger ("2-1", "1995-01")
+//!   is a score or a date, not a range, and is dropped.
+//! - "11th-hour" (an ordinal glued to a hyphenated word) is an idiom, not a rank.
+//! - "pounds" is sterling after a scale word or before "sterling"
+//!   ("one billion pounds"), otherwise a weight ("two pounds").
+//! - Cents and pence are hundredths of USD/GBP ("34 cents" = 0.34 USD).
 
 pub mod lexer;
 pub mod lexicon;
