@@ -124,8 +124,21 @@ fn scan_number(s: &str, i: usize) -> (usize, f64, bool) {
             plain = false;
         }
     }
+    // Dotted chains ("192.168.1.2", "24.02.2022") are sequences of numbers,
+    // not decimals: no decimal part at the head of a chain (two or more
+    // dots) nor inside one (a digit and a dot right before).
+    let in_chain = i >= 2 && b[i - 1] == b'.' && b[i - 2].is_ascii_digit();
+    let chain_head = take == 0 && {
+        let mut k = end;
+        let mut dots = 0;
+        while k + 1 < b.len() && b[k] == b'.' && b[k + 1].is_ascii_digit() && dots < 3 {
+            dots += 1;
+            k += 1 + digits(&b[k + 1..]);
+        }
+        dots >= 2
+    };
     // Decimal part.
-    if end + 1 < b.len() && b[end] == b'.' && b[end + 1].is_ascii_digit() {
+    if !in_chain && !chain_head && end + 1 < b.len() && b[end] == b'.' && b[end + 1].is_ascii_digit() {
         let d = digits(&b[end + 1..]);
         let frac: f64 = s[end..end + 1 + d].parse().unwrap_or(0.0);
         value += frac;
@@ -218,5 +231,7 @@ mod tests {
         assert_eq!(nums("423 0000"), vec![423.0, 0.0]);
         assert_eq!(nums("22,24,26"), vec![22.0, 24.0, 26.0]);
         assert_eq!(nums("12,34,567.89"), vec![1234567.89]);
+        assert_eq!(nums("192.168.1.2"), vec![192.0, 168.0, 1.0, 2.0]);
+        assert_eq!(nums("rose 1.5 points"), vec![1.5]);
     }
 }

@@ -323,7 +323,11 @@ pub fn numbers(text: &str) -> Vec<(Span, f64)> {
             continue;
         }
         let glued_unit = lx.get(np.i1).is_some_and(|n| n.is_word() && !n.sp)
-            || np.i0 >= 1 && lx[np.i0].kind == LexKind::Num && !lx[np.i0].sp && lx[np.i0 - 1].is_sym('.');
+            || np.i0 >= 1
+                && lx[np.i0].kind == LexKind::Num
+                && !lx[np.i0].sp
+                && lx[np.i0 - 1].is_sym('.')
+                && (np.i0 < 2 || lx[np.i0 - 1].sp || lx[np.i0 - 2].kind != LexKind::Num);
         if np.ordinal
             || glued_unit
             || is_code(text, &lx, &np)
