@@ -1,6 +1,36 @@
 //! Figures: money, percentages, quantities, counts, ages and ordinals.
 //!
-//! (Stub: filled in by the figures work.)
+//! A figure is a number ([`numbers`]) plus what it measures, read from the
+//! words around it: a currency before or after it ("$15.6 billion", "one
+//! billion pounds"), a percent sign or word, a unit ([`lexicon`]), an age
+//! phrase ("70-year-old"), an ordinal suffix, or else the noun it counts
+//! ([`object`]). Numbers that belong to names and codes ("G7", "F-16",
+//! "Power of Siberia 2"), times of day and years are not figures; years and
+//! durations ("15 years") belong to the dates extractor.
+//!
+//! Decisions worth knowing:
+//! - Spans include a leading qualifier ("more than 300,000 soldiers") and,
+//!   for counts, the counted noun phrase; ages and ordinals span only the
+//!   number phrase ("70-year-old", "54th"), their noun goes to `object`.
+//! - A number of time units ("24 hours", "two-year conflict") is a
+//!   duration and is left to the dates extractor; "X years old" is an age.
+//! - Years: a plain 4-digit 1800–2100 integer counting nothing is a year;
+//!   1000–2100 after a date preposition ("in 1620"), and year ranges
+//!   ("from 2015 to 2017"), too. Days next to month names are dates.
+//! - A hyphen pair whose second number is not larger ("2-1", "1995-01")
+//!   is a score or a date, not a range, and is dropped.
+//! - "11th-hour" (an ordinal glued to a hyphenated word) is an idiom, not a rank.
+//! - "pounds" is sterling after a scale word or before "sterling"
+//!   ("one billion pounds"), otherwise a weight ("two pounds").
+//! - Cents and pence are hundredths of USD/GBP ("34 cents" = 0.34 USD).
+
+pub mod lexer;
+pub mod lexicon;
+pub mod numbers;
+mod object;
+mod scan;
+
+pub use scan::{numbers as number_spans, scan};
 
 use crate::document::{Document, Span};
 use serde::Serialize;
@@ -62,6 +92,115 @@ pub struct Figure {
 }
 
 /// Finds figures; `dates` are excluded (a year is a date, not a count).
-pub fn extract(_doc: &Document, _dates: &[TimeExpr]) -> Vec<Figure> {
-    Vec::new()
+pub fn extract(doc: &Document, dates: &[TimeExpr]) -> Vec<Figure> {
+    let mut out = scan(&doc.text);
+    if !dates.is_empty() {
+        out.retain(|f| !dates.iter().any(|d| d.span.overlaps(&f.span)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figs(text: &str) -> Vec<(String, Figure)> {
+        let doc = Document::verbatim(text.to_string());
+        extract(&doc, &[]).into_iter().map(|f| (doc.slice(f.span).to_string(), f)).collect()
+    }
+
+    fn find<'a>(fs: &'a [(String, Figure)], surface: &str) -> &'a Figure {
+        &fs.iter().find(|(s, _)| s == surface).unwrap_or_else(|| panic!("{surface:?} not in {fs:?}")).1
+    }
+
+    fn has(fs: &[(String, Figure)], needle: &str) -> bool {
+        fs.iter().any(|(s, _)| s.contains(needle))
+    }
+
+    #[test]
+    fn seed_000() {
+        let fs = figs(include_str!("../../../fixtures/000_c98b3e06564cac78.txt"));
+        let f = find(&fs, "7,000 tonnes");
+        assert_eq!((f.kind, f.value, f.unit.as_deref()), (FigureKind::Quantity, 7000.0, Some("tonne")));
+        let f = find(&fs, "more than 300,000 soldiers");
+        assert_eq!((f.kind, f.value), (FigureKind::Count, 300000.0));
+        assert_eq!((f.object.as_deref(), f.qualifier.as_deref()), (Some("soldier"), Some("more than")));
+        let f = find(&fs, "one billion pounds");
+        assert_eq!((f.kind, f.value, f.unit.as_deref()), (FigureKind::Money, 1e9, Some("GBP")));
+        let f = find(&fs, "1.16 billion euros");
+        assert_eq!((f.kind, f.unit.as_deref()), (FigureKind::Money, Some("EUR")));
+        assert!((f.value - 1.16e9).abs() < 1.0);
+        assert_eq!(find(&fs, "15,000 civilians").object.as_deref(), Some("civilian"));
+        assert_eq!(find(&fs, "40 tonnes").unit.as_deref(), Some("tonne"));
+        assert_eq!(find(&fs, "144 soldiers").object.as_deref(), Some("soldier"));
+        let f = find(&fs, "95");
+        assert_eq!((f.kind, f.object.as_deref()), (FigureKind::Count, Some("soldier")));
+        assert!(!has(&fs, "2010"), "a year is not a figure: {fs:?}");
+        assert!(!has(&fs, "47"), "site-47 is a name: {fs:?}");
+    }
+
+    #[test]
+    fn seed_001() {
+        let fs = figs(include_str!("../../../fixtures/001_fbe121efbb17706c.txt"));
+        let f = find(&fs, "$15.6 billion");
+        assert_eq!((f.kind, f.value, f.unit.as_deref()), (FigureKind::Money, 15.6e9, Some("USD")));
+        let f = find(&fs, "50,000 million cubic meters");
+        assert_eq!((f.kind, f.value, f.unit.as_deref()), (FigureKind::Quantity, 5e10, Some("cubic metre")));
+        assert!(!has(&fs, "G7") && !has(&fs, "7"), "{fs:?}");
+    }
+
+    #[test]
+    fn seed_003_004() {
+        let fs = figs(include_str!("../../../fixtures/003_7000b0b140722ccd.txt"));
+        assert_eq!(find(&fs, "17.8 C").unit.as_deref(), Some("degree Celsius"));
+        assert!(!fs.iter().any(|(s, f)| s.ends_with('2') && f.value == 2.0), "Power of Siberia 2: {fs:?}");
+        let fs = figs(include_str!("../../../fixtures/004_cfaf5ce1ad127c39.txt"));
+        let f = find(&fs, "70-year-old");
+        assert_eq!((f.kind, f.value, f.object.as_deref()), (FigureKind::Age, 70.0, Some("man")));
+        assert_eq!(find(&fs, "22 oil reservoirs").object.as_deref(), Some("oil reservoir"));
+        assert_eq!(find(&fs, "16 Russian aerial drones").object.as_deref(), Some("aerial drone"));
+        let f = find(&fs, "54th");
+        assert_eq!((f.kind, f.value, f.object.as_deref()), (FigureKind::Ordinal, 54.0, Some("prisoner swap")));
+        let f = find(&fs, "over 6,600 criminal cases");
+        assert_eq!((f.value, f.object.as_deref()), (6600.0, Some("criminal case")));
+        assert_eq!(find(&fs, "$4.5 billion").unit.as_deref(), Some("USD"));
+        let f = find(&fs, "200,000 to 300,000 troops");
+        assert_eq!((f.value, f.value_max), (200000.0, Some(300000.0)));
+        assert!(!has(&fs, "F-16") && !has(&fs, "1997") && !has(&fs, "16s"), "{fs:?}");
+    }
+
+    #[test]
+    fn grammar_classes() {
+        let fs = figs("They paid $280bn, 76% more, 3 per cent and 2 percentage points; 6am and 10:30 are times.");
+        assert_eq!(find(&fs, "$280bn").value, 2.8e11);
+        assert_eq!(find(&fs, "76%").unit.as_deref(), Some("percent"));
+        assert_eq!(find(&fs, "3 per cent").kind, FigureKind::Percent);
+        assert_eq!(find(&fs, "2 percentage points").unit.as_deref(), Some("percentage point"));
+        assert!(!has(&fs, "6am") && !has(&fs, "10"), "{fs:?}");
+        let fs = figs("Half the town left. The score was 2-1. Between 5 and 10 people died.");
+        assert!(!has(&fs, "Half") && !has(&fs, "2-1"), "{fs:?}");
+        let f = find(&fs, "Between 5 and 10 people");
+        assert_eq!((f.value, f.value_max, f.object.as_deref()), (5.0, Some(10.0), Some("person")));
+    }
+
+    #[test]
+    fn hostile_input_stays_linear() {
+        let mut t = String::new();
+        for _ in 0..3_000 {
+            t.push_str("1,2,3 more than $ one and a ");
+        }
+        let t0 = std::time::Instant::now();
+        let _ = scan(&t);
+        let _ = number_spans(&t);
+        assert!(t0.elapsed().as_secs_f64() < 10.0, "took {:?}", t0.elapsed());
+    }
+
+    #[test]
+    fn dates_are_excluded() {
+        let doc = Document::verbatim("It rose 5% in 2010.".to_string());
+        let d =
+            TimeExpr { span: Span::new(8, 10), kind: super::super::TimexType::Date, value: "X".into(), modifier: None };
+        assert_eq!(extract(&doc, &[]).len(), 1);
+        assert!(extract(&doc, &[d]).is_empty());
+    }
 }

@@ -1,0 +1,237 @@
+//! A small lexer for figures: numbers with their separators, words, symbols.
+//!
+//! The document tokenizer keeps "F-16" or "US$" whole, which is right for
+//! entities but hides the parts figures need (a glued unit in "1.8m", a
+//! currency prefix in "US$", the hyphen in "70-year-old"). This lexer splits
+//! letters, digits and punctuation apart and records for every lexeme
+//! whether whitespace preceded it, so the grammar can still tell "F-16"
+//! (glued: a code) from "36 - 40" (spaced: a range).
+
+/// What a lexeme is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LexKind {
+    /// Digits with group and decimal separators already folded into `value`.
+    Num,
+    /// A run of letters.
+    Word,
+    /// Any other single character (punctuation, currency sign, `%`).
+    Sym(char),
+}
+
+/// One lexeme: a byte range, its class and, for numbers, the value.
+#[derive(Debug, Clone, Copy)]
+pub struct Lex {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Number, word or symbol.
+    pub kind: LexKind,
+    /// Whitespace separates this lexeme from the previous one.
+    pub sp: bool,
+    /// Numeric value (numbers only).
+    pub value: f64,
+    /// A number written without separators or decimals ("2010", not "2,010").
+    pub plain: bool,
+}
+
+impl Lex {
+    /// The text of the lexeme.
+    pub fn text<'a>(&self, s: &'a str) -> &'a str {
+        &s[self.start..self.end]
+    }
+    /// True for the symbol `c`.
+    pub fn is_sym(&self, c: char) -> bool {
+        self.kind == LexKind::Sym(c)
+    }
+    /// True for a word.
+    pub fn is_word(&self) -> bool {
+        self.kind == LexKind::Word
+    }
+}
+
+fn is_group_space(c: char) -> bool {
+    c == ' ' || c == '\u{202f}' || c == '\u{a0}' || c == '\u{2009}'
+}
+
+/// Length of the ASCII digit run at the start of `b`.
+fn digits(b: &[u8]) -> usize {
+    b.iter().take_while(|c| c.is_ascii_digit()).count()
+}
+
+/// Scans a number at `i` (an ASCII digit): returns its end and value.
+///
+/// Groups: commas with 3-digit groups ("7,000"), Indian 2-digit groups ending
+/// in a 3-digit one ("12,34,567"), and space / no-break space groups of 3
+/// digits after a 1–3 digit head ("6 600", "1 234 567"). Anything else ends
+/// the number ("22,24" is two numbers, "423 0000" too).
+fn scan_number(s: &str, i: usize) -> (usize, f64, bool) {
+    let b = s.as_bytes();
+    let head = digits(&b[i..]);
+    let mut end = i + head;
+    // The integer part is folded digit by digit (no allocation per number).
+    let fold = |v: f64, ds: &[u8]| ds.iter().fold(v, |a, d| a * 10.0 + f64::from(d - b'0'));
+    let mut value = fold(0.0, &b[i..end]);
+    let mut plain = true;
+    // Comma groups.
+    let mut groups = Vec::new();
+    let mut k = end;
+    // At most 8 groups (10^27): keeps a hostile "1,2,3,…" run linear.
+    while k < b.len() && b[k] == b',' && groups.len() < 8 {
+        let g = digits(&b[k + 1..]);
+        if g == 0 || g > 3 {
+            break;
+        }
+        groups.push((k + 1, g));
+        k += 1 + g;
+    }
+    let take = if groups.is_empty() {
+        0
+    } else if groups.iter().all(|&(_, g)| g == 3) {
+        groups.len()
+    } else {
+        // Indian style: 2-digit groups then one 3-digit group.
+        let n = groups.len();
+        if head <= 2 && n >= 2 && groups[n - 1].1 == 3 && groups[..n - 1].iter().all(|&(_, g)| g == 2) { n } else { 0 }
+    };
+    if take > 0 {
+        for &(p, g) in &groups[..take] {
+            value = fold(value, &b[p..p + g]);
+            end = p + g;
+        }
+        plain = false;
+    } else if head <= 3 {
+        // Space groups ("6 600", "1 234 567.89").
+        let mut e = end;
+        let mut ok = false;
+        loop {
+            let rest = &s[e..];
+            let Some(c) = rest.chars().next() else { break };
+            if !is_group_space(c) {
+                break;
+            }
+            let p = e + c.len_utf8();
+            let g = digits(&b[p..]);
+            if g != 3 {
+                break;
+            }
+            value = fold(value, &b[p..p + g]);
+            e = p + g;
+            ok = true;
+        }
+        if ok {
+            end = e;
+            plain = false;
+        }
+    }
+    // Dotted chains ("192.168.1.2", "24.02.2022") are sequences of numbers,
+    // not decimals: no decimal part at the head of a chain (two or more
+    // dots) nor inside one (a digit and a dot right before).
+    let in_chain = i >= 2 && b[i - 1] == b'.' && b[i - 2].is_ascii_digit();
+    let chain_head = take == 0 && {
+        let mut k = end;
+        let mut dots = 0;
+        while k + 1 < b.len() && b[k] == b'.' && b[k + 1].is_ascii_digit() && dots < 3 {
+            dots += 1;
+            k += 1 + digits(&b[k + 1..]);
+        }
+        dots >= 2
+    };
+    // Decimal part.
+    if !in_chain && !chain_head && end + 1 < b.len() && b[end] == b'.' && b[end + 1].is_ascii_digit() {
+        let d = digits(&b[end + 1..]);
+        let frac: f64 = s[end..end + 1 + d].parse().unwrap_or(0.0);
+        value += frac;
+        end += 1 + d;
+        plain = false;
+    }
+    // Exponent: "1e10", "-127.32e13", "-12e-1".
+    if end < b.len() && (b[end] == b'e' || b[end] == b'E') {
+        let mut p = end + 1;
+        if p < b.len() && (b[p] == b'-' || b[p] == b'+') {
+            p += 1;
+        }
+        let d = digits(&b[p..]);
+        if d > 0
+            && d <= 3
+            && b.get(p + d).is_none_or(|c| !c.is_ascii_alphanumeric())
+            && let Ok(x) = s[end + 1..p + d].parse::<i32>()
+        {
+            value *= 10f64.powi(x);
+            end = p + d;
+            plain = false;
+        }
+    }
+    (end, value, plain)
+}
+
+/// Splits `s` into lexemes.
+pub fn lex(s: &str) -> Vec<Lex> {
+    let mut out = Vec::with_capacity(s.len() / 4);
+    let mut i = 0;
+    let mut sp = true;
+    while i < s.len() {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            sp = true;
+            i += c.len_utf8();
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let (end, value, plain) = scan_number(s, i);
+            out.push(Lex { start: i, end, kind: LexKind::Num, sp, value, plain });
+            i = end;
+        } else if c.is_alphabetic() {
+            let mut end = i;
+            for ch in s[i..].chars() {
+                if ch.is_alphabetic() {
+                    end += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            out.push(Lex { start: i, end, kind: LexKind::Word, sp, value: 0.0, plain: false });
+            i = end;
+        } else {
+            let end = i + c.len_utf8();
+            out.push(Lex { start: i, end, kind: LexKind::Sym(c), sp, value: 0.0, plain: false });
+            i = end;
+        }
+        sp = false;
+    }
+    out
+}
+
+/// Lower-cases an ASCII word into `buf`; `None` when it does not fit or is
+/// not ASCII (no allocation on the hot path).
+pub fn lower<'a>(w: &str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
+    if w.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(w.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..w.len()]).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nums(s: &str) -> Vec<f64> {
+        lex(s).into_iter().filter(|l| l.kind == LexKind::Num).map(|l| l.value).collect()
+    }
+
+    #[test]
+    fn groups_and_decimals() {
+        assert_eq!(nums("7,000 tonnes"), vec![7000.0]);
+        assert_eq!(nums("1.16 billion"), vec![1.16]);
+        assert_eq!(nums("6 600 cases"), vec![6600.0]);
+        assert_eq!(nums("1\u{202f}234\u{202f}567.89"), vec![1234567.89]);
+        assert_eq!(nums("423 0000"), vec![423.0, 0.0]);
+        assert_eq!(nums("22,24,26"), vec![22.0, 24.0, 26.0]);
+        assert_eq!(nums("12,34,567.89"), vec![1234567.89]);
+        assert_eq!(nums("192.168.1.2"), vec![192.0, 168.0, 1.0, 2.0]);
+        assert_eq!(nums("rose 1.5 points"), vec![1.5]);
+    }
+}

@@ -1,0 +1,105 @@
+//! Unit and currency lexicons (`data/figures/*.tsv`), matched word by word.
+
+use super::lexer::{Lex, LexKind, lex, lower};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// One lexicon entry.
+#[derive(Debug)]
+pub struct Entry {
+    /// The surface, as lower-cased lexeme texts.
+    pub words: Vec<String>,
+    /// Canonical unit name or ISO 4217 code.
+    pub canon: String,
+    /// Third column: `dim`/`temp` for units, `pre`/`post`/`both` for currencies.
+    pub class: String,
+}
+
+/// Entries keyed by their first lexeme, longest surface first.
+pub struct Lexicon(HashMap<String, Vec<Entry>>);
+
+impl Lexicon {
+    fn parse(src: &str) -> Lexicon {
+        let mut map: HashMap<String, Vec<Entry>> = HashMap::new();
+        for line in src.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(surface), Some(canon), Some(class)) = (cols.next(), cols.next(), cols.next()) else {
+                continue;
+            };
+            let words: Vec<String> = lex(surface).iter().map(|l| l.text(surface).to_lowercase()).collect();
+            if words.is_empty() {
+                continue;
+            }
+            map.entry(words[0].clone()).or_default().push(Entry {
+                words,
+                canon: canon.to_string(),
+                class: class.to_string(),
+            });
+        }
+        for v in map.values_mut() {
+            v.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
+        }
+        Lexicon(map)
+    }
+
+    /// The longest entry matching the lexemes at `i` accepted by `ok`; returns it and its end.
+    pub fn longest(&self, s: &str, lx: &[Lex], i: usize, ok: impl Fn(&Entry) -> bool) -> Option<(&Entry, usize)> {
+        let l = lx.get(i)?;
+        let mut buf = [0u8; 32];
+        let key: &str = match l.kind {
+            LexKind::Word | LexKind::Num => lower(l.text(s), &mut buf).unwrap_or(l.text(s)),
+            LexKind::Sym(_) => l.text(s),
+        };
+        let cands = self.0.get(key)?;
+        'outer: for e in cands {
+            if !ok(e) {
+                continue;
+            }
+            for (k, w) in e.words.iter().enumerate().skip(1) {
+                let Some(m) = lx.get(i + k) else { continue 'outer };
+                if !m.text(s).eq_ignore_ascii_case(w) {
+                    continue 'outer;
+                }
+                // Words of one surface are never split across a line break or a long gap.
+                if m.start - lx[i + k - 1].end > 2 {
+                    continue 'outer;
+                }
+            }
+            return Some((e, i + e.words.len()));
+        }
+        None
+    }
+
+    /// Every first word.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(String::as_str)
+    }
+
+    /// True when `key` (lower case) is a known first word.
+    pub fn has(&self, key: &str) -> bool {
+        self.0.contains_key(key)
+    }
+}
+
+/// Units of measure.
+pub static UNITS: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(include_str!("../../../data/figures/units.tsv")));
+/// Currencies.
+pub static CURRENCIES: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../../data/figures/currencies.tsv")));
+
+/// ISO code of a currency code word ("usd" → USD), for "MUSD"-style millions.
+pub fn currency_code(w: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 32];
+    let w = lower(w, &mut buf)?;
+    let e = CURRENCIES.0.get(w)?.iter().find(|e| e.words.len() == 1 && e.canon.eq_ignore_ascii_case(w))?;
+    // Leak-free: codes are in a static table.
+    CODES.iter().copied().find(|c| c.eq_ignore_ascii_case(&e.canon))
+}
+
+static CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "INR", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "KRW", "ILS",
+    "SEK", "NOK", "DKK", "PLN", "BRL", "MXN", "ZAR", "SAR", "AED", "BTC",
+];

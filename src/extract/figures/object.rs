@@ -1,0 +1,341 @@
+//! What a number counts: the noun phrase after it, head noun singular.
+
+use super::lexer::{Lex, lower};
+use super::numbers::is_word;
+
+/// Function words and frequent verbs that end a counted noun phrase.
+fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "by"
+            | "with"
+            | "without"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "as"
+            | "than"
+            | "that"
+            | "this"
+            | "these"
+            | "those"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "what"
+            | "where"
+            | "when"
+            | "while"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "am"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "shall"
+            | "should"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "not"
+            | "no"
+            | "it"
+            | "its"
+            | "he"
+            | "she"
+            | "they"
+            | "them"
+            | "their"
+            | "his"
+            | "her"
+            | "we"
+            | "our"
+            | "you"
+            | "your"
+            | "i"
+            | "me"
+            | "my"
+            | "more"
+            | "less"
+            | "most"
+            | "least"
+            | "per"
+            | "each"
+            | "every"
+            | "all"
+            | "both"
+            | "some"
+            | "any"
+            | "other"
+            | "such"
+            | "into"
+            | "onto"
+            | "over"
+            | "under"
+            | "about"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "during"
+            | "between"
+            | "among"
+            | "against"
+            | "across"
+            | "through"
+            | "up"
+            | "down"
+            | "out"
+            | "off"
+            | "so"
+            | "if"
+            | "then"
+            | "also"
+            | "only"
+            | "just"
+            | "even"
+            | "still"
+            | "yet"
+            | "already"
+            | "said"
+            | "says"
+            | "say"
+            | "reported"
+            | "according"
+            | "including"
+            | "like"
+            | "there"
+            | "here"
+            | "times"
+            | "ago"
+            | "later"
+            | "earlier"
+            | "apiece"
+            | "respectively"
+            | "again"
+            | "too"
+            | "very"
+            | "away"
+            | "back"
+            | "via"
+            | "per cent"
+            | "percent"
+            | "cent"
+            | "or more"
+            | "plus"
+            | "ahead"
+            | "behind"
+            | "last"
+            | "next"
+            | "previous"
+            | "versus"
+            | "vs"
+            | "s"
+            | "t"
+            | "re"
+            | "ll"
+            | "ve"
+            | "d"
+    )
+}
+
+/// Plural nouns that do not end in -s, and what one of them is called.
+fn irregular(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "people" => "person",
+        "children" => "child",
+        "men" => "man",
+        "women" => "woman",
+        "personnel" => "personnel",
+        "staff" => "staff",
+        "police" => "police",
+        "cattle" => "cattle",
+        "livestock" => "livestock",
+        "aircraft" => "aircraft",
+        "feet" => "foot",
+        "teeth" => "tooth",
+        "mice" => "mouse",
+        "geese" => "goose",
+        "sheep" => "sheep",
+        "fish" => "fish",
+        "crew" => "crew",
+        "civilians" => "civilian",
+        _ => return None,
+    })
+}
+
+/// Plural-looking English noun (lower case).
+pub fn is_plural(w: &str) -> bool {
+    irregular(w).is_some()
+        || (w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && !w.ends_with("ous")
+            && w.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
+/// Singular of a plural noun (lower case).
+pub fn singular(w: &str) -> String {
+    if let Some(s) = irregular(w) {
+        return s.to_string();
+    }
+    if matches!(w, "series" | "species" | "news") {
+        return w.to_string();
+    }
+    for (pl, sg) in [("lives", "life"), ("wives", "wife"), ("knives", "knife"), ("thieves", "thief")] {
+        if w == pl {
+            return sg.to_string();
+        }
+    }
+    if let Some(stem) = w.strip_suffix("ies")
+        && stem.len() > 1
+    {
+        return format!("{stem}y");
+    }
+    for suf in ["sses", "ches", "shes", "xes", "zes", "oes"] {
+        if w.ends_with(suf) {
+            return w[..w.len() - 2].to_string();
+        }
+    }
+    w.strip_suffix('s').unwrap_or(w).to_string()
+}
+
+fn is_cap(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The counted noun phrase starting at lexeme `k`: the object (modifiers
+/// plus singular head) and the lexeme index after it. Capitalized modifiers
+/// (nationalities, names: "16 Russian aerial drones") are skipped; a
+/// plural noun ends the phrase. Without a plural the phrase is accepted
+/// only for a count of one ("one man").
+pub fn object_at(s: &str, lx: &[Lex], k: usize, value: f64) -> Option<(String, usize)> {
+    let mut mods: Vec<&str> = Vec::new();
+    let mut j = k;
+    let mut first_single: Option<(String, usize)> = None;
+    for _ in 0..4 {
+        let l = lx.get(j)?;
+        if !l.is_word() || !l.sp {
+            return first_single.filter(|_| value == 1.0);
+        }
+        let t = l.text(s);
+        // Hyphenated compound ("multi-story").
+        let mut end = j + 1;
+        while lx.get(end).is_some_and(|h| h.is_sym('-') && !h.sp)
+            && lx.get(end + 1).is_some_and(|w| w.is_word() && !w.sp)
+        {
+            end += 2;
+        }
+        let full = &s[l.start..lx[end - 1].end];
+        let mut buf = [0u8; 32];
+        let lw = lower(t, &mut buf)?;
+        if is_stop(lw) || super::numbers::is_number_word(lw) {
+            return first_single.filter(|_| value == 1.0);
+        }
+        let low_full = full.to_lowercase();
+        let last_part = low_full.rsplit('-').next().unwrap_or(&low_full).to_string();
+        if is_plural(&last_part) && end == j + 1 || end > j + 1 && is_plural(&last_part) {
+            let head = if end > j + 1 {
+                let sg = singular(&last_part);
+                format!("{}{}", &low_full[..low_full.len() - last_part.len()], sg)
+            } else {
+                let sg = singular(&last_part);
+                if is_cap(t) && (last_part.ends_with("ans") || last_part.ends_with("ians")) {
+                    let mut c = sg.chars();
+                    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or(sg)
+                } else {
+                    sg
+                }
+            };
+            let mut obj = String::new();
+            for m in &mods {
+                obj.push_str(&m.to_lowercase());
+                obj.push(' ');
+            }
+            obj.push_str(&head);
+            return Some((obj, end));
+        }
+        if is_cap(t) && !is_cap_all_words(s, lx, k) {
+            // A name or nationality modifier: skipped, the head comes later.
+            if first_single.is_none() && mods.is_empty() && lx.get(end).is_none_or(|n| !n.is_word()) {
+                return None;
+            }
+        } else {
+            if first_single.is_none() {
+                first_single = Some((low_full.clone(), end));
+            }
+            mods.push(&s[l.start..lx[end - 1].end]);
+            if mods.len() > 2 {
+                return first_single.filter(|_| value == 1.0);
+            }
+        }
+        j = end;
+    }
+    first_single.filter(|_| value == 1.0)
+}
+
+/// The noun phrase after an ordinal or an age ("54th prisoner swap",
+/// "70-year-old man"): up to three lower-case content words, last one singular.
+pub fn phrase_at(s: &str, lx: &[Lex], k: usize) -> Option<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut j = k;
+    while words.len() < 3 {
+        let Some(l) = lx.get(j) else { break };
+        if !l.is_word() || !l.sp {
+            break;
+        }
+        let t = l.text(s);
+        if is_cap(t) {
+            break;
+        }
+        let mut buf = [0u8; 32];
+        let Some(lw) = lower(t, &mut buf) else { break };
+        if is_stop(lw) || super::numbers::is_number_word(lw) || lw.ends_with("ly") || lw.ends_with("ed") {
+            break;
+        }
+        let plural = is_plural(lw);
+        words.push(lw.to_string());
+        j += 1;
+        if plural {
+            break;
+        }
+    }
+    let last = words.pop()?;
+    words.push(singular(&last));
+    Some(words.join(" "))
+}
+
+fn is_cap_all_words(_s: &str, _lx: &[Lex], _k: usize) -> bool {
+    false
+}
+
+/// True when the lexeme before `i` introduces a subset of a count just given:
+/// "144 soldiers, including 95".
+pub fn subset_cue(s: &str, lx: &[Lex], i: usize) -> bool {
+    i >= 1 && (is_word(s, lx, i - 1, "including") || is_word(s, lx, i - 1, "whom") || is_word(s, lx, i - 1, "them"))
+}

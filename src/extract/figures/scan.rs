@@ -1,0 +1,994 @@
+//! The figure grammar: qualifier, currency, number, range, then what it measures.
+
+use super::lexer::{Lex, LexKind, lex, lower};
+use super::lexicon::{CURRENCIES, Entry, UNITS, currency_code};
+use super::numbers::{self, NumParse, is_word, word_at};
+use super::object::{object_at, phrase_at, subset_cue};
+use super::{Figure, FigureKind};
+use crate::document::Span;
+
+/// Qualifier phrases, longest first within a first word.
+const QUALIFIERS: &[&str] = &[
+    "no more than",
+    "no less than",
+    "not more than",
+    "not less than",
+    "no fewer than",
+    "more than",
+    "less than",
+    "fewer than",
+    "greater than",
+    "higher than",
+    "lower than",
+    "larger than",
+    "bigger than",
+    "smaller than",
+    "at least",
+    "at most",
+    "up to",
+    "as many as",
+    "as much as",
+    "as few as",
+    "as little as",
+    "upwards of",
+    "in excess of",
+    "close to",
+    "just over",
+    "just under",
+    "well over",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "over",
+    "under",
+    "above",
+    "below",
+    "exceeding",
+    "an estimated",
+    "estimated",
+];
+
+/// Qualifiers split into words once.
+static QUALIFIER_WORDS: std::sync::LazyLock<Vec<(&'static str, Vec<&'static str>)>> =
+    std::sync::LazyLock::new(|| QUALIFIERS.iter().map(|q| (*q, q.split(' ').collect())).collect());
+
+fn qualifier(s: &str, lx: &[Lex], i: usize) -> Option<(&'static str, usize)> {
+    let l = lx.get(i)?;
+    if !l.is_word() {
+        return None;
+    }
+    let mut b = [0u8; 32];
+    let w0 = lower(l.text(s), &mut b)?;
+    if !QUALIFIER_STARTS.contains(w0) {
+        return None;
+    }
+    'q: for (q, words) in QUALIFIER_WORDS.iter() {
+        if words[0] != w0 {
+            continue;
+        }
+        for (k, w) in words.iter().enumerate().skip(1) {
+            if !is_word(s, lx, i + k, w) {
+                continue 'q;
+            }
+        }
+        return Some((q, i + words.len()));
+    }
+    None
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+fn is_month(s: &str, lx: &[Lex], i: usize) -> bool {
+    let mut b = [0u8; 32];
+    word_at(s, lx, i, &mut b).is_some_and(|w| MONTHS.contains(&w))
+}
+
+/// Time units: a number of them is a duration, which the dates extractor owns.
+fn is_time_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "year"
+            | "years"
+            | "yr"
+            | "yrs"
+            | "month"
+            | "months"
+            | "week"
+            | "weeks"
+            | "day"
+            | "days"
+            | "hour"
+            | "hours"
+            | "hr"
+            | "hrs"
+            | "minute"
+            | "minutes"
+            | "min"
+            | "mins"
+            | "second"
+            | "seconds"
+            | "sec"
+            | "secs"
+            | "decade"
+            | "decades"
+            | "century"
+            | "centuries"
+            | "millennium"
+            | "millennia"
+            | "fortnight"
+            | "fortnights"
+            | "night"
+            | "nights"
+            | "weekend"
+            | "weekends"
+            | "quarter"
+            | "quarters"
+    )
+}
+
+/// Words that may stand capitalized right before a number without making it
+/// part of a name ("In 2010", "About 300", "Over 40").
+fn is_function_cap(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "in",
+        "about",
+        "some",
+        "over",
+        "nearly",
+        "almost",
+        "more",
+        "only",
+        "just",
+        "at",
+        "by",
+        "of",
+        "since",
+        "from",
+        "with",
+        "to",
+        "for",
+        "and",
+        "but",
+        "the",
+        "all",
+        "around",
+        "up",
+        "under",
+        "roughly",
+        "approximately",
+        "between",
+        "after",
+        "before",
+        "until",
+        "during",
+        "on",
+        "than",
+        "these",
+        "those",
+        "another",
+        "each",
+        "least",
+        "less",
+        "fewer",
+        "top",
+        "a",
+        "an",
+        "are",
+        "were",
+        "was",
+        "is",
+        "has",
+        "have",
+        "had",
+        "killed",
+        "kills",
+        "killing",
+        "says",
+        "said",
+        "reports",
+        "launches",
+        "launched",
+        "downs",
+        "shoots",
+        "hits",
+        "as",
+        "if",
+        "when",
+        "while",
+        "every",
+        "lost",
+        "loses",
+        "wins",
+        "won",
+        "takes",
+        "took",
+        "gets",
+        "got",
+        "gives",
+        "gave",
+        "sends",
+        "sent",
+        "adds",
+        "added",
+        "plus",
+    ];
+    WORDS.contains(&w)
+}
+
+/// What comes after the number.
+enum Tail {
+    Money(&'static str, f64),
+    Percent(&'static str),
+    Unit(String),
+    Age(&'static str),
+}
+
+/// Step result of the scanner at one position.
+enum Step {
+    Fig(Box<Figure>, usize),
+    Skip(usize),
+    No,
+}
+
+/// Finds every figure in `text`, in text order, non-overlapping.
+pub fn scan(text: &str) -> Vec<Figure> {
+    let lx = lex(text);
+    let mut out: Vec<Figure> = Vec::new();
+    let mut i = 0;
+    while i < lx.len() {
+        if !could_start(text, &lx[i]) {
+            i += 1;
+            continue;
+        }
+        match figure_at(text, &lx, i, &out) {
+            Step::Fig(f, next) => {
+                out.push(*f);
+                i = next.max(i + 1);
+            }
+            Step::Skip(next) => i = next.max(i + 1),
+            Step::No => i += 1,
+        }
+    }
+    out
+}
+
+/// Every number the grammar reads, with its span (no qualifier, no unit):
+/// what "NumberModel"-style evaluations measure. Ordinals, codes, times and
+/// years are left out, as in [`scan`].
+pub fn numbers(text: &str) -> Vec<(Span, f64)> {
+    let lx = lex(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lx.len() {
+        if !could_start(text, &lx[i]) {
+            i += 1;
+            continue;
+        }
+        let money =
+            i > 0 && lx[i - 1].kind != LexKind::Word && CURRENCIES.longest(text, &lx, i - 1, |_| true).is_some();
+        let Some(np) = numbers::parse(text, &lx, i, money) else {
+            i += 1;
+            continue;
+        };
+        let first = np.i0;
+        // Ratios read as fractions: "1 over three", "one out of three".
+        let k = np.i1;
+        // "out of" and "in" need a part smaller than the whole ("12 out of 10" is two numbers).
+        let (den_at, proper) = if is_word(text, &lx, k, "over") {
+            (Some(k + 1), false)
+        } else if is_word(text, &lx, k, "out") && is_word(text, &lx, k + 1, "of") {
+            (Some(k + 2), true)
+        } else if is_word(text, &lx, k, "in") && np.value.fract() == 0.0 && np.value <= 10.0 {
+            (Some(k + 1), true)
+        } else {
+            (None, false)
+        };
+        if !np.ordinal
+            && let Some(d) = den_at
+            && let Some(den) = numbers::parse(text, &lx, d, false).filter(|n| {
+                n.i0 == d && !n.ordinal && n.value != 0.0 && (!proper || np.value < n.value && n.value <= 1000.0)
+            })
+        {
+            out.push((Span::new(lx[first].start, lx[den.i1 - 1].end), np.value / den.value));
+            i = den.i1;
+            continue;
+        }
+        let glued_unit = lx.get(np.i1).is_some_and(|n| n.is_word() && !n.sp)
+            || np.i0 >= 1
+                && lx[np.i0].kind == LexKind::Num
+                && !lx[np.i0].sp
+                && lx[np.i0 - 1].is_sym('.')
+                && (np.i0 < 2 || lx[np.i0 - 1].sp || lx[np.i0 - 2].kind != LexKind::Num);
+        if np.ordinal
+            || glued_unit
+            || is_code(text, &lx, &np)
+            || is_time(text, &lx, np.i1)
+            || pronoun_one(text, &lx, &np)
+        {
+            i = np.i1.max(i + 1);
+            continue;
+        }
+        out.push((Span::new(lx[first].start, lx[np.i1 - 1].end), np.value));
+        i = np.i1.max(i + 1);
+    }
+    out
+}
+
+/// First words of qualifiers, built once.
+static QUALIFIER_STARTS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| QUALIFIERS.iter().filter_map(|q| q.split(' ').next()).collect());
+
+/// Every lower-case word (other than number words) a figure can start with,
+/// in one set so each word costs one lookup.
+static STARTERS: std::sync::LazyLock<std::collections::HashSet<String>> = std::sync::LazyLock::new(|| {
+    let mut set: std::collections::HashSet<String> = QUALIFIER_STARTS.iter().map(|w| w.to_string()).collect();
+    set.extend(CURRENCIES.keys().map(str::to_string));
+    for w in ["a", "an", "minus", "negative", "between", "from", "aged", "half", "percent", "per"] {
+        set.insert(w.to_string());
+    }
+    set
+});
+
+/// Cheap test run on every lexeme: can a figure start here? Keeps the
+/// grammar off the vast majority of words.
+fn could_start(s: &str, l: &Lex) -> bool {
+    match l.kind {
+        LexKind::Num => true,
+        LexKind::Sym(c) => {
+            if c.is_ascii() {
+                return c == '-' || c == '$';
+            }
+            let mut b = [0u8; 4];
+            c == '−' || numbers::vulgar(c).is_some() || CURRENCIES.has(c.encode_utf8(&mut b))
+        }
+        LexKind::Word => {
+            let t = l.text(s);
+            if t.len() > 12 {
+                return false;
+            }
+            let mut b = [0u8; 32];
+            let Some(w) = lower(t, &mut b) else { return CURRENCIES.has(t) };
+            numbers::is_number_word(w)
+                || STARTERS.contains(w)
+                || (w.len() == 4 && w.starts_with('m') && currency_code(&w[1..]).is_some())
+        }
+    }
+}
+
+/// "The one you mentioned", "that one": a pronoun, not a number.
+fn pronoun_one(s: &str, lx: &[Lex], np: &NumParse) -> bool {
+    if !(np.words && np.value == 1.0 && np.i1 == np.i0 + 1) {
+        return false;
+    }
+    let mut b = [0u8; 32];
+    np.i0 == 0
+        || word_at(s, lx, np.i0 - 1, &mut b).is_some_and(|w| {
+            matches!(
+                w,
+                "the"
+                    | "that"
+                    | "this"
+                    | "which"
+                    | "each"
+                    | "every"
+                    | "any"
+                    | "no"
+                    | "current"
+                    | "next"
+                    | "last"
+                    | "another"
+                    | "only"
+                    | "one"
+                    | "someone"
+                    | "anyone"
+                    | "everyone"
+                    | "no-one"
+                    | "little"
+            )
+        })
+}
+
+/// A number glued to letters is part of a name or code: "G7", "F-16",
+/// "COVID-19", "site-47", "scp-173m", "777F", "11a".
+fn is_code(s: &str, lx: &[Lex], np: &NumParse) -> bool {
+    let f = &lx[np.i0];
+    if f.kind != LexKind::Num {
+        return false;
+    }
+    if np.i0 >= 1 && !f.sp {
+        let p = &lx[np.i0 - 1];
+        if p.is_word() {
+            return true;
+        }
+        if (p.is_sym('-') || p.is_sym('_') || p.is_sym('#')) && np.i0 >= 2 && !p.sp {
+            let pp = &lx[np.i0 - 2];
+            if pp.is_word() || pp.kind == LexKind::Num && pp.end == p.start {
+                return true;
+            }
+        }
+    }
+    // Trailing letters that no figure reading consumed ("11a", "1990s").
+    let _ = s;
+    false
+}
+
+/// A time of day: "10:30", "6am", "6 p.m.".
+fn is_time(s: &str, lx: &[Lex], k: usize) -> bool {
+    if lx.get(k).is_some_and(|l| l.is_sym(':') && !l.sp)
+        && lx.get(k + 1).is_some_and(|l| l.kind == LexKind::Num && !l.sp)
+    {
+        return true;
+    }
+    let mut b = [0u8; 32];
+    match word_at(s, lx, k, &mut b) {
+        Some("am" | "pm") => true,
+        Some("a" | "p") => lx.get(k + 1).is_some_and(|l| l.is_sym('.')) && is_word(s, lx, k + 2, "m"),
+        _ => false,
+    }
+}
+
+fn currency_pre(s: &str, lx: &[Lex], i: usize) -> Option<(&'static str, f64, usize)> {
+    let l = lx.get(i)?;
+    if l.is_word() {
+        let t = l.text(s);
+        if t.len() == 4
+            && (t.starts_with('M') || t.starts_with('m'))
+            && let Some(c) = currency_code(&t[1..])
+        {
+            return Some((c, 1e6, i + 1));
+        }
+    }
+    let (e, end) = CURRENCIES.longest(s, lx, i, |e| e.class != "post")?;
+    // "S$" and "R$" only glued: a spaced "s $" is a possessive before a dollar sign.
+    if e.words.len() > 1 && e.words[0].len() == 1 && e.words[0] != "c" && lx[i + 1].sp {
+        return None;
+    }
+    // Codes written as words must be followed by a number.
+    let code = static_code(&e.canon)?;
+    // A spaced symbol must be followed by a number: checked by the caller.
+    Some((code, 1.0, end))
+}
+
+fn static_code(c: &str) -> Option<&'static str> {
+    const ALL: &[&str] = &[
+        "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "INR", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "KRW", "ILS",
+        "SEK", "NOK", "DKK", "PLN", "BRL", "MXN", "ZAR", "SAR", "AED", "BTC", "TRY", "TWD", "NLG", "NGN", "PHP", "VND",
+        "LAK", "GEL", "LKR",
+    ];
+    ALL.iter().copied().find(|x| *x == c)
+}
+
+fn currency_post<'a>(s: &str, lx: &[Lex], k: usize) -> Option<(&'a Entry, usize)>
+where
+    'static: 'a,
+{
+    let (e, end) = CURRENCIES.longest(s, lx, k, |e| e.class != "pre")?;
+    // "1 $10": the sign belongs to the number after it.
+    if lx[k].kind != LexKind::Word && lx.get(end).is_some_and(|n| n.kind == LexKind::Num && !n.sp) {
+        return None;
+    }
+    Some((e, end))
+}
+
+fn unit_at(s: &str, lx: &[Lex], k: usize) -> Option<(&'static Entry, usize)> {
+    let l = lx.get(k)?;
+    let (e, end) = UNITS.longest(s, lx, k, |_| true)?;
+    let t = l.text(s);
+    // A double quote is an inch mark only spaced and before a word
+    // ('10 " long'); glued it closes a quotation ("English 101").
+    if e.words[0] == "\"" && !(l.sp && lx.get(end).is_some_and(|n| n.is_word())) {
+        return None;
+    }
+    if e.words.len() == 1 && e.words[0].chars().count() == 1 && e.words[0] != "°" && e.words[0] != "\"" {
+        // Single letters: glued ("1.8m", "5g"), or spaced with nothing
+        // word-like after; "C"/"F" only in capitals.
+        if matches!(e.words[0].as_str(), "c" | "f") && !t.chars().all(char::is_uppercase) {
+            return None;
+        }
+        if l.sp && lx.get(end).is_some_and(|n| n.is_word() && n.sp && !s[lx[end - 1].end..n.start].contains('\n')) {
+            return None;
+        }
+        // Glued on: "m212", "L-202", "C.P.I.": a code or an abbreviation.
+        if let Some(n) = lx.get(end)
+            && !n.sp
+        {
+            let word_like = n.is_word() || n.kind == LexKind::Num || n.is_sym('-');
+            let abbrev = n.is_sym('.') && lx.get(end + 1).is_some_and(|m| !m.sp && m.is_word());
+            if word_like || abbrev {
+                return None;
+            }
+        }
+        // "777F", "13F": a capital C or F reads as a temperature only spaced.
+        if matches!(e.words[0].as_str(), "c" | "f") && !l.sp {
+            return None;
+        }
+    }
+    Some((e, end))
+}
+
+/// "percent of 10", "per cent of twenty-two": a percentage named first.
+fn percent_first(s: &str, lx: &[Lex], i: usize) -> Step {
+    let k = if is_word(s, lx, i, "percent") {
+        i + 1
+    } else if is_word(s, lx, i, "per") && is_word(s, lx, i + 1, "cent") {
+        i + 2
+    } else {
+        return Step::No;
+    };
+    if !is_word(s, lx, k, "of") {
+        return Step::No;
+    }
+    match numbers::parse(s, lx, k + 1, false) {
+        Some(np) if np.i0 == k + 1 && !np.ordinal && !np.bare_fraction => Step::Fig(
+            Box::new(Figure {
+                span: Span::new(lx[i].start, lx[np.i1 - 1].end),
+                kind: FigureKind::Percent,
+                value: np.value,
+                value_max: None,
+                unit: Some("percent".into()),
+                object: None,
+                qualifier: None,
+            }),
+            np.i1,
+        ),
+        _ => Step::No,
+    }
+}
+
+fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
+    if (i == 0 || lx[i - 1].kind != LexKind::Num && !is_word(s, lx, i - 1, "a"))
+        && let Step::Fig(f, e) = percent_first(s, lx, i)
+    {
+        return Step::Fig(f, e);
+    }
+    let mut j = i;
+    let mut qual: Option<&'static str> = None;
+    if let Some((q, e)) = qualifier(s, lx, j) {
+        qual = Some(q);
+        j = e;
+    }
+    let mut between = false;
+    if qual.is_none() && (is_word(s, lx, j, "between") || is_word(s, lx, j, "from")) {
+        between = is_word(s, lx, j, "between");
+        j += 1;
+    }
+    let aged = is_word(s, lx, j, "aged");
+    if aged {
+        j += 1;
+    }
+    // Currency before the number.
+    let mut cur: Option<(&'static str, f64)> = None;
+    if let Some((code, mult, e)) = currency_pre(s, lx, j)
+        && lx.get(e).is_some_and(|n| {
+            n.kind == LexKind::Num || n.is_word() && numbers::is_number_word(&n.text(s).to_ascii_lowercase())
+        })
+    {
+        cur = Some((code, mult));
+        j = e;
+    }
+    let Some(np) = numbers::parse(s, lx, j, cur.is_some()) else {
+        return Step::No;
+    };
+    if j != i && (between || qual.is_some() || aged) && np.i0 != j {
+        return Step::No;
+    }
+    let mut start = lx[i].start;
+    let mut k = np.i1;
+    if cur.is_none() && is_code(s, lx, &np) {
+        // Skip the whole code (and a glued tail: "F-16s").
+        let mut e = k;
+        while lx.get(e).is_some_and(|l| !l.sp && (l.is_word() || l.kind == LexKind::Num)) {
+            e += 1;
+        }
+        return Step::Skip(e);
+    }
+    if is_time(s, lx, k) {
+        return Step::Skip(k + 1);
+    }
+    let first = &lx[np.i0];
+    let plain_int = first.kind == LexKind::Num && first.plain && np.i1 == np.i0 + 1 && !np.ordinal;
+    // A day of the month after or before a month name.
+    if cur.is_none() && first.kind == LexKind::Num && first.plain && first.value <= 31.0 {
+        let before = np.i0 >= 1
+            && (is_month(s, lx, np.i0 - 1) || np.i0 >= 2 && lx[np.i0 - 1].is_sym('.') && is_month(s, lx, np.i0 - 2));
+        let after = is_month(s, lx, np.i1) || (np.ordinal && is_word(s, lx, np.i1, "of") && is_month(s, lx, np.i1 + 1));
+        if before || after {
+            return Step::Skip(np.i1);
+        }
+    }
+    let mult = cur.map_or(1.0, |c| c.1);
+    let mut value = np.value * mult;
+    let mut vmax: Option<f64> = None;
+    let mut last_end = lx[np.i1 - 1].end;
+
+    // Ordinals.
+    if np.ordinal {
+        if qual.is_some() || cur.is_some() {
+            return Step::No;
+        }
+        // "11th-hour": an idiom, not a rank.
+        if lx.get(k).is_some_and(|l| l.is_sym('-') && !l.sp) {
+            return Step::Skip(k + 2);
+        }
+        // Bare "second" is a time unit unless a determiner precedes.
+        let mut b = [0u8; 32];
+        if np.words && np.i1 == np.i0 + 1 {
+            let w = word_at(s, lx, np.i0, &mut b).unwrap_or("");
+            if w == "second" {
+                let mut b2 = [0u8; 32];
+                let p = if np.i0 > 0 { word_at(s, lx, np.i0 - 1, &mut b2).unwrap_or("") } else { "" };
+                if !matches!(p, "the" | "a" | "its" | "his" | "her" | "their" | "our" | "my" | "for") {
+                    return Step::No;
+                }
+            }
+        }
+        let object = phrase_at(s, lx, k);
+        return Step::Fig(
+            Box::new(Figure {
+                span: Span::new(lx[np.i0].start, last_end),
+                kind: FigureKind::Ordinal,
+                value: np.value,
+                value_max: None,
+                unit: None,
+                object,
+                qualifier: None,
+            }),
+            k,
+        );
+    }
+
+    // Ranges: "200,000 to 300,000", "36-40", "between 5 and 10", "$5-$10 million".
+    {
+        let sep = lx.get(k).is_some_and(|l| {
+            (l.is_sym('-') || l.is_sym('–') || l.is_sym('—')) && lx.get(k + 1).is_some_and(|m| m.sp == l.sp)
+        }) || is_word(s, lx, k, "to")
+            || is_word(s, lx, k, "through")
+            || (between && is_word(s, lx, k, "and"));
+        if sep {
+            let mut k2 = k + 1;
+            if cur.is_some()
+                && let Some((_, _, e)) = currency_pre(s, lx, k2)
+            {
+                k2 = e;
+            }
+            let glued = lx[k].is_sym('-') && !lx[k].sp && lx.get(k + 1).is_some_and(|l| !l.sp);
+            if let Some(np2) = numbers::parse(s, lx, k2, cur.is_some())
+                && !np2.ordinal
+                && np2.i0 == k2
+                && !np2.bare_fraction
+            {
+                let hi = np2.value * mult;
+                let mut lo = value;
+                if np2.scaled && !np.scaled && np2.scale > 1.0 && lo * np2.scale <= hi {
+                    lo *= np2.scale;
+                }
+                if hi > lo {
+                    value = lo;
+                    vmax = Some(hi);
+                    k = np2.i1;
+                    last_end = lx[k - 1].end;
+                } else if glued && plain_int && lx[k2].plain && cur.is_none() {
+                    // "2-1", "1995-01": a score or a date, not a range.
+                    return Step::Skip(np2.i1);
+                }
+            }
+        }
+    }
+
+    // Trailing qualifiers: "500 or more", "50 or fewer people".
+    if qual.is_none() && vmax.is_none() && (is_word(s, lx, k, "or") || is_word(s, lx, k, "and")) {
+        let mut bq = [0u8; 32];
+        if let Some(w) = word_at(s, lx, k + 1, &mut bq) {
+            let q = match (is_word(s, lx, k, "or"), w) {
+                (_, "more") => Some("or more"),
+                (true, "less") => Some("or less"),
+                (true, "fewer") => Some("or fewer"),
+                (true, "above") => Some("or more"),
+                _ => None,
+            };
+            if let Some(q) = q
+                && !is_word(s, lx, k + 2, "than")
+            {
+                qual = Some(q);
+                k += 2;
+                last_end = lx[k - 1].end;
+            }
+        }
+    }
+    if vmax.is_none() && (between || is_word(s, lx, i, "from")) && qual.is_none() {
+        // "between"/"from" belong to a range only.
+        start = lx[i + 1].start;
+    }
+
+    // What the number measures.
+    let mut tail: Option<Tail> = None;
+    let mut b = [0u8; 32];
+    if let Some((code, _)) = cur {
+        tail = Some(Tail::Money(code, 1.0));
+        // A redundant currency word after ("$10 dollars") is not consumed; a
+        // scale after a code is ("US$ 75 million" is parsed by numbers).
+    } else if lx.get(k).is_some_and(|l| l.is_sym('%') || l.is_sym('٪')) {
+        tail = Some(Tail::Percent("percent"));
+        k += 1;
+    } else if let Some(w) = word_at(s, lx, k, &mut b) {
+        match w {
+            "percent" | "percents" | "pct" | "pc" => {
+                tail = Some(Tail::Percent("percent"));
+                k += 1;
+            }
+            "per" if is_word(s, lx, k + 1, "cent") => {
+                tail = Some(Tail::Percent("percent"));
+                k += 2;
+            }
+            "percentage" if is_word(s, lx, k + 1, "point") || is_word(s, lx, k + 1, "points") => {
+                tail = Some(Tail::Percent("percentage point"));
+                k += 2;
+            }
+            _ => {}
+        }
+    }
+    if tail.is_none() {
+        // Money after the number: "one billion pounds", "450,000 yen", "115USD", "30 MUSD".
+        let t = lx.get(k).map(|l| l.text(s)).unwrap_or("");
+        if lx.get(k).is_some_and(|l| l.is_word())
+            && t.len() == 4
+            && (t.starts_with('M') || t.starts_with('m'))
+            && t[1..].chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_lowercase())
+            && let Some(c) = currency_code(&t[1..])
+            && (t[1..].chars().all(|c| c.is_ascii_uppercase()) || t.chars().all(|c| c.is_ascii_lowercase()))
+        {
+            tail = Some(Tail::Money(c, 1e6));
+            k += 1;
+        }
+        if tail.is_none() {
+            let mut bb = [0u8; 32];
+            let w = word_at(s, lx, k, &mut bb).unwrap_or("");
+            if (w == "pound" || w == "pounds") && !np.scaled && !is_word(s, lx, k + 1, "sterling") {
+                // A weight, not sterling: "two pounds", "200 pounds".
+            } else if w == "pound" || w == "pounds" {
+                tail = Some(Tail::Money("GBP", 1.0));
+                k += if is_word(s, lx, k + 1, "sterling") { 2 } else { 1 };
+            } else if let Some((e, end)) = currency_post(s, lx, k)
+                && let Some(code) = static_code(&e.canon)
+            {
+                let div = if matches!(e.words[0].as_str(), "cent" | "cents" | "pence" | "penny") { 0.01 } else { 1.0 };
+                let mut m = div;
+                let mut end = end;
+                // "75 USD million"
+                let mut b3 = [0u8; 32];
+                if let Some(sw) = word_at(s, lx, end, &mut b3) {
+                    let sc = match sw {
+                        "million" | "mn" => 1e6,
+                        "billion" | "bn" => 1e9,
+                        "trillion" => 1e12,
+                        _ => 1.0,
+                    };
+                    if sc > 1.0 {
+                        m *= sc;
+                        end += 1;
+                    }
+                }
+                tail = Some(Tail::Money(code, m));
+                k = end;
+            }
+        }
+    }
+    if tail.is_none() {
+        // Ages: "70-year-old", "29 years old", "6 weeks of age", "87 yo", "aged 45".
+        let hy = lx.get(k).is_some_and(|l| l.is_sym('-') && !l.sp);
+        let u = if hy { k + 1 } else { k };
+        let mut bb = [0u8; 32];
+        let unit = match word_at(s, lx, u, &mut bb) {
+            Some("year" | "years") => Some("year"),
+            Some("month" | "months") => Some("month"),
+            Some("week" | "weeks") => Some("week"),
+            Some("day" | "days") => Some("day"),
+            _ => None,
+        };
+        if let Some(unit) = unit {
+            let mut e = u + 1;
+            if lx.get(e).is_some_and(|l| l.is_sym('-')) {
+                e += 1;
+            }
+            if is_word(s, lx, e, "old") {
+                tail = Some(Tail::Age(unit));
+                k = e + 1;
+            } else if is_word(s, lx, e, "of") && is_word(s, lx, e + 1, "age") {
+                tail = Some(Tail::Age(unit));
+                k = e + 2;
+            }
+        } else if is_word(s, lx, k, "yo")
+            || is_word(s, lx, k, "y") && lx.get(k + 1).is_some_and(|l| l.is_sym('/')) && is_word(s, lx, k + 2, "o")
+        {
+            let yo = is_word(s, lx, k, "yo");
+            tail = Some(Tail::Age("year"));
+            k += if yo { 1 } else { 3 };
+        }
+        if tail.is_none() && aged {
+            tail = Some(Tail::Age("year"));
+        }
+    }
+    if tail.is_none() {
+        // Units: "7,000 tonnes", "3-inch", "1.8m", "20 (kg)", "188 miles an hour".
+        let hy = lx.get(k).is_some_and(|l| l.is_sym('-') && !l.sp) && lx.get(k + 1).is_some_and(|l| !l.sp);
+        let br = lx.get(k).is_some_and(|l| l.is_sym('(') || l.is_sym('['));
+        let u = if hy || br { k + 1 } else { k };
+        let mut bb = [0u8; 32];
+        let w = word_at(s, lx, u, &mut bb).unwrap_or("");
+        if is_time_unit(w) {
+            // A duration ("15 years", "two-year conflict"): the dates extractor's.
+            return Step::Skip(u + 1);
+        }
+        if let Some((e, end)) = unit_at(s, lx, u) {
+            let single_after_hyphen = hy && e.words[0].chars().count() <= 2 && e.words.len() == 1;
+            let mut end = end;
+            let ok_br = if br {
+                let close = lx.get(end).is_some_and(|l| l.is_sym(')') || l.is_sym(']'));
+                if close {
+                    end += 1;
+                }
+                close
+            } else {
+                true
+            };
+            if !single_after_hyphen && ok_br && (w != "in" || hy) {
+                tail = Some(Tail::Unit(e.canon.clone()));
+                k = end;
+                // "5 ft 2 in", "5 feet and 2 inches".
+                if e.canon == "foot" && vmax.is_none() {
+                    let a = if is_word(s, lx, k, "and") { k + 1 } else { k };
+                    if let Some(n2) = lx.get(a).filter(|n| n.kind == LexKind::Num && n.value < 12.0) {
+                        let mut bb = [0u8; 32];
+                        if matches!(word_at(s, lx, a + 1, &mut bb), Some("in" | "inch" | "inches")) {
+                            value += n2.value / 12.0;
+                            k = a + 2;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if tail.is_none() && cur.is_none() {
+        // Glued letters nobody read: a code ("11a", "1990s", "13F").
+        if lx.get(k).is_some_and(|l| l.is_word() && !l.sp) && first.kind == LexKind::Num {
+            let mut e = k;
+            while lx.get(e).is_some_and(|l| !l.sp && (l.is_word() || l.kind == LexKind::Num)) {
+                e += 1;
+            }
+            return Step::Skip(e);
+        }
+    }
+    if k > np.i1 {
+        last_end = lx[k - 1].end;
+    }
+    let (kind, unit, object, end, next) = match tail {
+        Some(Tail::Money(code, m)) => {
+            value *= m;
+            vmax = vmax.map(|v| v * m);
+            // Cents after the units: "3 dollars 50 cents", "15 dollars and 50".
+            if k > np.i1 && vmax.is_none() && value.fract() == 0.0 && m == 1.0 {
+                let a = if is_word(s, lx, k, "and") { k + 1 } else { k };
+                if let Some(c) = numbers::parse(s, lx, a, false)
+                    .filter(|c| c.i0 == a && !c.ordinal && c.value < 100.0 && c.value.fract() == 0.0 && c.value >= 1.0)
+                {
+                    let mut bb = [0u8; 32];
+                    let after = word_at(s, lx, c.i1, &mut bb).map(str::to_string);
+                    let cents = matches!(after.as_deref(), Some("cent" | "cents"));
+                    let bare = lx.get(c.i1).is_none_or(|n| !n.is_word() && n.kind != LexKind::Num);
+                    if cents || bare {
+                        value += c.value / 100.0;
+                        k = if cents { c.i1 + 1 } else { c.i1 };
+                        last_end = lx[k - 1].end;
+                    }
+                }
+            }
+            (FigureKind::Money, Some(code.to_string()), None, last_end, k)
+        }
+        Some(Tail::Percent(u)) => (FigureKind::Percent, Some(u.to_string()), None, last_end, k),
+        Some(Tail::Unit(u)) => (FigureKind::Quantity, Some(u), None, last_end, k),
+        Some(Tail::Age(u)) => {
+            let object = phrase_at(s, lx, k);
+            (FigureKind::Age, Some(u.to_string()), object, last_end, k)
+        }
+        None => {
+            // A count, or a bare number.
+            if np.bare_fraction || pronoun_one(s, lx, &np) {
+                return Step::No;
+            }
+            let obj = object_at(s, lx, k, value);
+            // Years: a plain 1800–2100 integer counting nothing.
+            // Earlier years need a date preposition ("in 1620"); a range of
+            // years ("from 2015 to 2017") is a date range.
+            let four = plain_int && first.end - first.start == 4 && obj.is_none();
+            let date_prep = np.i0 >= 1
+                && ["in", "since", "by", "from", "until", "of", "before", "after", "during", "between", "circa"]
+                    .iter()
+                    .any(|w| is_word(s, lx, np.i0 - 1, w));
+            let yearish = |v: f64| (1800.0..=2100.0).contains(&v) || date_prep && (1000.0..=2100.0).contains(&v);
+            if four && yearish(first.value) && vmax.is_none_or(|m| m.fract() == 0.0 && (1000.0..=2100.0).contains(&m)) {
+                return Step::Skip(k);
+            }
+            // "0030": a clock time or a code, not an amount.
+            if plain_int && first.end - first.start >= 2 && s.as_bytes()[first.start] == b'0' {
+                return Step::Skip(k);
+            }
+            // Names: "Power of Siberia 2", "Section 230", "Apollo 11".
+            if plain_int && first.value < 1000.0 && np.i0 >= 1 && lx[np.i0].sp && qual.is_none() && obj.is_none() {
+                let p = &lx[np.i0 - 1];
+                if p.is_word() && p.text(s).chars().next().is_some_and(char::is_uppercase) {
+                    let mut b4 = [0u8; 32];
+                    let pw = lower(p.text(s), &mut b4).unwrap_or("");
+                    if !is_function_cap(pw) && !is_month(s, lx, np.i0 - 1) {
+                        return Step::Skip(k);
+                    }
+                }
+            }
+            match obj {
+                Some((o, oend)) => (FigureKind::Count, None, Some(o), lx[oend - 1].end, oend),
+                None => {
+                    if np.words && value == 1.0 && vmax.is_none() {
+                        return Step::No;
+                    }
+                    // "144 soldiers, including 95": the subset counts the same thing.
+                    let inherited = if subset_cue(s, lx, i) {
+                        prev.last()
+                            .filter(|f| {
+                                f.kind == FigureKind::Count
+                                    && f.span.end <= start
+                                    && start - f.span.end < 40
+                                    && !s[f.span.end..start].contains(['.', '\n'])
+                            })
+                            .and_then(|f| f.object.clone())
+                    } else {
+                        None
+                    };
+                    match inherited {
+                        Some(o) => (FigureKind::Count, None, Some(o), last_end, k),
+                        None => (FigureKind::Number, None, None, last_end, k),
+                    }
+                }
+            }
+        }
+    };
+    Step::Fig(
+        Box::new(Figure {
+            span: Span::new(start, end),
+            kind,
+            value,
+            value_max: vmax,
+            unit,
+            object,
+            qualifier: qual.map(str::to_string),
+        }),
+        next,
+    )
+}
