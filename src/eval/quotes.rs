@@ -133,6 +133,23 @@ fn score_record(r: &Record, t: &mut Tally) {
         };
         if right {
             t.speaker_right += 1;
+        } else if std::env::var_os("LEDE_EVAL_QUOTES_MISSES").is_some() {
+            // Development aid: show what was credited instead of the gold speaker.
+            let ctx_end = doc.text.len().min(q.span.end + 120);
+            let mut ce = ctx_end;
+            while !doc.text.is_char_boundary(ce) {
+                ce -= 1;
+            }
+            let mut cs = q.span.start.saturating_sub(120);
+            while !doc.text.is_char_boundary(cs) {
+                cs += 1;
+            }
+            eprintln!(
+                "MISS gold={gsp:?} pred={:?} verb={:?} | {}",
+                q.speaker,
+                q.verb,
+                doc.text[cs..ce].replace('\n', " ")
+            );
         }
     }
     for (i, q) in preds.iter().enumerate() {

@@ -207,7 +207,20 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
             }
             j += 1;
         }
-        let head = head?;
+        let head = match head {
+            Some(h) => h,
+            // "added a South Carolina Democrat": up to the punctuation.
+            None => {
+                let mut h = i + 1;
+                while h + 1 < ws.len() && h < i + 5 && ws[h + 1].is_word() && !is_speech_verb(ws[h + 1].s) {
+                    h += 1;
+                }
+                if h >= ws.len() || !ws[h].is_word() {
+                    return None;
+                }
+                h
+            }
+        };
         let mut end = head + 1;
         if end + 1 < ws.len() && ws[end].s == "of" {
             end += 1;
@@ -306,8 +319,9 @@ pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
         }
     }
     // "Russia, which said …": the antecedent before the comma.
-    if ws.len() >= 3 && matches!(ws[ws.len() - 1].s, "who" | "which") && ws[ws.len() - 2].is_punct(',') {
-        return backward_phrase(&ws[..ws.len() - 2]);
+    if ws.len() >= 2 && matches!(ws[ws.len() - 1].s, "who" | "which") {
+        let cut = if ws[ws.len() - 2].is_punct(',') { ws.len() - 2 } else { ws.len() - 1 };
+        return backward_phrase(&ws[..cut]);
     }
     // The subject is the tail of the window after the last boundary.
     let mut start = ws.len();
@@ -412,7 +426,7 @@ pub fn after_quote(ws: &[W]) -> Option<Found> {
                 speaker: forward_phrase(&ws[v + 2..]),
             });
         }
-        if !is_speech_verb(w.s) {
+        if !is_speech_verb(w.s) || (v > 0 && is_noun_context(&ws[v - 1])) {
             continue;
         }
         let before = &ws[..v];
@@ -437,7 +451,7 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
     let ws = &ws[from..];
     for v in (0..ws.len()).rev() {
         let w = &ws[v];
-        if w.s == "according" && ws.get(v + 1).is_some_and(|t| t.s == "to") {
+        if w.s.eq_ignore_ascii_case("according") && ws.get(v + 1).is_some_and(|t| t.s == "to") {
             let sp = forward_phrase(&ws[v + 2..]);
             let direct = ws.len() - v <= 8;
             return Some((
@@ -449,10 +463,15 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
                 direct,
             ));
         }
-        if !is_speech_verb(w.s) || w.s == "according" {
+        if !is_speech_verb(w.s) || (v > 0 && is_noun_context(&ws[v - 1])) {
             continue;
         }
         let rest = &ws[v + 1..];
+        // ", saying …": the participle's subject is the sentence subject.
+        if w.s.ends_with("ing") && v > 0 && ws[v - 1].is_punct(',') {
+            let speaker = sentence_subject(&ws[..v]);
+            return Some((Found { verb: w.s.to_string(), verb_span: w.span, speaker }, false));
+        }
         let direct = rest.iter().all(|r| !r.is_word() || r.s == "that")
             || (rest.len() <= 4 && rest.last().is_some_and(|r| r.is_punct(':')));
         let speaker = match backward_phrase(&ws[..v]) {
@@ -466,4 +485,41 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
         return Some((Found { verb: w.s.to_string(), verb_span: w.span, speaker }, direct));
     }
     None
+}
+
+/// A word before a verb-looking form that makes it a noun ("his remarks",
+/// "Rubio’s claim", "a statement").
+fn is_noun_context(prev: &W) -> bool {
+    matches!(
+        prev.s,
+        "a" | "an"
+            | "the"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "these"
+            | "those"
+            | "earlier"
+            | "such"
+    ) || prev.s.ends_with("’s")
+        || prev.s.ends_with("'s")
+}
+
+/// The subject that opens a sentence ("Attorneys for Clinton appeared to
+/// oppose the effort, saying …" → "Attorneys for Clinton").
+pub fn sentence_subject(ws: &[W]) -> Option<Phrase> {
+    let mut i = 0;
+    while i < ws.len() && i < 2 && ws[i].is_cap() && is_capitalized_function_word(ws[i].s) && !is_determiner(ws[i].s) {
+        i += 1;
+    }
+    let mut p = forward_phrase(&ws[i..])?;
+    if p.kind == HeadKind::Name && p.head.end < p.span.end {
+        p.span.end = p.head.end;
+    }
+    Some(p)
 }

@@ -82,7 +82,18 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             _ => para_close.end,
         }
         .max(seg.close_end);
-        let pre = attribution::last_words(text, Span::new(pre_start, seg.open), 40);
+        let mut pre = attribution::last_words(text, Span::new(pre_start, seg.open), 40);
+        // `Breitbart News responded:` ending the previous paragraph
+        // introduces a quotation that opens this one.
+        let mut colon_intro = false;
+        if pre.is_empty()
+            && let Some(pi) = doc.paragraph_at(seg.open)
+            && pi > 0
+            && doc.slice(doc.paragraphs[pi - 1].span).ends_with(':')
+        {
+            pre = attribution::last_words(text, doc.paragraphs[pi - 1].span, 40);
+            colon_intro = true;
+        }
         let post = attribution::words(text, Span::new(seg.close_end, post_end), 30);
         let inner = doc.slice(seg.inner);
         let n_words = inner.split_whitespace().take(6).count();
@@ -93,7 +104,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         let term = pre.iter().rposition(|w| matches!(w.s, "." | "!" | "?" | ";"));
         let words_in_sentence =
             pre[term.map_or(0, |t| t + 1)..].iter().any(|w| w.s.chars().next().is_some_and(char::is_alphanumeric));
-        let after_colon = pre.last().is_some_and(|w| w.s == ":" || w.s == "—");
+        let after_colon = colon_intro || pre.last().is_some_and(|w| w.s == ":" || w.s == "—");
         let bounded_by_prev_quote = pre_start > para_open.start;
         let prev_inner_ended = k > 0 && doc.slice(segs[k - 1].inner).ends_with(['.', '!', '?']);
         let starts_sentence =
@@ -106,13 +117,28 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             || post.first().is_some_and(|w| w.s == "," || w.s == "—" || lexicon::is_speech_verb(w.s))
             || (last_char != '.' && post.first().is_some_and(|w| w.s.chars().next().is_some_and(char::is_lowercase)));
         let post_found = if post_ok { attribution::after_quote(&post) } else { None };
-        let (found, direct) = match post_found {
+        let (mut found, direct) = match post_found {
             Some(f) => (Some(f), true),
             None => match attribution::before_quote(&pre) {
                 Some((f, d)) => (Some(f), d),
                 None => (None, false),
             },
         };
+        // `The Daily News focuses on …: “…”`: a colon hands the quotation to
+        // the sentence subject even without a speech verb.
+        if found.is_none() && after_colon && pre.len() > 1 {
+            let from = pre[..pre.len() - 1].iter().rposition(|w| matches!(w.s, "." | "!" | "?")).map_or(0, |p| p + 1);
+            if let Some(p) = attribution::sentence_subject(&pre[from..pre.len() - 1]) {
+                let at = pre[pre.len() - 1].span;
+                found = Some(Found { verb: ":".into(), verb_span: at, speaker: Some(p) });
+            }
+        }
+        // A second fragment in the same sentence as an attributed one
+        // (`called it “awful” and “a disaster”`) shares its attribution.
+        let same_sentence_as_prev = bounded_by_prev_quote && term.is_none() && !prev_inner_ended;
+        let continues_fragment = found.is_none()
+            && same_sentence_as_prev
+            && out.last().is_some_and(|p: &Quote| p.kind != QuoteKind::Scare && p.verb.is_some());
         let starts_sentence =
             starts_sentence || (direct && found.is_some() && post_found_is_none_and_pre(&found, seg.open));
 
@@ -124,7 +150,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             && inner.chars().next().is_some_and(char::is_lowercase);
         let kind = if starts_sentence && !fragment_after_verb && (n_words >= 3 || ends_punct || found.is_some()) {
             QuoteKind::Full
-        } else if found.is_some() || n_words >= 5 {
+        } else if found.is_some() || n_words >= 5 || continues_fragment {
             QuoteKind::Partial
         } else {
             QuoteKind::Scare
@@ -140,7 +166,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             let para = doc.paragraph_at(seg.open);
             if q.speaker.is_none()
                 && let Some((pp, prev)) = &prev_attr
-                && Some(*pp) == para
+                && (Some(*pp) == para || (continues_previous(doc, seg, &post, para) && para == Some(*pp + 1)))
                 && found.as_ref().is_none_or(|f| f.speaker.is_none())
             {
                 q.speaker.clone_from(&prev.speaker);
@@ -164,6 +190,15 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         out.push(q);
     }
     out
+}
+
+/// A paragraph that is nothing but a quotation, right after a paragraph
+/// whose quotation was attributed, continues that speaker's words (the
+/// news convention for a quote running over several paragraphs).
+fn continues_previous(doc: &Document, seg: &marks::Segment, post: &[attribution::W], para: Option<usize>) -> bool {
+    let Some(p) = para else { return false };
+    doc.paragraphs[p].span.start == seg.open
+        && !post.iter().any(|w| w.s.chars().next().is_some_and(char::is_alphanumeric))
 }
 
 /// A verb found before the quotation that introduces it directly
