@@ -468,7 +468,7 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
         }
         let rest = &ws[v + 1..];
         // ", saying …": the participle's subject is the sentence subject.
-        if w.s.ends_with("ing") && v > 0 && ws[v - 1].is_punct(',') {
+        if w.s.ends_with("ing") && v > 0 {
             let speaker = sentence_subject(&ws[..v]);
             return Some((Found { verb: w.s.to_string(), verb_span: w.span, speaker }, false));
         }
