@@ -304,9 +304,12 @@ pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
         let inner = &ws[..ws.len() - 1];
         if let Some(c) = inner.iter().rposition(|w| w.is_punct(',')) {
             let app = &inner[c + 1..];
+            // An apposition follows a name ("Holger Schmieding of Berenberg,
+            // Germany's largest private bank, warned").
+            let name_before = c > 0 && inner[c - 1].is_cap();
             if !app.is_empty()
-                && app.len() <= 12
-                && (is_determiner(app[0].s) || app[0].s == "who" || !app[0].is_cap())
+                && app.len() <= 20
+                && (is_determiner(app[0].s) || app[0].s == "who" || !app[0].is_cap() || name_before)
                 && c > 0
             {
                 appos = Some(span_of(app));
@@ -415,7 +418,7 @@ pub fn after_quote(ws: &[W]) -> Option<Found> {
         i += 1;
     }
     let ws = &ws[i..];
-    for (v, w) in ws.iter().enumerate().take(12) {
+    for (v, w) in ws.iter().enumerate().take(26) {
         if w.ends_sentence() || w.s.contains(['“', '"', '”']) {
             return None;
         }

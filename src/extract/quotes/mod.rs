@@ -94,7 +94,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             pre = attribution::last_words(text, doc.paragraphs[pi - 1].span, 40);
             colon_intro = true;
         }
-        let post = attribution::words(text, Span::new(seg.close_end, post_end), 30);
+        let post = attribution::words(text, Span::new(seg.close_end, post_end), 40);
         let inner = doc.slice(seg.inner);
         let n_words = inner.split_whitespace().take(6).count();
         let last_char = inner.chars().last().unwrap_or(' ');
@@ -417,6 +417,39 @@ mod tests {
         let (_, qs) = run(&text, &[]);
         assert_eq!(qs.len(), 100_000);
         assert!(start.elapsed().as_secs() < 20);
+    }
+
+    /// Throughput of the quote extractor alone on the dev gold texts:
+    /// `cargo test --release --lib quotes::tests::throughput -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn throughput() {
+        let p = std::path::Path::new("../shared/eval/quotes/dev.jsonl");
+        let Ok(data) = std::fs::read_to_string(p) else {
+            eprintln!("skipping: {} not present", p.display());
+            return;
+        };
+        let docs: Vec<Document> = data
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v["text"].as_str().map(|t| Document::verbatim(t.to_string())))
+            .collect();
+        let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+        let rounds = 5;
+        let start = std::time::Instant::now();
+        let mut n = 0;
+        for _ in 0..rounds {
+            for d in &docs {
+                n += extract(d, &[]).len();
+            }
+        }
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "{} quotes, {:.1} MB x {rounds} in {secs:.3}s: {:.1} MB/s",
+            n / rounds,
+            bytes as f64 / 1e6,
+            (bytes * rounds) as f64 / 1e6 / secs
+        );
     }
 
     #[test]
