@@ -291,7 +291,8 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
 /// surrogate,").
 pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
     let mut end = ws.len();
-    while end > 0 && ws[end - 1].is_word() && is_verb_filler(ws[end - 1].s) {
+    // "Putin also said", "Obama on Tuesday called".
+    while end > 0 && ws[end - 1].is_word() && (is_verb_filler(ws[end - 1].s) || is_time_word(ws[end - 1].s)) {
         end -= 1;
     }
     if end == 0 {

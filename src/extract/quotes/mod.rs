@@ -128,7 +128,12 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         // the sentence subject even without a speech verb.
         if found.is_none() && after_colon && pre.len() > 1 {
             let from = pre[..pre.len() - 1].iter().rposition(|w| matches!(w.s, "." | "!" | "?")).map_or(0, |p| p + 1);
-            if let Some(p) = attribution::sentence_subject(&pre[from..pre.len() - 1]) {
+            // Only short introductions, and never an all-caps headline.
+            let intro = &pre[from..pre.len() - 1];
+            if intro.len() <= 15
+                && let Some(p) = attribution::sentence_subject(intro)
+                && doc.slice(p.head).chars().any(char::is_lowercase)
+            {
                 let at = pre[pre.len() - 1].span;
                 found = Some(Found { verb: ":".into(), verb_span: at, speaker: Some(p) });
             }
