@@ -421,7 +421,8 @@ mod tests {
         let start = std::time::Instant::now();
         let (_, qs) = run(&text, &[]);
         assert_eq!(qs.len(), 100_000);
-        assert!(start.elapsed().as_secs() < 20);
+        // Generous bound for loaded CI machines; a quadratic pass would take hours.
+        assert!(start.elapsed().as_secs() < 60);
     }
 
     /// Throughput of the quote extractor alone on the dev gold texts:
