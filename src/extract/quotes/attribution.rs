@@ -299,6 +299,14 @@ pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
         return None;
     }
     let mut ws = &ws[..end];
+    // "Rep. Paul Ryan (R-WI) said": drop a short parenthetical.
+    if ws[ws.len() - 1].is_punct(')')
+        && let Some(o) = ws.iter().rposition(|w| w.is_punct('('))
+        && ws.len() - o <= 6
+        && o > 0
+    {
+        ws = &ws[..o];
+    }
     // "Flynn, a top Trump surrogate, said": skip the apposition.
     let mut appos: Option<Span> = None;
     if ws[ws.len() - 1].is_punct(',') {
@@ -480,6 +488,15 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
             || (rest.len() <= 4 && rest.last().is_some_and(|r| r.is_punct(':')));
         let speaker = match backward_phrase(&ws[..v]) {
             Some(s) => Some(s),
+            // "X criticized … and said …": the coordinated verb's subject.
+            None if ws[..v]
+                .iter()
+                .rev()
+                .find(|w| !is_verb_filler(w.s) && w.s != "now")
+                .is_some_and(|w| matches!(w.s, "and" | "but")) =>
+            {
+                sentence_subject(&ws[..v])
+            }
             // "said X: “…”" inverted.
             None if direct => forward_phrase(rest),
             None => None,
