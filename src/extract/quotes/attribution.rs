@@ -1,0 +1,546 @@
+//! Finding who said a quotation: the speech verb and the speaker phrase
+//! around it, before (`Putin castigated: “…”`) or after (`“…,” he said`,
+//! `“…” said spokesman Igor Konashenkov`).
+//!
+//! Only short windows next to the quotation are read (bounded number of
+//! words), so attribution costs O(1) per quote.
+
+use super::lexicon::{
+    is_capitalized_function_word, is_determiner, is_name_glue, is_role, is_speech_verb, is_time_word, is_verb_filler,
+};
+use crate::document::Span;
+
+/// A word or punctuation mark inside an attribution window.
+#[derive(Debug, Clone, Copy)]
+pub struct W<'a> {
+    /// Byte span in the document.
+    pub span: Span,
+    /// Its text.
+    pub s: &'a str,
+}
+
+impl W<'_> {
+    fn is_word(&self) -> bool {
+        self.s.chars().next().is_some_and(char::is_alphanumeric)
+    }
+    fn is_cap(&self) -> bool {
+        self.s.chars().next().is_some_and(char::is_uppercase)
+    }
+    fn is_punct(&self, c: char) -> bool {
+        self.s.len() == c.len_utf8() && self.s.starts_with(c)
+    }
+    fn ends_sentence(&self) -> bool {
+        self.is_punct('.') || self.is_punct('!') || self.is_punct('?') || self.is_punct(';')
+    }
+}
+
+const ABBREV: &[&str] = &[
+    "Lt", "Gen", "Sen", "Rep", "Gov", "Dr", "Mr", "Mrs", "Ms", "Jr", "St", "Col", "Sgt", "Capt", "Adm", "Maj", "Prof",
+    "Rev", "Cmdr", "Sr",
+];
+
+/// Splits `text[span]` into words (keeping "U.S.", "Lt.", "NATO’s",
+/// "al-Assad" whole) and single punctuation marks, stopping after `max` items.
+pub fn words(text: &str, span: Span, max: usize) -> Vec<W<'_>> {
+    let s = &text[span.start..span.end];
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if out.len() >= max {
+            break;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        if c.is_alphanumeric() {
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else if matches!(d, '-' | '\'' | '’' | '.') {
+                    // Inner joiner only when a letter follows.
+                    let after = s[j + d.len_utf8()..].chars().next();
+                    if after.is_some_and(char::is_alphanumeric) {
+                        end = j + d.len_utf8();
+                        it.next();
+                    } else if d == '.'
+                        && (ABBREV.contains(&&s[i..j]) || (j - i == 1 && c.is_uppercase()) || s[i..j].contains('.'))
+                    {
+                        end = j + 1;
+                        it.next();
+                        break;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+        }
+        out.push(W { span: Span::new(span.start + i, span.start + end), s: &s[i..end] });
+    }
+    out
+}
+
+/// Same as [`words`] but reading backwards from the end of `span`: the
+/// last `max` items, in text order.
+pub fn last_words(text: &str, span: Span, max: usize) -> Vec<W<'_>> {
+    // Look back a bounded number of bytes, then re-align on a char boundary.
+    let mut start = span.end.saturating_sub(max * 24).max(span.start);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    // Start at a word boundary so the first word is not a fragment.
+    if start > span.start
+        && let Some(p) = text[start..span.end].find(char::is_whitespace)
+    {
+        start += p;
+    }
+    let mut ws = words(text, Span::new(start, span.end), usize::MAX);
+    if ws.len() > max {
+        ws.drain(..ws.len() - max);
+    }
+    ws
+}
+
+/// What an attribution window yielded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The speech verb as written ("said", "according to").
+    pub verb: String,
+    /// Byte span of the verb.
+    pub verb_span: Span,
+    /// The speaker phrase, if one was found.
+    pub speaker: Option<Phrase>,
+}
+
+/// A speaker phrase split into name and role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Phrase {
+    /// Whole phrase (role + name, or the nominal).
+    pub span: Span,
+    /// The name part ("Igor Konashenkov"), the pronoun, or the nominal.
+    pub head: Span,
+    /// Role words kept apart ("Russian Defense Ministry spokesman").
+    pub role: Option<Span>,
+    /// What the head is.
+    pub kind: HeadKind,
+}
+
+/// What a speaker phrase's head is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeadKind {
+    /// A capitalized name (person, organization or place).
+    Name,
+    /// A pronoun to resolve.
+    Pronoun,
+    /// A common-noun description ("a campaign spokesman", "officials").
+    Nominal,
+}
+
+fn span_of(ws: &[W]) -> Span {
+    Span::new(ws[0].span.start, ws[ws.len() - 1].span.end)
+}
+
+/// Splits a run of name-ish words into role (up to the last title word)
+/// and name (the capitalized words after it).
+fn split_role(ws: &[W]) -> Phrase {
+    let whole = span_of(ws);
+    let mut k = None;
+    for (i, w) in ws.iter().enumerate() {
+        if is_role(w.s) && i + 1 < ws.len() {
+            k = Some(i);
+        }
+    }
+    let name_from = match k {
+        Some(i) => {
+            let mut j = i + 1;
+            // "Secretary of State John Kerry": the "of X" belongs to the role.
+            if j + 2 < ws.len() && is_name_glue(ws[j].s) {
+                j += 2;
+            }
+            j
+        }
+        None => 0,
+    };
+    let mut name_from = name_from.min(ws.len() - 1);
+    while name_from < ws.len() - 1 && (!ws[name_from].is_cap() || is_capitalized_function_word(ws[name_from].s)) {
+        name_from += 1;
+    }
+    let mut role_from = 0;
+    while role_from < name_from && is_determiner(ws[role_from].s) {
+        role_from += 1;
+    }
+    let role = (role_from < name_from).then(|| span_of(&ws[role_from..name_from]));
+    Phrase { span: whole, head: span_of(&ws[name_from..]), role, kind: HeadKind::Name }
+}
+
+fn is_pronoun_word(w: &W) -> bool {
+    super::lexicon::pronoun(w.s).is_some()
+}
+
+/// Parses the speaker phrase that starts at `ws[0]` ("said Russian Defense
+/// Ministry spokesman Igor Konashenkov", "declared the Chinese president,
+/// Xi Jinping, after …").
+pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
+    let mut i = 0;
+    // "said Tuesday", "said on Thursday": skip time words before the speaker.
+    while i < ws.len() && i < 3 && is_time_word(ws[i].s) {
+        i += 1;
+    }
+    let first = ws.get(i)?;
+    if is_pronoun_word(first) {
+        return Some(Phrase { span: first.span, head: first.span, role: None, kind: HeadKind::Pronoun });
+    }
+    if first.is_word() && is_determiner(first.s) {
+        // Nominal up to its role noun head, then "of the X region", then an
+        // apposed name: "the governor of the Lugansk region, Serguiï Gaïdaï".
+        let mut j = i + 1;
+        let mut head = None;
+        while j < ws.len() && j < i + 7 && ws[j].is_word() {
+            if is_role(ws[j].s) || ws[j].s.ends_with("man") || ws[j].s.ends_with("woman") {
+                head = Some(j);
+            }
+            if ws[j].is_cap() && head.is_none() && !is_role(ws[j].s) && j + 1 < ws.len() && !ws[j + 1].is_word() {
+                break;
+            }
+            j += 1;
+        }
+        let head = match head {
+            Some(h) => h,
+            // "added a South Carolina Democrat": up to the punctuation.
+            None => {
+                let mut h = i + 1;
+                while h + 1 < ws.len() && h < i + 5 && ws[h + 1].is_word() && !is_speech_verb(ws[h + 1].s) {
+                    h += 1;
+                }
+                if h >= ws.len() || !ws[h].is_word() {
+                    return None;
+                }
+                h
+            }
+        };
+        let mut end = head + 1;
+        if end + 1 < ws.len() && ws[end].s == "of" {
+            end += 1;
+            while end < ws.len() && end < head + 7 && ws[end].is_word() && !is_speech_verb(ws[end].s) {
+                end += 1;
+            }
+        }
+        let nominal = &ws[i..end];
+        // Apposed name after a comma.
+        if end + 1 < ws.len()
+            && ws[end].is_punct(',')
+            && ws[end + 1].is_cap()
+            && !is_capitalized_function_word(ws[end + 1].s)
+        {
+            let mut k = end + 1;
+            while k < ws.len() && ws[k].is_word() && (ws[k].is_cap() || is_name_glue(ws[k].s)) {
+                k += 1;
+            }
+            let name = &ws[end + 1..k];
+            let role_start = if is_determiner(nominal[0].s) { 1 } else { 0 };
+            let role = (role_start < nominal.len()).then(|| span_of(&nominal[role_start..]));
+            return Some(Phrase {
+                span: Span::new(nominal[0].span.start, name[name.len() - 1].span.end),
+                head: span_of(name),
+                role,
+                kind: HeadKind::Name,
+            });
+        }
+        // A capitalized name inside the nominal? ("the Kremlin")
+        let caps: Vec<W> = nominal
+            .iter()
+            .copied()
+            .filter(|w| w.is_cap() && !is_role(w.s) && !is_capitalized_function_word(w.s))
+            .collect();
+        if caps.len() == nominal.len() - 1 && !caps.is_empty() {
+            return Some(split_role(&nominal[1..]));
+        }
+        return Some(Phrase { span: span_of(nominal), head: span_of(nominal), role: None, kind: HeadKind::Nominal });
+    }
+    if first.is_cap() {
+        // Run of capitalized words, glue words and role nouns.
+        let mut j = i;
+        while j < ws.len()
+            && ws[j].is_word()
+            && (ws[j].is_cap() || is_role(ws[j].s) || (is_name_glue(ws[j].s) && j + 1 < ws.len() && ws[j + 1].is_cap()))
+        {
+            j += 1;
+        }
+        // Trailing lowercase role words are not part of the name.
+        while j > i + 1 && !ws[j - 1].is_cap() {
+            j -= 1;
+        }
+        let run = &ws[i..j];
+        if run.is_empty() || (run.len() == 1 && is_capitalized_function_word(run[0].s)) {
+            return None;
+        }
+        return Some(split_role(run));
+    }
+    // Bare plural role noun: "said officials".
+    if is_role(first.s) {
+        return Some(Phrase { span: first.span, head: first.span, role: None, kind: HeadKind::Nominal });
+    }
+    None
+}
+
+/// Parses the subject that ends at the end of `ws` ("Russian President
+/// Vladimir Putin", "he", "a campaign spokesman", "Flynn, a top Trump
+/// surrogate,").
+pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
+    let mut end = ws.len();
+    // "Putin also said", "Obama on Tuesday called".
+    while end > 0 && ws[end - 1].is_word() && (is_verb_filler(ws[end - 1].s) || is_time_word(ws[end - 1].s)) {
+        end -= 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    let mut ws = &ws[..end];
+    // "Rep. Paul Ryan (R-WI) said": drop a short parenthetical.
+    if ws[ws.len() - 1].is_punct(')')
+        && let Some(o) = ws.iter().rposition(|w| w.is_punct('('))
+        && ws.len() - o <= 6
+        && o > 0
+    {
+        ws = &ws[..o];
+    }
+    // "Flynn, a top Trump surrogate, said": skip the apposition.
+    let mut appos: Option<Span> = None;
+    if ws[ws.len() - 1].is_punct(',') {
+        let inner = &ws[..ws.len() - 1];
+        if let Some(c) = inner.iter().rposition(|w| w.is_punct(',')) {
+            let app = &inner[c + 1..];
+            // An apposition follows a name ("Holger Schmieding of Berenberg,
+            // Germany's largest private bank, warned").
+            let name_before = c > 0 && inner[c - 1].is_cap();
+            if !app.is_empty()
+                && app.len() <= 20
+                && (is_determiner(app[0].s) || app[0].s == "who" || !app[0].is_cap() || name_before)
+                && c > 0
+            {
+                appos = Some(span_of(app));
+                ws = &inner[..c];
+            } else {
+                ws = inner;
+            }
+        } else {
+            return None;
+        }
+    }
+    // "Russia, which said …": the antecedent before the comma.
+    if ws.len() >= 2 && matches!(ws[ws.len() - 1].s, "who" | "which") {
+        let cut = if ws[ws.len() - 2].is_punct(',') { ws.len() - 2 } else { ws.len() - 1 };
+        return backward_phrase(&ws[..cut]);
+    }
+    // The subject is the tail of the window after the last boundary.
+    let mut start = ws.len();
+    while start > 0 {
+        let w = &ws[start - 1];
+        let ok = w.is_word()
+            && !matches!(
+                w.s,
+                "that"
+                    | "and"
+                    | "but"
+                    | "while"
+                    | "when"
+                    | "as"
+                    | "because"
+                    | "which"
+                    | "where"
+                    | "if"
+                    | "than"
+                    | "so"
+                    | "after"
+                    | "before"
+                    | "said"
+                    | "says"
+            )
+            && !(is_speech_verb(w.s) && start < ws.len());
+        if !ok || ws.len() - start >= 10 {
+            break;
+        }
+        start -= 1;
+    }
+    let sub = &ws[start..];
+    if sub.is_empty() {
+        return None;
+    }
+    let last = &sub[sub.len() - 1];
+    if sub.len() == 1 && is_pronoun_word(last) {
+        return Some(Phrase { span: last.span, head: last.span, role: None, kind: HeadKind::Pronoun });
+    }
+    if is_pronoun_word(last) {
+        return Some(Phrase { span: last.span, head: last.span, role: None, kind: HeadKind::Pronoun });
+    }
+    // Last capitalized run (names may end in a possessive-free word).
+    let mut e = sub.len();
+    while e > 0 && (!sub[e - 1].is_cap() || is_capitalized_function_word(sub[e - 1].s)) {
+        e -= 1;
+    }
+    if e > 0 && e == sub.len() {
+        let mut s = e - 1;
+        while s > 0
+            && (sub[s - 1].is_cap()
+                || is_role(sub[s - 1].s)
+                || (is_name_glue(sub[s - 1].s) && s > 1 && sub[s - 2].is_cap()))
+            && !is_capitalized_function_word(sub[s - 1].s)
+        {
+            s -= 1;
+        }
+        let mut p = split_role(&sub[s..e]);
+        if p.role.is_none() {
+            p.role = appos;
+        }
+        return Some(p);
+    }
+    // Nominal: "a campaign spokesman", "officials", "the Ukrainian army".
+    let has_det = sub.iter().rev().take(6).any(|w| is_determiner(w.s));
+    if last.is_word() && (is_role(last.s) || last.s.ends_with("man") || last.s.ends_with("woman") || has_det) {
+        let mut s = sub.len() - 1;
+        while s > 0 && sub.len() - s < 6 {
+            s -= 1;
+            if is_determiner(sub[s].s) {
+                break;
+            }
+        }
+        return Some(Phrase {
+            span: span_of(&sub[s..]),
+            head: span_of(&sub[s..]),
+            role: None,
+            kind: HeadKind::Nominal,
+        });
+    }
+    None
+}
+
+/// Looks for `, VERB SPEAKER` or `, SPEAKER VERB` right after a quotation.
+pub fn after_quote(ws: &[W]) -> Option<Found> {
+    let mut i = 0;
+    while i < ws.len() && !ws[i].is_word() {
+        if ws[i].ends_sentence() && i > 0 {
+            return None;
+        }
+        i += 1;
+    }
+    let ws = &ws[i..];
+    for (v, w) in ws.iter().enumerate().take(26) {
+        if w.ends_sentence() || w.s.contains(['“', '"', '”']) {
+            return None;
+        }
+        if w.s == "according" && ws.get(v + 1).is_some_and(|t| t.s == "to") {
+            return Some(Found {
+                verb: "according to".into(),
+                verb_span: Span::new(w.span.start, ws[v + 1].span.end),
+                speaker: forward_phrase(&ws[v + 2..]),
+            });
+        }
+        if !is_speech_verb(w.s) || (v > 0 && is_noun_context(&ws[v - 1])) {
+            continue;
+        }
+        let before = &ws[..v];
+        let speaker = if before.iter().all(|b| is_verb_filler(b.s)) {
+            forward_phrase(&ws[v + 1..])
+        } else {
+            backward_phrase(before)
+        };
+        speaker.as_ref()?;
+        return Some(Found { verb: w.s.to_string(), verb_span: w.span, speaker });
+    }
+    None
+}
+
+/// Looks for `SPEAKER VERB: “…”`, `SPEAKER VERB (that) … “…”` or
+/// `according to SPEAKER, “…”` before a quotation. `ws` ends at the
+/// opening mark; returns the attribution and whether the verb introduces
+/// the quotation directly (nothing but `:`/`,`/`that` in between).
+pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
+    // Only the current sentence counts.
+    let from = ws.iter().rposition(|w| w.ends_sentence()).map_or(0, |p| p + 1);
+    let ws = &ws[from..];
+    for v in (0..ws.len()).rev() {
+        let w = &ws[v];
+        if w.s.eq_ignore_ascii_case("according") && ws.get(v + 1).is_some_and(|t| t.s == "to") {
+            let sp = forward_phrase(&ws[v + 2..]);
+            let direct = ws.len() - v <= 8;
+            return Some((
+                Found {
+                    verb: "according to".into(),
+                    verb_span: Span::new(w.span.start, ws[v + 1].span.end),
+                    speaker: sp,
+                },
+                direct,
+            ));
+        }
+        if !is_speech_verb(w.s) || (v > 0 && is_noun_context(&ws[v - 1])) {
+            continue;
+        }
+        let rest = &ws[v + 1..];
+        // ", saying …": the participle's subject is the sentence subject.
+        if w.s.ends_with("ing") && v > 0 {
+            let speaker = sentence_subject(&ws[..v]);
+            return Some((Found { verb: w.s.to_string(), verb_span: w.span, speaker }, false));
+        }
+        let direct = rest.iter().all(|r| !r.is_word() || r.s == "that")
+            || (rest.len() <= 4 && rest.last().is_some_and(|r| r.is_punct(':')));
+        let speaker = match backward_phrase(&ws[..v]) {
+            Some(s) => Some(s),
+            // "X criticized … and said …": the coordinated verb's subject.
+            None if ws[..v]
+                .iter()
+                .rev()
+                .find(|w| !is_verb_filler(w.s) && w.s != "now")
+                .is_some_and(|w| matches!(w.s, "and" | "but")) =>
+            {
+                sentence_subject(&ws[..v])
+            }
+            // "said X: “…”" inverted.
+            None if direct => forward_phrase(rest),
+            None => None,
+        };
+        // A verb without a subject still marks reported speech
+        // ("… and denounces “the deep strategic partnership”").
+        return Some((Found { verb: w.s.to_string(), verb_span: w.span, speaker }, direct));
+    }
+    None
+}
+
+/// A word before a verb-looking form that makes it a noun ("his remarks",
+/// "Rubio’s claim", "a statement").
+fn is_noun_context(prev: &W) -> bool {
+    matches!(
+        prev.s,
+        "a" | "an"
+            | "the"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "these"
+            | "those"
+            | "earlier"
+            | "such"
+    ) || prev.s.ends_with("’s")
+        || prev.s.ends_with("'s")
+}
+
+/// The subject that opens a sentence ("Attorneys for Clinton appeared to
+/// oppose the effort, saying …" → "Attorneys for Clinton").
+pub fn sentence_subject(ws: &[W]) -> Option<Phrase> {
+    let mut i = 0;
+    while i < ws.len() && i < 2 && ws[i].is_cap() && is_capitalized_function_word(ws[i].s) && !is_determiner(ws[i].s) {
+        i += 1;
+    }
+    let mut p = forward_phrase(&ws[i..])?;
+    if p.kind == HeadKind::Name && p.head.end < p.span.end {
+        p.span.end = p.head.end;
+    }
+    Some(p)
+}

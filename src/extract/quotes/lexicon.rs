@@ -1,0 +1,201 @@
+//! Word lists for attribution, loaded once from `data/quotes/`.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+fn load(src: &'static str) -> HashSet<&'static str> {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+}
+
+static VERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| load(include_str!("../../../data/quotes/speech_verbs.txt")));
+static ROLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| load(include_str!("../../../data/quotes/role_nouns.txt")));
+
+/// A reporting verb ("said", "castigated"); only lowercase surface forms
+/// count, so "the State Department" or "Post" never read as verbs.
+pub fn is_speech_verb(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_lowercase()) && VERBS.contains(w)
+}
+
+/// A role or title word ("spokesman", "President", "Gen."), any case.
+pub fn is_role(w: &str) -> bool {
+    if w.len() > 16 {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    let b = &mut buf[..w.len()];
+    b.copy_from_slice(w.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).is_ok_and(|s| ROLES.contains(s))
+}
+
+/// Personal pronouns that can stand for a speaker.
+pub fn pronoun(w: &str) -> Option<Pronoun> {
+    match w {
+        "he" | "He" | "she" | "She" => Some(Pronoun::Singular),
+        "they" | "They" | "we" | "We" | "I" | "it" | "It" => Some(Pronoun::Other),
+        _ => None,
+    }
+}
+
+/// Which antecedents a pronoun can take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pronoun {
+    /// he/she: the most recent person.
+    Singular,
+    /// they/we/I/it: left unresolved (no safe antecedent rule).
+    Other,
+}
+
+/// Adverbs and auxiliaries that sit between a speaker and the verb
+/// ("Putin also said", "she has repeatedly argued").
+pub fn is_verb_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "also"
+            | "later"
+            | "then"
+            | "has"
+            | "had"
+            | "have"
+            | "was"
+            | "were"
+            | "is"
+            | "would"
+            | "will"
+            | "once"
+            | "previously"
+            | "recently"
+            | "repeatedly"
+            | "quickly"
+            | "simply"
+            | "just"
+            | "again"
+            | "further"
+            | "publicly"
+            | "privately"
+            | "reportedly"
+            | "flatly"
+            | "bluntly"
+            | "often"
+            | "frequently"
+            | "even"
+            | "only"
+            | "immediately"
+            | "initially"
+            | "subsequently"
+            | "finally"
+            | "long"
+            | "herself"
+            | "himself"
+    )
+}
+
+/// Capitalized words that start sentences but are never part of a name.
+pub fn is_capitalized_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "The"
+            | "A"
+            | "An"
+            | "In"
+            | "On"
+            | "At"
+            | "But"
+            | "And"
+            | "Or"
+            | "So"
+            | "However"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "Our"
+            | "My"
+            | "Your"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "It"
+            | "I"
+            | "Yet"
+            | "Still"
+            | "Meanwhile"
+            | "Asked"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "As"
+            | "If"
+            | "Then"
+            | "Now"
+            | "Some"
+            | "Many"
+            | "Other"
+            | "Both"
+            | "According"
+            | "For"
+            | "With"
+            | "From"
+            | "Speaking"
+            | "Earlier"
+            | "Later"
+            | "Also"
+    )
+}
+
+/// Lowercase words allowed inside a name ("Secretary of State", "Abu al-…").
+pub fn is_name_glue(w: &str) -> bool {
+    matches!(w, "of" | "de" | "del" | "da" | "von" | "van" | "der" | "al" | "bin" | "la" | "le" | "du")
+}
+
+/// Determiners that open a nominal speaker ("a campaign spokesman").
+pub fn is_determiner(w: &str) -> bool {
+    matches!(w, "a" | "an" | "the" | "A" | "An" | "The" | "one" | "One" | "another" | "two" | "several" | "some")
+}
+
+/// Days and time words that follow a verb before the speaker or the end
+/// ("said Tuesday", "said on Thursday morning").
+pub fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "morning"
+            | "evening"
+            | "afternoon"
+            | "night"
+            | "on"
+            | "last"
+            | "this"
+            | "week"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load() {
+        assert!(is_speech_verb("castigated") && is_speech_verb("said") && is_speech_verb("tweeted"));
+        assert!(!is_speech_verb("State") && !is_speech_verb("table"));
+        assert!(is_role("spokesman") && is_role("President") && is_role("Gen."));
+        assert!(!is_role("Putin"));
+    }
+}
