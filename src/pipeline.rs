@@ -97,6 +97,7 @@ pub fn process(item: Item, cfg: &Config) -> Vec<Outcome> {
         Item::File { display, .. } => (display.clone(), None),
         Item::RecordLine { path, line, .. } => (path.clone(), Some(*line)),
         Item::Text { path, .. } | Item::Error { path, .. } => (path.clone(), None),
+        Item::Web { path, record, .. } => (format!("{path}#{record}"), None),
     };
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_inner(item, cfg))) {
         Ok(v) => v,
@@ -125,6 +126,7 @@ fn process_inner(item: Item, cfg: &Config) -> Vec<Outcome> {
             Err(message) => err(display, None, message),
         },
         Item::Text { path, bytes } => from_bytes(&bytes, &path, cfg),
+        Item::Web { path, record, url, date, html: _, bytes } => from_web(&bytes, &path, record, url, date, cfg),
         Item::RecordLine { path, line, text } => match Record::parse(&text) {
             Ok(rec) => vec![Outcome::Doc(Box::new(from_record(rec, &path, line, cfg)))],
             Err(message) => err(path, Some(line), message),
@@ -166,6 +168,39 @@ fn from_bytes(bytes: &[u8], path: &str, cfg: &Config) -> Vec<Outcome> {
             Outcome::Doc(Box::new(analyze(doc, cfg)))
         })
         .collect()
+}
+
+/// One page of a web archive: one document `path#record`, cleaned like a
+/// file (HTML or plain text), with the record's URL. The crawl date is the
+/// fallback reference date when the page states none: a page is never
+/// published after it was crawled, and is usually fetched soon after.
+fn from_web(
+    bytes: &[u8],
+    path: &str,
+    record: usize,
+    url: Option<String>,
+    date: Option<NaiveDate>,
+    cfg: &Config,
+) -> Vec<Outcome> {
+    let id = format!("{path}#{record}");
+    let decoded = match input::decode(bytes, cfg.clean) {
+        Ok(d) => d,
+        Err(e) => return vec![Outcome::Error(ErrorRecord { path: id, line: None, message: e.to_string() })],
+    };
+    let mut docs = build_documents(&decoded.text, None, cfg);
+    docs.truncate(1);
+    let mut doc = docs.pop().unwrap_or_default();
+    doc.id = id;
+    doc.path = path.to_string();
+    doc.url = url;
+    if doc.date.is_none()
+        && let Some(d) = date
+    {
+        doc.date = Some(d);
+        doc.date_source = Some(DateSource::Meta);
+    }
+    doc.warnings.splice(0..0, decoded.warnings);
+    vec![Outcome::Doc(Box::new(analyze(doc, cfg)))]
 }
 
 fn from_record(rec: Record, path: &str, line: usize, cfg: &Config) -> Analyzed {

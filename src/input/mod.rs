@@ -9,6 +9,7 @@
 pub mod decode;
 pub mod records;
 pub mod walk;
+pub mod warc;
 
 pub use decode::{DecodeError, Decoded, decode};
 pub use records::Record;
@@ -40,6 +41,21 @@ pub enum Item {
         /// `-`.
         path: String,
         /// The raw bytes.
+        bytes: Vec<u8>,
+    },
+    /// One page of a WARC/WET web archive (see [`warc`]).
+    Web {
+        /// The archive's path as shown in output.
+        path: String,
+        /// 1-based record number in the archive (the document id is `path#record`).
+        record: usize,
+        /// `WARC-Target-URI`.
+        url: Option<String>,
+        /// The day of `WARC-Date` (when the page was crawled).
+        date: Option<chrono::NaiveDate>,
+        /// HTML from a `response` record (true) or WET plain text (false).
+        html: bool,
+        /// The page: the HTTP body, or the converted text.
         bytes: Vec<u8>,
     },
     /// Something that failed before it could be processed.

@@ -6,13 +6,14 @@
 //! symbolic links are not followed (so a link loop cannot trap the walk).
 //! A file named explicitly on the command line is always read.
 
-use super::{Item, is_jsonl};
+use super::{Item, is_jsonl, warc};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// File extensions read by default inside directories.
-pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "text", "html", "htm", "jsonl", "ndjson"];
+/// (`.warc.gz` and `.wet.gz` web archives are read too, see [`warc::is_warc`].)
+pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "text", "html", "htm", "jsonl", "ndjson", "warc", "wet"];
 
 /// How to walk.
 #[derive(Debug, Clone, Default)]
@@ -75,10 +76,13 @@ impl Walker {
         }
         match &self.include {
             Some(inc) => matches(inc),
-            None => rel
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| DEFAULT_EXTENSIONS.iter().any(|d| d.eq_ignore_ascii_case(e))),
+            None => {
+                warc::is_warc(rel)
+                    || rel
+                        .extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| DEFAULT_EXTENSIONS.iter().any(|d| d.eq_ignore_ascii_case(e)))
+            }
         }
     }
 
@@ -125,7 +129,9 @@ impl Walker {
     }
 
     fn file(&self, path: PathBuf, display: String, emit: &mut dyn FnMut(Item) -> bool) -> bool {
-        if is_jsonl(&path) {
+        if warc::is_warc(&path) {
+            warc::read_file(&path, &display, self.max_bytes, emit)
+        } else if is_jsonl(&path) {
             match std::fs::File::open(&path) {
                 Ok(f) => self.lines(BufReader::new(f), &display, emit),
                 Err(e) => emit(Item::Error { path: display, line: None, message: io_reason(&e) }),
@@ -312,6 +318,7 @@ mod tests {
                 Item::File { display, .. } => display,
                 Item::RecordLine { path, line, .. } => format!("{path}:{line}"),
                 Item::Text { .. } => "stdin".into(),
+                Item::Web { path, record, .. } => format!("{path}#{record}"),
                 Item::Error { path, message, .. } => format!("ERR {path}: {message}"),
             });
             true
