@@ -5,6 +5,9 @@
 //! `tests/cli.rs`; this file extends them. Big inputs are generated into a
 //! temporary directory, never committed.
 
+#[path = "../fuzz/invariants.rs"]
+mod invariants;
+
 use assert_cmd::Command;
 use lede::input::Item;
 use lede::pipeline::{self, Config, Outcome};
@@ -530,4 +533,29 @@ fn ctrl_c_while_blocked_on_input_still_cleans_up() {
     drop(stdin);
     assert_eq!(out.status.code(), Some(130));
     assert_eq!(leftovers(out_dir.path()), Vec::<String>::new(), "no output and no temporary file");
+}
+
+#[test]
+fn replay_regression_inputs() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_inputs");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        for clean in [true, false] {
+            let cfg = Config { clean, date: chrono::NaiveDate::from_ymd_opt(2022, 6, 30), ..Config::default() };
+            let out = pipeline::process(Item::Text { path: path.display().to_string(), bytes: bytes.clone() }, &cfg);
+            invariants::check_no_internal_error(&out);
+            for o in &out {
+                if let Outcome::Doc(a) = o {
+                    invariants::check_analyzed(a);
+                }
+            }
+        }
+        n += 1;
+    }
+    assert!(n >= 1, "no regression inputs in {}", dir.display());
 }
