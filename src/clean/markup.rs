@@ -111,7 +111,8 @@ pub fn to_lines(raw: &str) -> Vec<Line> {
 /// True when the input is a whole HTML page rather than text with fragments.
 pub fn is_full_page(raw: &str) -> bool {
     let head = raw.trim_start_matches('\u{FEFF}').trim_start();
-    let head = &head[..head.len().min(512)];
+    // Cut on a char boundary: a multi-byte character may straddle byte 512.
+    let head = &head[..head.floor_char_boundary(head.len().min(512))];
     let lower = head.to_ascii_lowercase();
     lower.starts_with("<!doctype html")
         || lower.starts_with("<html")
@@ -354,6 +355,14 @@ pub fn collapse_ws(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_page_check_cuts_on_a_char_boundary() {
+        // Found by tests/bad_inputs.rs: byte 512 fell inside a “ (3 bytes).
+        let raw = format!("Quotes\n\nThe minister said: {}", "“".repeat(400));
+        assert!(!is_full_page(&raw));
+        assert!(is_full_page(&format!("<html>{}", "é".repeat(600))));
+    }
 
     fn texts(raw: &str) -> Vec<String> {
         to_lines(raw).into_iter().map(|l| l.text).collect()

@@ -7,6 +7,71 @@ use lede::pipeline::{self, Outcome, Sink};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// Exit code after Ctrl-C (128 + SIGINT), as shells report it.
+const EXIT_INTERRUPTED: u8 = 130;
+
+/// Set by the Ctrl-C handler; the sink checks it before every write, so the
+/// run stops at the next document and the pipeline winds down its reader
+/// and workers the same way it does for a closed pipe.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// The `--output` temporary file, so the handler can remove it itself if
+/// the run does not stop in time (say, a worker busy with one huge input).
+static TEMP_FILE: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// How long the handler waits for the run to stop on its own before it
+/// removes the temporary file and exits.
+const GRACE: Duration = Duration::from_secs(3);
+
+/// Installs the Ctrl-C handler. Without it SIGINT kills the process at once
+/// and a half-written `.lede-*.tmp` file stays behind.
+///
+/// The signal handler only sets [`INTERRUPTED`] (all it may safely do); a
+/// watcher thread gives the run [`GRACE`] to stop on its own, then removes
+/// the temporary file and exits. Plain `libc` rather than a signal crate:
+/// nothing else is needed, and no dependency features change.
+#[cfg(unix)]
+fn install_interrupt_handler() {
+    extern "C" fn on_sigint(_: libc::c_int) {
+        INTERRUPTED.store(true, Ordering::SeqCst);
+    }
+    let handler: extern "C" fn(libc::c_int) = on_sigint;
+    // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+    unsafe {
+        libc::signal(libc::SIGINT, handler as libc::sighandler_t);
+    }
+    std::thread::spawn(|| {
+        while !interrupted() {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        std::thread::sleep(GRACE);
+        abandon_temp_file();
+        eprintln!("lede: interrupted");
+        std::process::exit(EXIT_INTERRUPTED.into());
+    });
+}
+
+#[cfg(not(unix))]
+fn install_interrupt_handler() {}
+
+fn abandon_temp_file() {
+    let path = TEMP_FILE.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let Some(p) = path {
+        let _ = std::fs::remove_file(p);
+    }
+}
+
+fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::SeqCst)
+}
+
+fn interrupted_error() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::Interrupted, "interrupted")
+}
 
 pub const EXAMPLES: &str = "Examples:
   lede analyze fixtures/                      a table on a terminal
@@ -38,6 +103,9 @@ struct Reporting<'a, S: Sink> {
 
 impl<S: Sink> Sink for Reporting<'_, S> {
     fn outcome(&mut self, outcome: Outcome) -> std::io::Result<()> {
+        if interrupted() {
+            return Err(interrupted_error());
+        }
         match &outcome {
             Outcome::Error(e) => eprintln!("lede: {e}"),
             Outcome::Doc(a) if !self.quiet => {
@@ -50,11 +118,27 @@ impl<S: Sink> Sink for Reporting<'_, S> {
         self.inner.outcome(outcome)
     }
     fn idle(&mut self) -> std::io::Result<()> {
+        if interrupted() {
+            return Err(interrupted_error());
+        }
         self.inner.idle()
     }
 }
 
 pub fn run(args: &Args) -> Result<ExitCode> {
+    install_interrupt_handler();
+    match analyze(args) {
+        _ if interrupted() => {
+            // The temporary file (if any) was dropped, hence deleted, on the way out.
+            abandon_temp_file();
+            eprintln!("lede: interrupted");
+            Ok(ExitCode::from(EXIT_INTERRUPTED))
+        }
+        other => other,
+    }
+}
+
+fn analyze(args: &Args) -> Result<ExitCode> {
     let cfg = args.input.config();
     let walker = args.input.walker()?;
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
@@ -74,10 +158,16 @@ pub fn run(args: &Args) -> Result<ExitCode> {
                 .suffix(".tmp")
                 .tempfile_in(dir)
                 .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+            *TEMP_FILE.lock().unwrap_or_else(|e| e.into_inner()) = Some(tmp.path().to_path_buf());
             let mut printer = Printer::new(std::io::BufWriter::new(tmp), format, args.text);
             let s = pipeline::run(&walker, &cfg, &mut Reporting { inner: &mut printer, quiet: args.input.quiet })?;
             let mut file = printer.finish()?.into_inner().map_err(|e| e.into_error())?;
             file.flush()?;
+            if interrupted() {
+                return Err(interrupted_error().into());
+            }
+            // From here on the file is complete: the handler must not delete it.
+            TEMP_FILE.lock().unwrap_or_else(|e| e.into_inner()).take();
             file.persist(path).with_context(|| format!("cannot write {}", path.display()))?;
             s
         }
