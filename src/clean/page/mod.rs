@@ -396,17 +396,9 @@ fn main_text(doc: &Html, title: Option<&str>) -> Vec<(String, ParagraphKind)> {
         topn = pn;
     }
     let top_final = fin(topn.id());
-    if std::env::var_os("PAGE_DEBUG").is_some() {
-        for (id, sc) in cands.iter().take(6) {
-            let e = element(doc.tree.get(*id).unwrap()).unwrap();
-            eprintln!("cand {} {:?} {:?} {sc:.1}", e.name(), e.id(), e.attr("class"));
-        }
-        let e = element(topn).unwrap();
-        eprintln!("top {} {:?} {:?} {top_final:.1}", e.name(), e.id(), e.attr("class"));
-    }
     let total = size.get(&topn.id()).copied().unwrap_or_default().chars;
     // Siblings that score well on their own join the article.
-    let sib_threshold = (top_final * 0.2).max(10.0);
+    let sib_threshold = (top_final.max(top_score) * 0.2).max(10.0);
     let mut roots = Vec::new();
     match topn.parent() {
         Some(parent) if element(parent).is_some() => {
@@ -420,8 +412,15 @@ fn main_text(doc: &Html, title: Option<&str>) -> Vec<(String, ParagraphKind)> {
                     continue;
                 }
                 let sz = size.get(&sib.id()).copied().unwrap_or_default();
-                let ok = if score.contains_key(&sib.id()) {
-                    fin(sib.id()) >= sib_threshold && !hints(el).0
+                // A sibling counts by its best container: an article cut
+                // into sections puts each section's text a level deeper.
+                let best = sib
+                    .descendants()
+                    .filter(|d| score.contains_key(&d.id()))
+                    .map(|d| fin(d.id()))
+                    .fold(f64::MIN, f64::max);
+                let ok = if best > f64::MIN {
+                    best >= sib_threshold && !hints(el).0 && sz.link_density() < 0.3
                 } else {
                     el.name() == "p" && sz.chars > 80 && sz.link_density() < 0.25
                 };
