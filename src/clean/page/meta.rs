@@ -90,10 +90,10 @@ pub fn read(doc: &Html) -> Meta {
                     | "dc.date"
                     | "sailthru.date"
                     | "parsely-pub-date" => set(&mut s.meta_date, content),
-                    "author" | "article:author" | "dc.creator" | "sailthru.author" | "parsely-author" => {
-                        if !content.unwrap_or("").starts_with("http") {
-                            set(&mut s.meta_author, content)
-                        }
+                    "author" | "article:author" | "dc.creator" | "sailthru.author" | "parsely-author"
+                        if !content.unwrap_or("").starts_with("http") =>
+                    {
+                        set(&mut s.meta_author, content)
                     }
                     "og:url" => set(&mut s.og_url, content),
                     _ => {}
