@@ -251,6 +251,8 @@ fn build_documents(text: &str, given_title: Option<&str>, cfg: &Config) -> Vec<D
             doc.date = art.date;
             doc.date_source = art.date_source;
             doc.author = art.author;
+            doc.url = art.url;
+            doc.language = art.language;
             doc
         })
         .collect()

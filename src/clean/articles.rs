@@ -19,6 +19,10 @@ pub struct Article {
     pub date_source: Option<DateSource>,
     /// Byline author ("By Jane Doe").
     pub author: Option<String>,
+    /// Canonical URL (full HTML pages).
+    pub url: Option<String>,
+    /// Language tag (full HTML pages: `<html lang>`).
+    pub language: Option<String>,
     /// Body paragraphs and headings, in order (the title is not among them).
     pub paragraphs: Vec<(String, ParagraphKind)>,
 }
