@@ -26,7 +26,7 @@ pub mod meta;
 pub mod walk;
 
 use super::Article;
-use super::boilerplate::{Class, classify, normalize};
+use super::boilerplate::{Class, classify, normalize, stats};
 use crate::document::{DateSource, ParagraphKind};
 use ego_tree::NodeRef;
 use scraper::node::Element;
@@ -479,7 +479,7 @@ fn finish(blocks: Vec<Block<'_>>, title: Option<&str>) -> Vec<(String, Paragraph
         if b.heading == Some(1) || (b.heading.is_some() && title_norm.as_deref() == Some(normalize(&b.text).as_str())) {
             continue;
         }
-        if b.chars < 80 && matches!(classify(&b.text), Class::Bad) {
+        if b.chars < 80 && matches!(classify(&b.text, &stats(&b.text)), Class::Bad) {
             continue;
         }
         let kind = if b.heading.is_some() { ParagraphKind::Heading } else { ParagraphKind::Body };
