@@ -1,6 +1,14 @@
 //! Temporal expressions normalized to TIMEX3 values.
 //!
-//! (Stub: filled in by the dates work.)
+//! A rule-based recognizer in the style of HeidelTime: a token scan tries a
+//! small grammar of temporal phrases at each position ([`grammar`]), and
+//! each phrase is normalized against the reference date `doc.date` and the
+//! tense of its clause ([`resolve`]). Rules rather than a model because the
+//! phrase classes are closed and the values need calendar arithmetic.
+
+mod grammar;
+mod lexicon;
+mod resolve;
 
 use crate::document::{Document, Span};
 use serde::Serialize;
@@ -48,6 +56,6 @@ pub struct TimeExpr {
 }
 
 /// Finds and normalizes temporal expressions against `doc.date`.
-pub fn extract(_doc: &Document) -> Vec<TimeExpr> {
-    Vec::new()
+pub fn extract(doc: &Document) -> Vec<TimeExpr> {
+    grammar::scan(doc)
 }
