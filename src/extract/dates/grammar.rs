@@ -93,28 +93,10 @@ const MONTH_PREP: &[&str] = &[
     "on",
 ];
 
-const FUTURE: &[&str] = &[
-    "will",
-    "'ll",
-    "\u{2019}ll",
-    "shall",
-    "going",
-    "would",
-    "next",
-    "upcoming",
-    "scheduled",
-    "expected",
-    "plans",
-    "plan",
-    "due",
-    "tomorrow",
-    "coming",
-    "intends",
-    "hopes",
-    "aims",
-    "set",
-    "wo",
-];
+/// Markers of a future clause. Only strong ones: news is mostly in the
+/// past, and "would"/"expected" occur as often in reported past events.
+const FUTURE: &[&str] =
+    &["will", "'ll", "\u{2019}ll", "shall", "going", "next", "upcoming", "scheduled", "tomorrow", "wo"];
 const PAST: &[&str] = &["said", "was", "were", "had", "did", "ago", "last", "yesterday", "told", "came", "went"];
 
 impl<'a> Scan<'a> {
@@ -356,6 +338,18 @@ impl<'a> Scan<'a> {
                 return Some(Hit::new(k, end, TimexType::Date, v));
             }
             (_, Lex::Ordinal(q)) if w(1) == "quarter" => return Some(self.quarter_phrase(k, k + 2, q, t)),
+            ("quarter", _) => {
+                return Some(Hit::new(k, k + 1, TimexType::Date, resolve::reported_quarter(self.r, t, 0)));
+            }
+            ("latest" | "current" | "year-ago" | "year-earlier", _) if matches!(w(1), "quarter" | "period") => {
+                let (k_back, tense) = match w(0) {
+                    "latest" => (0, Tense::Past),
+                    "current" => (0, Tense::Future),
+                    _ => (1, Tense::Past),
+                };
+                let v = resolve::reported_quarter(self.r, tense, k_back);
+                return Some(Hit::new(k, k + 2, TimexType::Date, v));
+            }
             (_, Lex::Ordinal(_)) | ("first", _) => {
                 // "the first nine months"
                 if let Some(h) = self.duration(k + 1) {
@@ -447,7 +441,8 @@ impl<'a> Scan<'a> {
             return None;
         }
         let Lex::Unit(u, plural) = lex(self.w_in(k, j)) else { return None };
-        if u == Unit::Weekend {
+        // "the 1988 second quarter": "second" there is an ordinal.
+        if u == Unit::Weekend || (u == Unit::Second && !plural && n != Some(1)) {
             return None;
         }
         // "a months" is not a phrase; "two year" happens in compounds.
@@ -700,7 +695,10 @@ impl<'a> Scan<'a> {
                 return self.with_part_of_day(j, j + 1, v);
             }
             Lex::Ref(v) => return Some(Hit::new(j, j + 1, TimexType::Date, v.into())),
-            Lex::SetWord(v) => return Some(Hit::new(j, j + 1, TimexType::Set, v.into())),
+            // "quarterly report" is a kind of report, not a recurrence.
+            Lex::SetWord(v) if !(w0 == "quarterly" && self.kind(j + 1) == Some(TokenKind::Word)) => {
+                return Some(Hit::new(j, j + 1, TimexType::Set, v.into()));
+            }
             Lex::Season(s) => {
                 if let Some(y) = self.year_at(j + 1).filter(|_| self.same(j, j + 1)) {
                     let code = ["SP", "SU", "FA", "WI"][s as usize];

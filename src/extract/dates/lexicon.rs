@@ -175,15 +175,9 @@ static LEX: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
     m.insert("yesterday", DayRef(-1));
     m.insert("today", DayRef(0));
     m.insert("tomorrow", DayRef(1));
-    for (w, v) in [
-        ("now", "PRESENT_REF"),
-        ("currently", "PRESENT_REF"),
-        ("nowadays", "PRESENT_REF"),
-        ("recently", "PAST_REF"),
-        ("previously", "PAST_REF"),
-        ("formerly", "PAST_REF"),
-        ("soon", "FUTURE_REF"),
-    ] {
+    for (w, v) in
+        [("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("nowadays", "PRESENT_REF"), ("recently", "PAST_REF")]
+    {
         m.insert(w, Ref(v));
     }
     for (w, v) in [

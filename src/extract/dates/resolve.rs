@@ -94,23 +94,16 @@ pub fn weekday(r: Option<NaiveDate>, wd: u32, tense: Tense) -> String {
     day(r + Duration::days(delta))
 }
 
-/// The year of a month (and day) given without one: the latest one on or
-/// before the reference in past clauses, the next one in future clauses.
-pub fn year_for(r: Option<NaiveDate>, month: u32, dom: Option<u32>, tense: Tense) -> Option<i32> {
+/// The year of a month (and day) given without one. News mostly speaks of
+/// the reference year; only a month well past the reference in a past
+/// clause (or well before it in a future clause) moves to the adjacent year.
+pub fn year_for(r: Option<NaiveDate>, month: u32, _dom: Option<u32>, tense: Tense) -> Option<i32> {
     let r = r?;
-    let (rm, rd) = (r.month(), r.day());
+    let delta = month as i32 - r.month() as i32;
     let y = r.year();
-    let after = match dom {
-        Some(d) => (month, d) > (rm, rd),
-        None => month > rm,
-    };
-    let before = match dom {
-        Some(d) => (month, d) < (rm, rd),
-        None => month < rm,
-    };
     Some(match tense {
-        Tense::Past if after => y - 1,
-        Tense::Future if before => y + 1,
+        Tense::Past if delta > 2 => y - 1,
+        Tense::Future if delta < -2 => y + 1,
         _ => y,
     })
 }
@@ -170,10 +163,16 @@ pub fn quarter(r: Option<NaiveDate>, q: u32, tense: Tense) -> String {
     let cur = (r.month() - 1) / 3 + 1;
     let y = match tense {
         Tense::Past if q > cur => r.year() - 1,
-        Tense::Future if q < cur => r.year() + 1,
         _ => r.year(),
     };
     format!("{y:04}-Q{q}")
+}
+
+/// "the quarter" in a report: the last complete quarter in past clauses,
+/// the current one otherwise; `years_back` = 1 for "the year-ago quarter".
+pub fn reported_quarter(r: Option<NaiveDate>, tense: Tense, years_back: i64) -> String {
+    let k = if tense == Tense::Past { -1 } else { 0 } - 4 * years_back;
+    shifted(r, Unit::Quarter, k)
 }
 
 /// A weekday's TIMEX3 week-day form when recurring ("every Thursday").
