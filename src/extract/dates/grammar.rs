@@ -237,6 +237,10 @@ impl<'a> Scan<'a> {
         let mut last_end = 0usize;
         let n = self.n();
         while i < n {
+            if !self.may_start(i) {
+                i += 1;
+                continue;
+            }
             match self.at(i) {
                 Some(h) if h.start >= last_end && h.end > h.start => {
                     let t = &self.doc.tokens;
@@ -253,6 +257,66 @@ impl<'a> Scan<'a> {
             }
         }
         out
+    }
+
+    /// Cheap filter: most tokens cannot begin a temporal phrase, and skipping
+    /// them avoids running the whole grammar at every position.
+    fn may_start(&self, i: usize) -> bool {
+        let t = &self.doc.tokens[i];
+        if t.kind == TokenKind::Number {
+            return true;
+        }
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        let w = self.w(i);
+        matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "per"
+                | "last"
+                | "this"
+                | "next"
+                | "coming"
+                | "past"
+                | "previous"
+                | "current"
+                | "recent"
+                | "every"
+                | "each"
+                | "fiscal"
+                | "tonight"
+                | "overnight"
+                | "noon"
+                | "midday"
+                | "midnight"
+                | "early"
+                | "late"
+                | "mid"
+                | "earlier"
+                | "later"
+                | "about"
+                | "around"
+                | "approximately"
+                | "roughly"
+                | "some"
+                | "nearly"
+                | "almost"
+                | "more"
+                | "longer"
+                | "less"
+                | "fewer"
+                | "at"
+                | "up"
+                | "no"
+                | "over"
+                | "end"
+                | "close"
+        ) || w.as_bytes()[0].is_ascii_digit()
+            || w.contains('-')
+            || lex(w) != Lex::Other
     }
 
     /// Modifier words before a core: returns (core start, mod, only for durations).
@@ -318,7 +382,7 @@ impl<'a> Scan<'a> {
 
     fn core_the(&self, k: usize, after_of: bool) -> Option<Hit> {
         let w = |d: usize| self.w_in(k + d, k);
-        let t = self.tense(k, k + 1);
+        let t = || self.tense(k, k + 1);
         match (w(0), lex(w(0))) {
             ("past", _) | ("last", _) | ("previous", _) | ("next", _) | ("coming", _) => {
                 if let Some(h) = self.relative(k) {
@@ -337,9 +401,9 @@ impl<'a> Scan<'a> {
                 let v = y.map_or(format!("XXXX-H{h}"), |y| format!("{y:04}-H{h}"));
                 return Some(Hit::new(k, end, TimexType::Date, v));
             }
-            (_, Lex::Ordinal(q)) if w(1) == "quarter" => return Some(self.quarter_phrase(k, k + 2, q, t)),
+            (_, Lex::Ordinal(q)) if w(1) == "quarter" => return Some(self.quarter_phrase(k, k + 2, q, t())),
             ("quarter", _) => {
-                return Some(Hit::new(k, k + 1, TimexType::Date, resolve::reported_quarter(self.r, t, 0)));
+                return Some(Hit::new(k, k + 1, TimexType::Date, resolve::reported_quarter(self.r, t(), 0)));
             }
             ("latest" | "current" | "year-ago" | "year-earlier", _) if matches!(w(1), "quarter" | "period") => {
                 let (k_back, tense) = match w(0) {
@@ -359,7 +423,7 @@ impl<'a> Scan<'a> {
             }
             (_, Lex::Weekday(_)) => return None,
             (_, Lex::Unit(Unit::Weekend, false)) => {
-                let v = match (self.r, t) {
+                let v = match (self.r, t()) {
                     (Some(r), Tense::Past) if r.weekday().number_from_monday() < 6 => {
                         format!("{}-WE", resolve::week(r - Duration::days(7)))
                     }
@@ -382,7 +446,9 @@ impl<'a> Scan<'a> {
         let decade = h.kind == TimexType::Date && h.value.len() <= 3;
         let season =
             h.value.ends_with("SU") || h.value.ends_with("WI") || h.value.ends_with("SP") || h.value.ends_with("FA");
-        (decade || season || h.kind == TimexType::Duration || after_of).then_some(h)
+        // A hyphenated adjective ("the two-year conflict") leaves "the" to its noun.
+        let duration = h.kind == TimexType::Duration && !self.w(h.start).contains('-');
+        (decade || season || duration || after_of).then_some(h)
     }
 
     /// "of 2022" / "2022" after a period name.
