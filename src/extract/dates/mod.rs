@@ -1,6 +1,14 @@
 //! Temporal expressions normalized to TIMEX3 values.
 //!
-//! (Stub: filled in by the dates work.)
+//! A rule-based recognizer in the style of HeidelTime: a token scan tries a
+//! small grammar of temporal phrases at each position ([`grammar`]), and
+//! each phrase is normalized against the reference date `doc.date` and the
+//! tense of its clause ([`resolve`]). Rules rather than a model because the
+//! phrase classes are closed and the values need calendar arithmetic.
+
+mod grammar;
+mod lexicon;
+mod resolve;
 
 use crate::document::{Document, Span};
 use serde::Serialize;
@@ -48,6 +56,100 @@ pub struct TimeExpr {
 }
 
 /// Finds and normalizes temporal expressions against `doc.date`.
-pub fn extract(_doc: &Document) -> Vec<TimeExpr> {
-    Vec::new()
+pub fn extract(doc: &Document) -> Vec<TimeExpr> {
+    grammar::scan(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::ParagraphKind;
+
+    fn run(text: &str, date: Option<&str>) -> Vec<(String, TimexType, String, Option<String>)> {
+        let mut doc = Document::from_paragraphs(&[(text, ParagraphKind::Body)]);
+        doc.date = date.map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
+        extract(&doc).into_iter().map(|t| (doc.slice(t.span).to_string(), t.kind, t.value, t.modifier)).collect()
+    }
+
+    fn find(out: &[(String, TimexType, String, Option<String>)], text: &str) -> (TimexType, String) {
+        let t = out.iter().find(|t| t.0 == text).unwrap_or_else(|| panic!("{text:?} not found in {out:?}"));
+        (t.1, t.2.clone())
+    }
+
+    /// Sentences from seed `fixtures/000_*.txt`, reference date 2022-06-30.
+    #[test]
+    fn seed_000_resolves_against_reference_date() {
+        let text = "Moscow and Beijing have joined forces against the Atlantic Alliance, whose summit ends Thursday in Madrid. \
+            Russian President Vladimir Putin castigated Wednesday evening during a trip to Ashkhabad. \
+            NATO's strategic roadmap, which had not been revised since 2010, also presents Russia as a threat. \
+            Calls have grown in recent weeks for Moscow to allow exports from Ukraine. \
+            Ukraine has been accusing Russia for weeks of stealing its wheat crops. \
+            The island had been conquered from the start of the offensive in Ukraine, launched on February 24. \
+            The authorities announced on Thursday the departure of a first ship loaded with 7,000 tonnes of cereals.";
+        let out = run(text, Some("2022-06-30"));
+        assert_eq!(find(&out, "Thursday"), (TimexType::Date, "2022-06-30".into()));
+        assert_eq!(find(&out, "Wednesday evening"), (TimexType::Time, "2022-06-29TEV".into()));
+        assert_eq!(find(&out, "2010"), (TimexType::Date, "2010".into()));
+        assert_eq!(find(&out, "recent weeks"), (TimexType::Date, "PAST_REF".into()));
+        assert_eq!(find(&out, "weeks"), (TimexType::Duration, "PXW".into()));
+        assert_eq!(find(&out, "February 24"), (TimexType::Date, "2022-02-24".into()));
+        assert!(!out.iter().any(|t| t.0.contains("7,000")), "{out:?}");
+    }
+
+    #[test]
+    fn relative_durations_sets_and_modifiers() {
+        let out = run(
+            "He arrived yesterday. Sales rose last year and three days ago. The two-year conflict lasted 24 hours \
+             and thirteen months. Shipments go out every day. Prices fell in the 1990s and by mid-2022. \
+             They met at 6 a.m. Thursday. Results came in the third quarter. It took more than four hours.",
+            Some("2019-01-04"),
+        );
+        assert_eq!(find(&out, "yesterday"), (TimexType::Date, "2019-01-03".into()));
+        assert_eq!(find(&out, "last year"), (TimexType::Date, "2018".into()));
+        assert_eq!(find(&out, "three days ago"), (TimexType::Date, "2019-01-01".into()));
+        assert_eq!(find(&out, "two-year"), (TimexType::Duration, "P2Y".into()));
+        assert_eq!(find(&out, "24 hours"), (TimexType::Duration, "PT24H".into()));
+        assert_eq!(find(&out, "thirteen months"), (TimexType::Duration, "P13M".into()));
+        assert_eq!(find(&out, "every day"), (TimexType::Set, "P1D".into()));
+        assert_eq!(find(&out, "the 1990s"), (TimexType::Date, "199".into()));
+        assert_eq!(find(&out, "mid-2022"), (TimexType::Date, "2022".into()));
+        assert_eq!(find(&out, "6 a.m. Thursday"), (TimexType::Time, "2019-01-03T06:00".into()));
+        assert_eq!(find(&out, "the third quarter"), (TimexType::Date, "2018-Q3".into()));
+        let m = out.iter().find(|t| t.0 == "more than four hours").expect("modifier phrase");
+        assert_eq!((m.2.as_str(), m.3.as_deref()), ("PT4H", Some("MORE_THAN")));
+    }
+
+    #[test]
+    fn without_reference_date_unknown_parts_stay_x() {
+        let out = run("They met on February 24 and again yesterday, then last month.", None);
+        assert_eq!(find(&out, "February 24").1, "XXXX-02-24");
+        assert_eq!(find(&out, "yesterday").1, "XXXX-XX-XX");
+        assert_eq!(find(&out, "last month").1, "XXXX-XX");
+    }
+
+    #[test]
+    fn counts_are_not_years() {
+        let out =
+            run("Some 2000 soldiers died in 300 cases; $1999 was paid and 1998 percent rose.", Some("2020-01-01"));
+        assert!(out.is_empty(), "{out:?}");
+        let out = run("The war began in 1998 and ended in 2001.", Some("2020-01-01"));
+        assert_eq!(out.len(), 2, "{out:?}");
+    }
+
+    #[test]
+    fn future_clause_picks_next_weekday() {
+        let out = run("The ministers will meet on Monday.", Some("2022-06-30"));
+        assert_eq!(find(&out, "Monday").1, "2022-07-04");
+        let out = run("The ministers met on Monday.", Some("2022-06-30"));
+        assert_eq!(find(&out, "Monday").1, "2022-06-27");
+    }
+
+    #[test]
+    fn hostile_input_stays_linear() {
+        let text = "Thursday 2022 May ".repeat(50_000);
+        let t = std::time::Instant::now();
+        let out = run(&text, Some("2022-06-30"));
+        assert!(!out.is_empty());
+        assert!(t.elapsed().as_secs() < 5);
+    }
 }

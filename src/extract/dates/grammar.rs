@@ -1,0 +1,930 @@
+//! The recognizer: a left-to-right scan over tokens trying, at each token,
+//! a small grammar of temporal phrases (modifier? "the"? core), longest
+//! core first. Matching works on a lower-cased copy of the text (ASCII
+//! lower-casing keeps byte offsets) so there is no per-token allocation.
+
+use super::lexicon::{Lex, Unit, lex, number};
+use super::resolve::{self, Tense};
+use super::{TimeExpr, TimexType};
+use crate::document::{Document, Span, TokenKind};
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// One matched phrase: token range `start..end` and its normalization.
+struct Hit {
+    start: usize,
+    end: usize,
+    kind: TimexType,
+    value: String,
+    modifier: Option<&'static str>,
+}
+
+impl Hit {
+    fn new(start: usize, end: usize, kind: TimexType, value: String) -> Hit {
+        Hit { start, end, kind, value, modifier: None }
+    }
+}
+
+struct Scan<'a> {
+    doc: &'a Document,
+    lower: String,
+    r: Option<NaiveDate>,
+}
+
+/// Words after which a four-digit number reads as a year.
+const YEAR_PREP: &[&str] = &[
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "of",
+    "from",
+    "to",
+    "through",
+    "during",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "fiscal",
+    "year",
+    "between",
+    "around",
+    "circa",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "end",
+    "beginning",
+    "and",
+    "or",
+    "for",
+    "on",
+    "the",
+];
+
+/// Words after which a bare month name (in particular "May", "March") is a month.
+const MONTH_PREP: &[&str] = &[
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "of",
+    "from",
+    "through",
+    "during",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "this",
+    "next",
+    "end",
+    "beginning",
+    "middle",
+    "between",
+    "to",
+    "on",
+];
+
+/// Markers of a future clause. Only strong ones: news is mostly in the
+/// past, and "would"/"expected" occur as often in reported past events.
+const FUTURE: &[&str] =
+    &["will", "'ll", "\u{2019}ll", "shall", "going", "next", "upcoming", "scheduled", "tomorrow", "wo"];
+const PAST: &[&str] = &["said", "was", "were", "had", "did", "ago", "last", "yesterday", "told", "came", "went"];
+
+impl<'a> Scan<'a> {
+    fn n(&self) -> usize {
+        self.doc.tokens.len()
+    }
+    fn w(&self, i: usize) -> &str {
+        match self.doc.tokens.get(i) {
+            Some(t) => &self.lower[t.span.start..t.span.end],
+            None => "",
+        }
+    }
+    fn raw(&self, i: usize) -> &str {
+        match self.doc.tokens.get(i) {
+            Some(t) => &self.doc.text[t.span.start..t.span.end],
+            None => "",
+        }
+    }
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.doc.tokens.get(i).map(|t| t.kind)
+    }
+    fn capitalized(&self, i: usize) -> bool {
+        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+    /// Whether tokens `a` and `b` are in one sentence (phrases never cross).
+    fn same(&self, a: usize, b: usize) -> bool {
+        b < self.n() && self.doc.tokens[a].sentence == self.doc.tokens[b].sentence
+    }
+    fn w_in(&self, i: usize, anchor: usize) -> &str {
+        if self.same(anchor, i) { self.w(i) } else { "" }
+    }
+    fn prev(&self, i: usize) -> &str {
+        if i == 0 || !self.same(i - 1, i) { "" } else { self.w(i - 1) }
+    }
+
+    /// Past or future from the nearest tense marker within the sentence.
+    fn tense(&self, i: usize, j: usize) -> Tense {
+        let s = self.doc.tokens[i].sentence;
+        let mut best: Option<(usize, Tense)> = None;
+        let lo = i.saturating_sub(12);
+        let hi = (j + 12).min(self.n());
+        for k in lo..hi {
+            if (i..j).contains(&k) || self.doc.tokens[k].sentence != s {
+                continue;
+            }
+            let w = self.w(k);
+            let t = if FUTURE.contains(&w) {
+                Tense::Future
+            } else if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
+                Tense::Past
+            } else {
+                continue;
+            };
+            let d = if k < i { i - k } else { k - j + 1 };
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, t));
+            }
+        }
+        best.map_or(Tense::Past, |b| b.1)
+    }
+
+    fn year_at(&self, j: usize) -> Option<i32> {
+        if self.kind(j) != Some(TokenKind::Number) {
+            return None;
+        }
+        let w = self.w(j);
+        if w.len() != 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let y: i32 = w.parse().ok()?;
+        (1000..=2100).contains(&y).then_some(y)
+    }
+
+    /// A four-digit number that reads as a year in context, not a count.
+    fn standalone_year(&self, j: usize) -> Option<i32> {
+        let y = self.year_at(j)?;
+        let prev = self.prev(j);
+        if matches!(prev, "$" | "\u{20ac}" | "\u{a3}" | "#" | "no" | "no." | "nearly" | "about" | "some" | "over") {
+            return None;
+        }
+        let next = self.w_in(j + 1, j);
+        if matches!(next, "%" | "percent" | "per" | "-") {
+            return None;
+        }
+        let next_is_word = self.same(j, j + 1) && self.kind(j + 1) == Some(TokenKind::Word);
+        if next_is_word && !self.capitalized(j + 1) {
+            let noun_like = (next.ends_with('s')
+                && !matches!(
+                    next,
+                    "was" | "is" | "has" | "as" | "levels" | "figures" | "results" | "elections" | "this"
+                ))
+                || matches!(
+                    next,
+                    "people"
+                        | "men"
+                        | "women"
+                        | "children"
+                        | "police"
+                        | "staff"
+                        | "feet"
+                        | "metres"
+                        | "meters"
+                        | "tons"
+                        | "tonnes"
+                        | "miles"
+                        | "km"
+                        | "kilometers"
+                        | "kilometres"
+                );
+            if noun_like {
+                return None;
+            }
+        }
+        if YEAR_PREP.contains(&prev) || !(1800..=2100).contains(&y) {
+            return (1500..=2100).contains(&y).then_some(y);
+        }
+        Some(y)
+    }
+
+    /// Day of month in digits ("24", "24th").
+    fn dom_at(&self, j: usize) -> Option<u32> {
+        let w = self.w(j);
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &w[digits.len()..];
+        if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+            return None;
+        }
+        let d: u32 = digits.parse().ok()?;
+        (1..=31).contains(&d).then_some(d)
+    }
+
+    fn scan(&self) -> Vec<TimeExpr> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        let mut last_end = 0usize;
+        let n = self.n();
+        while i < n {
+            if !self.may_start(i) {
+                i += 1;
+                continue;
+            }
+            match self.at(i) {
+                Some(h) if h.start >= last_end && h.end > h.start => {
+                    let t = &self.doc.tokens;
+                    out.push(TimeExpr {
+                        span: Span::new(t[h.start].span.start, t[h.end - 1].span.end),
+                        kind: h.kind,
+                        value: h.value,
+                        modifier: h.modifier.map(str::to_string),
+                    });
+                    last_end = h.end;
+                    i = h.end;
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Cheap filter: most tokens cannot begin a temporal phrase, and skipping
+    /// them avoids running the whole grammar at every position.
+    fn may_start(&self, i: usize) -> bool {
+        let t = &self.doc.tokens[i];
+        if t.kind == TokenKind::Number {
+            return true;
+        }
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        let w = self.w(i);
+        matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "per"
+                | "last"
+                | "this"
+                | "next"
+                | "coming"
+                | "past"
+                | "previous"
+                | "current"
+                | "recent"
+                | "every"
+                | "each"
+                | "fiscal"
+                | "tonight"
+                | "overnight"
+                | "noon"
+                | "midday"
+                | "midnight"
+                | "early"
+                | "late"
+                | "mid"
+                | "earlier"
+                | "later"
+                | "about"
+                | "around"
+                | "approximately"
+                | "roughly"
+                | "some"
+                | "nearly"
+                | "almost"
+                | "more"
+                | "longer"
+                | "less"
+                | "fewer"
+                | "at"
+                | "up"
+                | "no"
+                | "over"
+                | "end"
+                | "close"
+        ) || w.as_bytes()[0].is_ascii_digit()
+            || w.contains('-')
+            || lex(w) != Lex::Other
+    }
+
+    /// Modifier words before a core: returns (core start, mod, only for durations).
+    fn prefix(&self, i: usize) -> Option<(usize, &'static str, bool)> {
+        let w = |k: usize| self.w_in(i + k, i);
+        let (skip, m, dur) = match (w(0), w(1), w(2)) {
+            ("the", "end" | "close", "of") => (3, "END", false),
+            ("the", "beginning" | "start", "of") => (3, "START", false),
+            ("the", "middle", "of") => (3, "MID", false),
+            ("end" | "close", "of", _) => (2, "END", false),
+            ("the", "early", _) => (2, "START", false),
+            ("the", "late", _) => (2, "END", false),
+            ("the", "mid", _) => (2, "MID", false),
+            ("early", _, _) => (1, "START", false),
+            ("late", _, _) => (1, "END", false),
+            ("mid", _, _) => (1, "MID", false),
+            ("earlier", "this" | "last" | "next" | "in" | "today", _) => (1, "START", false),
+            ("later", "this" | "last" | "next" | "today", _) => (1, "END", false),
+            ("about" | "around" | "approximately" | "roughly" | "some", _, _) => (1, "APPROX", true),
+            ("nearly", _, _) => (1, "APPROX", true),
+            ("almost", _, _) => (1, "LESS_THAN", true),
+            ("more" | "longer", "than", _) => (2, "MORE_THAN", true),
+            ("less" | "fewer", "than", _) => (2, "LESS_THAN", true),
+            ("at", "least", _) => (2, "EQUAL_OR_MORE", true),
+            ("up", "to", _) => (2, "EQUAL_OR_LESS", true),
+            ("no", "more", "than") => (3, "EQUAL_OR_LESS", true),
+            ("at", "most", _) => (2, "EQUAL_OR_LESS", true),
+            ("over", _, _) if number(w(1)).is_some() => (1, "MORE_THAN", true),
+            _ => return None,
+        };
+        Some((i + skip, m, dur))
+    }
+
+    fn at(&self, i: usize) -> Option<Hit> {
+        if let Some((j, m, dur)) = self.prefix(i)
+            && let Some(mut h) = self.core(j, m == "END" || m == "START" || m == "MID")
+        {
+            let ok = if dur {
+                h.kind == TimexType::Duration
+                    || (h.kind == TimexType::Date && self.w(h.end - 1) == "ago")
+                    || h.kind == TimexType::Time
+            } else {
+                h.kind != TimexType::Duration && h.kind != TimexType::Set
+            };
+            if ok {
+                h.start = i;
+                h.modifier = Some(m);
+                return Some(h);
+            }
+        }
+        self.core(i, false)
+    }
+
+    /// A core phrase at `j`, with a leading "the" when the phrase takes one.
+    fn core(&self, j: usize, after_of: bool) -> Option<Hit> {
+        if self.w(j) == "the" {
+            let mut h = self.core_the(j + 1, after_of)?;
+            h.start = j;
+            return Some(h);
+        }
+        self.plain(j)
+    }
+
+    fn core_the(&self, k: usize, after_of: bool) -> Option<Hit> {
+        let w = |d: usize| self.w_in(k + d, k);
+        let t = || self.tense(k, k + 1);
+        match (w(0), lex(w(0))) {
+            ("past", _) | ("last", _) | ("previous", _) | ("next", _) | ("coming", _) => {
+                if let Some(h) = self.relative(k) {
+                    return Some(h);
+                }
+                match w(0) {
+                    "past" => return Some(Hit::new(k, k + 1, TimexType::Date, "PAST_REF".into())),
+                    _ => return None,
+                }
+            }
+            ("future", _) => return Some(Hit::new(k, k + 1, TimexType::Date, "FUTURE_REF".into())),
+            ("first" | "second", _) if w(1) == "half" => {
+                let h = if w(0) == "first" { 1 } else { 2 };
+                let (end, y) = self.of_year(k + 2);
+                let y = y.or_else(|| self.r.map(|r| r.year()));
+                let v = y.map_or(format!("XXXX-H{h}"), |y| format!("{y:04}-H{h}"));
+                return Some(Hit::new(k, end, TimexType::Date, v));
+            }
+            (_, Lex::Ordinal(q)) if w(1) == "quarter" => return Some(self.quarter_phrase(k, k + 2, q, t())),
+            ("quarter", _) => {
+                return Some(Hit::new(k, k + 1, TimexType::Date, resolve::reported_quarter(self.r, t(), 0)));
+            }
+            ("latest" | "current" | "year-ago" | "year-earlier", _) if matches!(w(1), "quarter" | "period") => {
+                let (k_back, tense) = match w(0) {
+                    "latest" => (0, Tense::Past),
+                    "current" => (0, Tense::Future),
+                    _ => (1, Tense::Past),
+                };
+                let v = resolve::reported_quarter(self.r, tense, k_back);
+                return Some(Hit::new(k, k + 2, TimexType::Date, v));
+            }
+            (_, Lex::Ordinal(_)) | ("first", _) => {
+                // "the first nine months"
+                if let Some(h) = self.duration(k + 1) {
+                    return Some(Hit { start: k, ..h });
+                }
+                return None;
+            }
+            (_, Lex::Weekday(_)) => return None,
+            (_, Lex::Unit(Unit::Weekend, false)) => {
+                let v = match (self.r, t()) {
+                    (Some(r), Tense::Past) if r.weekday().number_from_monday() < 6 => {
+                        format!("{}-WE", resolve::week(r - Duration::days(7)))
+                    }
+                    (r, _) => resolve::shifted(r, Unit::Weekend, 0),
+                };
+                return Some(Hit::new(k, k + 1, TimexType::Date, v));
+            }
+            (_, Lex::Unit(u, false)) if after_of => {
+                return Some(Hit::new(k, k + 1, TimexType::Date, resolve::shifted(self.r, u, 0)));
+            }
+            (_, Lex::Num(_)) | (_, Lex::Vague) => {
+                if let Some(h) = self.duration(k) {
+                    return Some(h);
+                }
+            }
+            _ => {}
+        }
+        // Decades, seasons and numeric durations also take "the".
+        let h = self.plain(k)?;
+        let decade = h.kind == TimexType::Date && h.value.len() <= 3;
+        let season =
+            h.value.ends_with("SU") || h.value.ends_with("WI") || h.value.ends_with("SP") || h.value.ends_with("FA");
+        // A hyphenated adjective ("the two-year conflict") leaves "the" to its noun.
+        let duration = h.kind == TimexType::Duration && !self.w(h.start).contains('-');
+        (decade || season || duration || after_of).then_some(h)
+    }
+
+    /// "of 2022" / "2022" after a period name.
+    fn of_year(&self, k: usize) -> (usize, Option<i32>) {
+        if self.w_in(k, k.saturating_sub(1)) == "of"
+            && self.same(k, k + 1)
+            && let Some(y) = self.year_at(k + 1)
+        {
+            return (k + 2, Some(y));
+        }
+        if self.same(k.saturating_sub(1), k)
+            && let Some(y) = self.year_at(k)
+        {
+            return (k + 1, Some(y));
+        }
+        (k, None)
+    }
+
+    fn quarter_phrase(&self, start: usize, end: usize, q: u32, t: Tense) -> Hit {
+        let (end, y) = self.of_year(end);
+        let v = match y {
+            Some(y) => format!("{y:04}-Q{q}"),
+            None => resolve::quarter(self.r, q, t),
+        };
+        Hit::new(start, end, TimexType::Date, v)
+    }
+
+    /// "N units" / "several units" (with optional "ago"/"earlier"/"later").
+    fn duration(&self, j: usize) -> Option<Hit> {
+        let w = |d: usize| self.w_in(j + d, j);
+        let mut k = j;
+        let mut n: Option<u32>;
+        let mut raw_num: Option<&str> = None;
+        if matches!(w(0), "a" | "an") && matches!(w(1), "few" | "couple") {
+            n = None;
+            k += 2;
+            if w(2) == "of" {
+                k += 1;
+            }
+        } else if lex(w(0)) == Lex::Vague && w(0) != "some" {
+            n = None;
+            k += 1;
+        } else if let Some(v) = number(w(0)) {
+            n = Some(v);
+            k += 1;
+            // "twenty four", "one hundred"
+            if let Some(v2) = number(self.w_in(k, j)).filter(|&v2| v2 < 10 && v >= 20 && v % 10 == 0) {
+                n = Some(v + v2);
+                k += 1;
+            }
+        } else if self.kind(j) == Some(TokenKind::Number) && w(0).contains('.') {
+            raw_num = Some(w(0));
+            n = Some(0);
+            k += 1;
+        } else {
+            return None;
+        }
+        let Lex::Unit(u, plural) = lex(self.w_in(k, j)) else { return None };
+        // "the 1988 second quarter": "second" there is an ordinal.
+        if u == Unit::Weekend || (u == Unit::Second && !plural && n != Some(1)) {
+            return None;
+        }
+        // "a months" is not a phrase; "two year" happens in compounds.
+        if n == Some(1) && plural && raw_num.is_none() {
+            return None;
+        }
+        if n.is_none() && !plural {
+            return None;
+        }
+        k += 1;
+        match self.w_in(k, j) {
+            "ago" | "earlier" | "before"
+                if !(self.w_in(k, j) == "before"
+                    && self.same(j, k + 1)
+                    && self.kind(k + 1) != Some(TokenKind::Punct)) =>
+            {
+                let v = resolve::offset(self.r, u, n.filter(|_| raw_num.is_none()), -1);
+                return Some(Hit::new(j, k + 1, TimexType::Date, v));
+            }
+            "later" | "hence" => {
+                let v = resolve::offset(self.r, u, n.filter(|_| raw_num.is_none()), 1);
+                return Some(Hit::new(j, k + 1, TimexType::Date, v));
+            }
+            _ => {}
+        }
+        let (p, d) = u.designator();
+        let amount = match (raw_num, n) {
+            (Some(r), _) => r.to_string(),
+            (None, Some(n)) => n.to_string(),
+            (None, None) => "X".to_string(),
+        };
+        Some(Hit::new(j, k, TimexType::Duration, format!("{p}{amount}{d}")))
+    }
+
+    /// last/this/next/past/coming + unit, weekday, month, season, part of day.
+    fn relative(&self, j: usize) -> Option<Hit> {
+        let w0 = self.w(j);
+        let off: i64 = match w0 {
+            "last" | "previous" | "past" => -1,
+            "this" | "current" => 0,
+            "next" | "coming" => 1,
+            "recent" => -1,
+            _ => return None,
+        };
+        let k = j + 1;
+        let w1 = self.w_in(k, j);
+        let t = self.tense(j, k + 1);
+        // "the past three years", "the next few weeks": durations.
+        if matches!(w0, "past" | "last" | "next" | "coming" | "previous")
+            && let Some(h) = self.duration(k)
+            && h.kind == TimexType::Duration
+        {
+            return Some(Hit { start: j, ..h });
+        }
+        match lex(w1) {
+            Lex::Unit(u, true) => {
+                let v = match (w0, off) {
+                    ("past" | "last", _) => {
+                        let (p, d) = u.designator();
+                        return Some(Hit::new(j, k + 1, TimexType::Duration, format!("{p}X{d}")));
+                    }
+                    (_, -1) => "PAST_REF",
+                    (_, 1) => "FUTURE_REF",
+                    _ => return None,
+                };
+                Some(Hit::new(j, k + 1, TimexType::Date, v.into()))
+            }
+            Lex::Unit(u, false) if w0 != "recent" => {
+                if w0 == "past" {
+                    let (p, d) = u.designator();
+                    return Some(Hit::new(j, k + 1, TimexType::Duration, format!("{p}1{d}")));
+                }
+                if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
+                    return None;
+                }
+                Some(Hit::new(j, k + 1, TimexType::Date, resolve::shifted(self.r, u, off)))
+            }
+            Lex::Weekday(wd) if w0 != "recent" && w0 != "past" => {
+                let v = match (off, self.r) {
+                    (-1, Some(r)) => resolve::weekday(Some(r - Duration::days(1)), wd, Tense::Past),
+                    (1, Some(r)) => resolve::weekday(Some(r + Duration::days(1)), wd, Tense::Future),
+                    _ => resolve::weekday(self.r, wd, t),
+                };
+                self.with_part_of_day(j, k + 1, v)
+            }
+            Lex::Month(m, false) if w0 != "recent" && w0 != "past" => {
+                let y = self.r.map(|r| match off {
+                    -1 if m >= r.month() => r.year() - 1,
+                    1 if m <= r.month() => r.year() + 1,
+                    _ => r.year(),
+                });
+                let v = resolve::month_day(y, m, None)?;
+                Some(Hit::new(j, k + 1, TimexType::Date, v))
+            }
+            Lex::Season(s) if w0 != "recent" && w0 != "past" => {
+                Some(Hit::new(j, k + 1, TimexType::Date, resolve::season(self.r, s, off, t)))
+            }
+            Lex::PartOfDay(code) if matches!(w0, "this" | "last") => {
+                let d = match (w0, self.r) {
+                    ("last", Some(r)) => resolve::day(r - Duration::days(1)),
+                    (_, Some(r)) => resolve::day(r),
+                    _ => "XXXX-XX-XX".into(),
+                };
+                Some(Hit::new(j, k + 1, TimexType::Time, format!("{d}T{code}")))
+            }
+            _ => None,
+        }
+    }
+
+    /// "Thursday night": a day value widened to a time of day when one follows.
+    fn with_part_of_day(&self, start: usize, end: usize, day: String) -> Option<Hit> {
+        if let Lex::PartOfDay(code) = lex(self.w_in(end, start)) {
+            return Some(Hit::new(start, end + 1, TimexType::Time, format!("{day}T{code}")));
+        }
+        Some(Hit::new(start, end, TimexType::Date, day))
+    }
+
+    /// Month-led dates: "February 24", "Feb. 24, 2022", "May 2022", "in May".
+    fn month(&self, j: usize, m: u32, abbr: bool) -> Option<Hit> {
+        if !self.capitalized(j) {
+            return None;
+        }
+        let mut k = j + 1;
+        if abbr && self.w_in(k, j) == "." {
+            k += 1;
+        }
+        if self.same(j, k)
+            && let Some(d) = self.dom_at(k)
+        {
+            let mut end = k + 1;
+            let mut year = None;
+            if self.w_in(end, j) == ","
+                && let Some(y) = self.year_at(end + 1).filter(|_| self.same(j, end + 1))
+            {
+                year = Some(y);
+                end += 2;
+            } else if let Some(y) = self.year_at(end).filter(|_| self.same(j, end)) {
+                year = Some(y);
+                end += 1;
+            }
+            let year = year.or_else(|| resolve::year_for(self.r, m, Some(d), self.tense(j, end)));
+            let v = resolve::month_day(year, m, Some(d))?;
+            return Some(Hit::new(j, end, TimexType::Date, v));
+        }
+        let (end, y) = self.of_year(k);
+        if let Some(y) = y {
+            return Some(Hit::new(j, end, TimexType::Date, format!("{y:04}-{m:02}")));
+        }
+        if abbr {
+            return None;
+        }
+        let prev = self.prev(j);
+        let ambiguous = m == 5 || m == 3;
+        if ambiguous && !MONTH_PREP.contains(&prev) {
+            return None;
+        }
+        // "April Ryan" is a name.
+        if self.same(j, j + 1) && self.kind(j + 1) == Some(TokenKind::Word) && self.capitalized(j + 1) {
+            return None;
+        }
+        let y = resolve::year_for(self.r, m, None, self.tense(j, j + 1));
+        Some(Hit::new(j, j + 1, TimexType::Date, resolve::month_day(y, m, None)?))
+    }
+
+    /// Clock times: "6am", "6 a.m.", "10:30 p.m.", "noon".
+    fn clock(&self, j: usize) -> Option<Hit> {
+        let w = |d: usize| self.w_in(j + d, j);
+        let split_suffix = |s: &str| -> Option<(u32, Option<bool>)> {
+            let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+            let suf = &s[digits.len()..];
+            let pm = match suf {
+                "am" | "a.m." => Some(false),
+                "pm" | "p.m." => Some(true),
+                "" => None,
+                _ => return None,
+            };
+            if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            Some((digits.parse().ok()?, pm))
+        };
+        let (h, mut pm) = split_suffix(w(0))?;
+        let mut k = j + 1;
+        let mut min = 0;
+        let mut has_min = false;
+        if w(1) == ":" && pm.is_none() {
+            let (mm, p2) = split_suffix(w(2))?;
+            if self.w(j + 2).len() < 2 || mm > 59 {
+                return None;
+            }
+            min = mm;
+            has_min = true;
+            pm = p2;
+            k = j + 3;
+        }
+        if pm.is_none() {
+            match self.w_in(k, j) {
+                "am" | "a.m." | "a.m" => {
+                    pm = Some(false);
+                    k += 1
+                }
+                "pm" | "p.m." | "p.m" => {
+                    pm = Some(true);
+                    k += 1
+                }
+                "o'clock" => k += 1,
+                _ if has_min => {}
+                _ => return None,
+            }
+        }
+        if h > 24 || (pm.is_some() && !(1..=12).contains(&h)) {
+            return None;
+        }
+        let hh = match pm {
+            Some(true) if h < 12 => h + 12,
+            Some(false) if h == 12 => 0,
+            _ => h,
+        };
+        // A day right after: "6 a.m. Thursday", "10 p.m. yesterday".
+        let mut day = self.r.map_or("XXXX-XX-XX".to_string(), resolve::day);
+        match lex(self.w_in(k, j)) {
+            Lex::Weekday(wd) => {
+                day = resolve::weekday(self.r, wd, self.tense(j, k + 1));
+                k += 1;
+            }
+            Lex::DayRef(d) => {
+                day = self.r.map_or("XXXX-XX-XX".to_string(), |r| resolve::day(r + Duration::days(d)));
+                k += 1;
+            }
+            _ => {}
+        }
+        Some(Hit::new(j, k, TimexType::Time, format!("{day}T{hh:02}:{min:02}")))
+    }
+
+    /// Phrases that need no leading "the".
+    fn plain(&self, j: usize) -> Option<Hit> {
+        let w0 = self.w(j);
+        if w0.is_empty() {
+            return None;
+        }
+        let w1 = self.w_in(j + 1, j);
+        match lex(w0) {
+            Lex::Weekday(wd) => {
+                let v = resolve::weekday(self.r, wd, self.tense(j, j + 1));
+                return self.with_part_of_day(j, j + 1, v);
+            }
+            Lex::Month(m, abbr) => return self.month(j, m, abbr),
+            Lex::DayRef(d) => {
+                let v = self.r.map_or("XXXX-XX-XX".to_string(), |r| resolve::day(r + Duration::days(d)));
+                return self.with_part_of_day(j, j + 1, v);
+            }
+            Lex::Ref(v) => return Some(Hit::new(j, j + 1, TimexType::Date, v.into())),
+            // "quarterly report" is a kind of report, not a recurrence.
+            Lex::SetWord(v) if !(w0 == "quarterly" && self.kind(j + 1) == Some(TokenKind::Word)) => {
+                return Some(Hit::new(j, j + 1, TimexType::Set, v.into()));
+            }
+            Lex::Season(s) => {
+                if let Some(y) = self.year_at(j + 1).filter(|_| self.same(j, j + 1)) {
+                    let code = ["SP", "SU", "FA", "WI"][s as usize];
+                    return Some(Hit::new(j, j + 2, TimexType::Date, format!("{y:04}-{code}")));
+                }
+                if self.prev(j) == "the" || self.prev(j) == "in" {
+                    let v = resolve::season(self.r, s, 0, self.tense(j, j + 1));
+                    return Some(Hit::new(j, j + 1, TimexType::Date, v));
+                }
+                return None;
+            }
+            Lex::Ordinal(q) if w1 == "quarter" => return Some(self.quarter_phrase(j, j + 2, q, self.tense(j, j + 2))),
+            Lex::Unit(u, true) if matches!(self.prev(j), "for" | "within" | "after" | "than" | "over") => {
+                if u == Unit::Weekend {
+                    return None;
+                }
+                let (p, d) = u.designator();
+                return Some(Hit::new(j, j + 1, TimexType::Duration, format!("{p}X{d}")));
+            }
+            _ => {}
+        }
+        match w0 {
+            "tonight" => {
+                let d = self.r.map_or("XXXX-XX-XX".to_string(), resolve::day);
+                return Some(Hit::new(j, j + 1, TimexType::Time, format!("{d}TNI")));
+            }
+            "overnight" => {
+                let d = self.r.map_or("XXXX-XX-XX".to_string(), resolve::day);
+                return Some(Hit::new(j, j + 1, TimexType::Time, format!("{d}TNI")));
+            }
+            "noon" | "midday" | "midnight" => {
+                let d = self.r.map_or("XXXX-XX-XX".to_string(), resolve::day);
+                let t = if w0 == "midnight" { "24:00" } else { "12:00" };
+                return Some(Hit::new(j, j + 1, TimexType::Time, format!("{d}T{t}")));
+            }
+            "last" | "this" | "next" | "coming" | "past" | "previous" | "current" | "recent" => {
+                return self.relative(j);
+            }
+            "fiscal" => {
+                let y = self.year_at(j + 1).filter(|_| self.same(j, j + 1))?;
+                return Some(Hit::new(j, j + 2, TimexType::Date, format!("{y:04}")));
+            }
+            "every" | "each" => {
+                let mut k = j + 1;
+                if self.w_in(k, j) == "other" {
+                    k += 1;
+                }
+                match lex(self.w_in(k, j)) {
+                    Lex::Unit(u, false) => {
+                        let (p, d) = u.designator();
+                        let n = if k > j + 1 { 2 } else { 1 };
+                        return Some(Hit::new(j, k + 1, TimexType::Set, format!("{p}{n}{d}")));
+                    }
+                    Lex::Weekday(wd) => return Some(Hit::new(j, k + 1, TimexType::Set, resolve::weekday_set(wd))),
+                    _ => {
+                        let h = self.duration(k)?;
+                        return Some(Hit { start: j, kind: TimexType::Set, ..h });
+                    }
+                }
+            }
+            "a" | "an" | "per" if matches!(self.prev(j), "once" | "twice" | "times") => {
+                if let Lex::Unit(u, false) = lex(w1) {
+                    let (p, d) = u.designator();
+                    return Some(Hit::new(j, j + 2, TimexType::Set, format!("{p}1{d}")));
+                }
+            }
+            _ => {}
+        }
+        // Hyphenated words: "mid-2022", "third-quarter", "two-year".
+        if let Some((a, b)) = w0.split_once('-')
+            && self.kind(j) == Some(TokenKind::Word)
+        {
+            if a == "mid" {
+                let v = if let Some(y) = b.parse::<i32>().ok().filter(|y| (1000..=2100).contains(y)) {
+                    format!("{y:04}")
+                } else if let Lex::Month(m, false) = lex(b) {
+                    resolve::month_day(resolve::year_for(self.r, m, None, self.tense(j, j + 1)), m, None)?
+                } else {
+                    decade(b)?
+                };
+                return Some(Hit { modifier: Some("MID"), ..Hit::new(j, j + 1, TimexType::Date, v) });
+            }
+            if let (Lex::Ordinal(q), "quarter") = (lex(a), b) {
+                return Some(self.quarter_phrase(j, j + 1, q, self.tense(j, j + 1)));
+            }
+            if let (Lex::Ordinal(h @ 1..=2), "half") = (lex(a), b) {
+                let v = self.r.map_or(format!("XXXX-H{h}"), |r| format!("{:04}-H{h}", r.year()));
+                return Some(Hit::new(j, j + 1, TimexType::Date, v));
+            }
+            if let (Some(n), Lex::Unit(u, false)) = (number(a), lex(b))
+                && u != Unit::Weekend
+            {
+                let (p, d) = u.designator();
+                return Some(Hit::new(j, j + 1, TimexType::Duration, format!("{p}{n}{d}")));
+            }
+        }
+        // Decades: "1990s", "'90s".
+        if let Some(v) = decade(w0) {
+            let start = if matches!(self.prev(j), "'" | "\u{2019}") && w0.len() == 3 { j - 1 } else { j };
+            return Some(Hit::new(start, j + 1, TimexType::Date, v));
+        }
+        if let Some(h) = self.clock(j) {
+            return Some(h);
+        }
+        if let Some(h) = self.duration(j) {
+            return Some(h);
+        }
+        if self.kind(j) == Some(TokenKind::Number) {
+            // ISO dates: "2022-02-24", "2022-02".
+            let p: Vec<&str> = w0.split('-').collect();
+            if p.len() >= 2 && p[0].len() == 4 && p.iter().skip(1).all(|x| x.len() == 2) {
+                let y = p[0].parse::<i32>().ok()?;
+                let m = p[1].parse::<u32>().ok()?;
+                let d = p.get(2).and_then(|x| x.parse::<u32>().ok());
+                if p.len() > 3 || !(1..=12).contains(&m) {
+                    return None;
+                }
+                return Some(Hit::new(j, j + 1, TimexType::Date, resolve::month_day(Some(y), m, d)?));
+            }
+            // Day-led: "24 February 2022".
+            if let Some(d) = self.dom_at(j)
+                && let Lex::Month(m, abbr) = lex(w1)
+                && self.capitalized(j + 1)
+            {
+                let mut end = j + 2;
+                if abbr && self.w_in(end, j) == "." {
+                    end += 1;
+                }
+                let year = match self.year_at(end).filter(|_| self.same(j, end)) {
+                    Some(y) => {
+                        end += 1;
+                        Some(y)
+                    }
+                    None => resolve::year_for(self.r, m, Some(d), self.tense(j, end)),
+                };
+                return Some(Hit::new(j, end, TimexType::Date, resolve::month_day(year, m, Some(d))?));
+            }
+            if let Some(y) = self.standalone_year(j) {
+                return Some(Hit::new(j, j + 1, TimexType::Date, format!("{y:04}")));
+            }
+        }
+        None
+    }
+}
+
+/// "1990s" → "199", "90s" → "199", "2000s" → "200".
+fn decade(w: &str) -> Option<String> {
+    let d = w.strip_suffix('s')?;
+    if !d.bytes().all(|b| b.is_ascii_digit()) || !d.ends_with('0') {
+        return None;
+    }
+    match d.len() {
+        4 => Some(d[..3].to_string()),
+        2 => Some(if d.as_bytes()[0] >= b'2' { format!("19{}", &d[..1]) } else { format!("20{}", &d[..1]) }),
+        _ => None,
+    }
+}
+
+/// Runs the scan over a document.
+pub fn scan(doc: &Document) -> Vec<TimeExpr> {
+    let s = Scan { doc, lower: doc.text.to_ascii_lowercase(), r: doc.date };
+    s.scan()
+}

@@ -1,0 +1,221 @@
+//! Word classes of temporal language: month and weekday names, units,
+//! number words, modifiers. Small closed classes, so they live in code
+//! (one hash lookup per token) rather than in data files.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A time unit as it appears in durations and relative dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// The ISO-8601 duration designator ("P2Y", "PT3H").
+    pub fn designator(self) -> (&'static str, &'static str) {
+        match self {
+            Unit::Second => ("PT", "S"),
+            Unit::Minute => ("PT", "M"),
+            Unit::Hour => ("PT", "H"),
+            Unit::Day => ("P", "D"),
+            Unit::Week | Unit::Weekend => ("P", "W"),
+            Unit::Month => ("P", "M"),
+            Unit::Quarter => ("P", "Q"),
+            Unit::Year => ("P", "Y"),
+            Unit::Decade => ("P", "DE"),
+            Unit::Century => ("P", "CE"),
+        }
+    }
+}
+
+/// The class of one lower-cased word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lex {
+    /// Month 1..=12; `abbr` when written short ("Feb", "Sept").
+    Month(u32, bool),
+    /// ISO weekday 1 (Monday) ..= 7.
+    Weekday(u32),
+    /// Unit; `plural` when written plural.
+    Unit(Unit, bool),
+    /// A cardinal number word.
+    Num(u32),
+    /// An ordinal 1..=4 (for quarters and halves).
+    Ordinal(u32),
+    /// Season: 0 spring, 1 summer, 2 fall, 3 winter.
+    Season(u32),
+    /// Part of day code ("MO", "AF", "EV", "NI").
+    PartOfDay(&'static str),
+    /// Day offset from the reference date (yesterday = -1).
+    DayRef(i64),
+    /// A fixed reference value ("now" → PRESENT_REF).
+    Ref(&'static str),
+    /// Recurrence adverb/adjective ("daily" → P1D).
+    SetWord(&'static str),
+    /// Vague amount ("several", "few").
+    Vague,
+    /// Other word.
+    Other,
+}
+
+static LEX: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
+    use Lex::*;
+    let mut m = HashMap::new();
+    let months = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    for (i, name) in months.iter().enumerate() {
+        m.insert(*name, Month(i as u32 + 1, false));
+    }
+    for (name, n) in [
+        ("jan", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("sep", 9),
+        ("sept", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dec", 12),
+    ] {
+        m.insert(name, Month(n, true));
+    }
+    for (i, name) in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].iter().enumerate() {
+        m.insert(*name, Weekday(i as u32 + 1));
+    }
+    for (s, p, u) in [
+        ("second", "seconds", self::Unit::Second),
+        ("minute", "minutes", self::Unit::Minute),
+        ("hour", "hours", self::Unit::Hour),
+        ("day", "days", self::Unit::Day),
+        ("week", "weeks", self::Unit::Week),
+        ("weekend", "weekends", self::Unit::Weekend),
+        ("month", "months", self::Unit::Month),
+        ("quarter", "quarters", self::Unit::Quarter),
+        ("year", "years", self::Unit::Year),
+        ("decade", "decades", self::Unit::Decade),
+        ("century", "centuries", self::Unit::Century),
+    ] {
+        m.insert(s, Unit(u, false));
+        m.insert(p, Unit(u, true));
+    }
+    m.insert("hrs", Unit(self::Unit::Hour, true));
+    m.insert("mins", Unit(self::Unit::Minute, true));
+    for (w, n) in [
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("eleven", 11),
+        ("twelve", 12),
+        ("thirteen", 13),
+        ("fourteen", 14),
+        ("fifteen", 15),
+        ("sixteen", 16),
+        ("seventeen", 17),
+        ("eighteen", 18),
+        ("nineteen", 19),
+        ("twenty", 20),
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("sixty", 60),
+        ("seventy", 70),
+        ("eighty", 80),
+        ("ninety", 90),
+        ("hundred", 100),
+        ("a", 1),
+        ("an", 1),
+        ("single", 1),
+        ("dozen", 12),
+    ] {
+        m.insert(w, Num(n));
+    }
+    for (w, n) in [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)] {
+        if w != "second" {
+            m.insert(w, Ordinal(n));
+        }
+    }
+    for (w, n) in [("spring", 0), ("summer", 1), ("fall", 2), ("autumn", 2), ("winter", 3)] {
+        m.insert(w, Season(n));
+    }
+    for (w, c) in [("morning", "MO"), ("afternoon", "AF"), ("evening", "EV"), ("night", "NI")] {
+        m.insert(w, PartOfDay(c));
+    }
+    m.insert("yesterday", DayRef(-1));
+    m.insert("today", DayRef(0));
+    m.insert("tomorrow", DayRef(1));
+    for (w, v) in
+        [("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("nowadays", "PRESENT_REF"), ("recently", "PAST_REF")]
+    {
+        m.insert(w, Ref(v));
+    }
+    for (w, v) in [
+        ("daily", "P1D"),
+        ("hourly", "PT1H"),
+        ("weekly", "P1W"),
+        ("monthly", "P1M"),
+        ("yearly", "P1Y"),
+        ("annually", "P1Y"),
+        ("annual", "P1Y"),
+        ("quarterly", "P1Q"),
+        ("nightly", "P1D"),
+    ] {
+        m.insert(w, SetWord(v));
+    }
+    for w in ["several", "few", "many", "some", "couple"] {
+        m.insert(w, Vague);
+    }
+    m
+});
+
+/// Classifies a lower-cased word.
+pub fn lex(w: &str) -> Lex {
+    LEX.get(w).copied().unwrap_or(Lex::Other)
+}
+
+/// Parses a cardinal written in digits or words, including hyphenated tens
+/// ("twenty-five"). `None` when the word is not a number.
+pub fn number(w: &str) -> Option<u32> {
+    if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
+        return w.parse().ok().filter(|&n| n < 100_000);
+    }
+    if let Lex::Num(n) = lex(w) {
+        return Some(n);
+    }
+    let (a, b) = w.split_once('-')?;
+    match (lex(a), lex(b)) {
+        (Lex::Num(t), Lex::Num(u)) if (20..=90).contains(&t) && u < 10 => Some(t + u),
+        _ => None,
+    }
+}

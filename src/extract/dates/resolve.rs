@@ -1,0 +1,181 @@
+//! Calendar arithmetic and TIMEX3 value formatting against a reference date.
+//!
+//! Every function takes the reference date as an `Option`: without one the
+//! unknown parts stay `X` placeholders, as TimeML prescribes, instead of an
+//! invented value.
+
+use super::lexicon::Unit;
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// Tense of the clause around an expression, to pick which occurrence of a
+/// bare weekday or month is meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+}
+
+/// `YYYY-MM-DD`.
+pub fn day(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// `YYYY-Www` (ISO week).
+pub fn week(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{:04}-W{:02}", w.year(), w.week())
+}
+
+fn add_months(y: i32, m: u32, k: i64) -> (i32, u32) {
+    let t = y as i64 * 12 + (m as i64 - 1) + k;
+    (t.div_euclid(12) as i32, (t.rem_euclid(12) + 1) as u32)
+}
+
+/// The period `k` units away from `r` ("last month" is k = -1), at the
+/// granularity of the unit.
+pub fn shifted(r: Option<NaiveDate>, unit: Unit, k: i64) -> String {
+    let Some(r) = r else {
+        return match unit {
+            Unit::Day => "XXXX-XX-XX".into(),
+            Unit::Week => "XXXX-WXX".into(),
+            Unit::Weekend => "XXXX-WXX-WE".into(),
+            Unit::Month => "XXXX-XX".into(),
+            Unit::Quarter => "XXXX-QX".into(),
+            Unit::Decade => "XXX".into(),
+            Unit::Century => "XX".into(),
+            _ => "XXXX".into(),
+        };
+    };
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour => day(r),
+        Unit::Day => day(r + Duration::days(k)),
+        Unit::Week => week(r + Duration::days(7 * k)),
+        Unit::Weekend => format!("{}-WE", week(r + Duration::days(7 * k))),
+        Unit::Month => {
+            let (y, m) = add_months(r.year(), r.month(), k);
+            format!("{y:04}-{m:02}")
+        }
+        Unit::Quarter => {
+            let q = (r.month() as i64 - 1) / 3 + k;
+            format!("{:04}-Q{}", r.year() as i64 + q.div_euclid(4), q.rem_euclid(4) + 1)
+        }
+        Unit::Year => format!("{:04}", r.year() as i64 + k),
+        Unit::Decade => format!("{:03}", (r.year() as i64 / 10) + k),
+        Unit::Century => format!("{:02}", (r.year() as i64 / 100) + k),
+    }
+}
+
+/// "three days ago": a point `n` units before (or after, `sign` = 1) the
+/// reference, at the unit's granularity. A year back keeps the month, as
+/// TimeBank annotates "a year ago".
+pub fn offset(r: Option<NaiveDate>, unit: Unit, n: Option<u32>, sign: i64) -> String {
+    let Some(n) = n else {
+        return if sign < 0 { "PAST_REF".into() } else { "FUTURE_REF".into() };
+    };
+    let k = sign * n as i64;
+    match (unit, r) {
+        (Unit::Year, Some(_)) if n == 1 => shifted(r, Unit::Month, 12 * k),
+        (Unit::Decade, Some(_)) => shifted(r, Unit::Year, 10 * k),
+        (Unit::Century, Some(_)) => shifted(r, Unit::Year, 100 * k),
+        _ => shifted(r, unit, k),
+    }
+}
+
+/// The weekday `wd` nearest the reference in the direction of `tense`
+/// (the reference day itself included).
+pub fn weekday(r: Option<NaiveDate>, wd: u32, tense: Tense) -> String {
+    let Some(r) = r else { return "XXXX-XX-XX".into() };
+    let cur = r.weekday().number_from_monday() as i64;
+    let wd = wd as i64;
+    let delta = match tense {
+        Tense::Past => -((cur - wd).rem_euclid(7)),
+        Tense::Future => (wd - cur).rem_euclid(7),
+    };
+    day(r + Duration::days(delta))
+}
+
+/// The year of a month (and day) given without one. News mostly speaks of
+/// the reference year; only a month well past the reference in a past
+/// clause (or well before it in a future clause) moves to the adjacent year.
+pub fn year_for(r: Option<NaiveDate>, month: u32, _dom: Option<u32>, tense: Tense) -> Option<i32> {
+    let r = r?;
+    let delta = month as i32 - r.month() as i32;
+    let y = r.year();
+    Some(match tense {
+        Tense::Past if delta > 2 => y - 1,
+        Tense::Future if delta < -2 => y + 1,
+        _ => y,
+    })
+}
+
+/// `YYYY-MM-DD`, `YYYY-MM` or with X for an unknown year; `None` for an
+/// impossible date ("February 30").
+pub fn month_day(year: Option<i32>, month: u32, dom: Option<u32>) -> Option<String> {
+    match (year, dom) {
+        (Some(y), Some(d)) => NaiveDate::from_ymd_opt(y, month, d).map(day),
+        (None, Some(d)) => (d <= 31).then(|| format!("XXXX-{month:02}-{d:02}")),
+        (Some(y), None) => Some(format!("{y:04}-{month:02}")),
+        (None, None) => Some(format!("XXXX-{month:02}")),
+    }
+}
+
+/// Season code (SP, SU, FA, WI) and its year for "last/this/next summer".
+pub fn season(r: Option<NaiveDate>, s: u32, k: i64, tense: Tense) -> String {
+    const CODES: [&str; 4] = ["SP", "SU", "FA", "WI"];
+    let code = CODES[s as usize];
+    let Some(r) = r else { return format!("XXXX-{code}") };
+    // Current season index (winter counts with the December year).
+    let cur = match r.month() {
+        3..=5 => 0,
+        6..=8 => 1,
+        9..=11 => 2,
+        _ => 3,
+    };
+    let base = if r.month() <= 2 { r.year() - 1 } else { r.year() };
+    let y = match k {
+        -1 => {
+            if s < cur {
+                base
+            } else {
+                base - 1
+            }
+        }
+        1 => {
+            if s > cur {
+                base
+            } else {
+                base + 1
+            }
+        }
+        _ => match tense {
+            Tense::Past if s > cur => base - 1,
+            Tense::Future if s < cur => base + 1,
+            _ => base,
+        },
+    };
+    format!("{y:04}-{code}")
+}
+
+/// The quarter `q` meant without a year: the latest one reported on (past)
+/// or the next one (future).
+pub fn quarter(r: Option<NaiveDate>, q: u32, tense: Tense) -> String {
+    let Some(r) = r else { return format!("XXXX-Q{q}") };
+    let cur = (r.month() - 1) / 3 + 1;
+    let y = match tense {
+        Tense::Past if q > cur => r.year() - 1,
+        _ => r.year(),
+    };
+    format!("{y:04}-Q{q}")
+}
+
+/// "the quarter" in a report: the last complete quarter in past clauses,
+/// the current one otherwise; `years_back` = 1 for "the year-ago quarter".
+pub fn reported_quarter(r: Option<NaiveDate>, tense: Tense, years_back: i64) -> String {
+    let k = if tense == Tense::Past { -1 } else { 0 } - 4 * years_back;
+    shifted(r, Unit::Quarter, k)
+}
+
+/// A weekday's TIMEX3 week-day form when recurring ("every Thursday").
+pub fn weekday_set(wd: u32) -> String {
+    format!("XXXX-WXX-{wd}")
+}
