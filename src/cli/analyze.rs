@@ -99,6 +99,7 @@ pub struct Args {
 struct Reporting<'a, S: Sink> {
     inner: &'a mut S,
     quiet: bool,
+    progress: &'a super::Progress,
 }
 
 impl<S: Sink> Sink for Reporting<'_, S> {
@@ -107,14 +108,15 @@ impl<S: Sink> Sink for Reporting<'_, S> {
             return Err(interrupted_error());
         }
         match &outcome {
-            Outcome::Error(e) => eprintln!("lede: {e}"),
+            Outcome::Error(e) => self.progress.eprintln(&format!("lede: {e}")),
             Outcome::Doc(a) if !self.quiet => {
                 for w in &a.doc.warnings {
-                    eprintln!("lede: warning: {}: {w}", a.doc.id);
+                    self.progress.eprintln(&format!("lede: warning: {}: {w}", a.doc.id));
                 }
             }
             Outcome::Doc(_) => {}
         }
+        self.progress.tick();
         self.inner.outcome(outcome)
     }
     fn idle(&mut self) -> std::io::Result<()> {
@@ -143,11 +145,16 @@ fn analyze(args: &Args) -> Result<ExitCode> {
     let walker = args.input.walker()?;
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let format = args.format.unwrap_or(if to_terminal { Format::Table } else { Format::Jsonl });
+    let progress = super::Progress::new(args.input.quiet);
     let summary = match &args.output {
         None => {
             let stdout = std::io::stdout().lock();
             let mut printer = Printer::new(std::io::BufWriter::new(stdout), format, args.text);
-            let s = pipeline::run(&walker, &cfg, &mut Reporting { inner: &mut printer, quiet: args.input.quiet })?;
+            let s = pipeline::run(
+                &walker,
+                &cfg,
+                &mut Reporting { inner: &mut printer, quiet: args.input.quiet, progress: &progress },
+            )?;
             printer.finish()?;
             s
         }
@@ -160,7 +167,11 @@ fn analyze(args: &Args) -> Result<ExitCode> {
                 .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
             *TEMP_FILE.lock().unwrap_or_else(|e| e.into_inner()) = Some(tmp.path().to_path_buf());
             let mut printer = Printer::new(std::io::BufWriter::new(tmp), format, args.text);
-            let s = pipeline::run(&walker, &cfg, &mut Reporting { inner: &mut printer, quiet: args.input.quiet })?;
+            let s = pipeline::run(
+                &walker,
+                &cfg,
+                &mut Reporting { inner: &mut printer, quiet: args.input.quiet, progress: &progress },
+            )?;
             let mut file = printer.finish()?.into_inner().map_err(|e| e.into_error())?;
             file.flush()?;
             if interrupted() {
@@ -172,5 +183,6 @@ fn analyze(args: &Args) -> Result<ExitCode> {
             s
         }
     };
+    progress.finish();
     Ok(ExitCode::from(if summary.errors > 0 { EXIT_SOME_FAILED } else { EXIT_OK }))
 }

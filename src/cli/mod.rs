@@ -40,8 +40,10 @@ enum Command {
     #[command(after_help = analyze::EXAMPLES)]
     Analyze(analyze::Args),
     /// Aggregate a corpus: top entities, quoted people, timelines, figures, duplicates.
+    #[command(after_help = report::EXAMPLES)]
     Report(report::Args),
     /// Compare output with stored expected files; exit 1 on any difference.
+    #[command(after_help = check::EXAMPLES)]
     Check(check::Args),
     /// Score the extractors against gold annotations.
     Eval(eval::Args),
@@ -119,6 +121,48 @@ impl InputArgs {
         let opts =
             WalkOptions { include: self.include.clone(), exclude: self.exclude.clone(), max_bytes: self.max_bytes };
         Walker::new(paths, &opts).map_err(anyhow::Error::msg)
+    }
+}
+
+/// A spinner on stderr counting documents, shown only when stderr is a
+/// terminal and `--quiet` is off, so pipes and logs stay clean.
+pub struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    /// A spinner if stderr is a terminal and `quiet` is false.
+    pub fn new(quiet: bool) -> Progress {
+        if quiet || !std::io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let pb = indicatif::ProgressBar::new_spinner();
+        pb.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} documents, {per_sec} [{elapsed}] {wide_msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        pb.enable_steady_tick(std::time::Duration::from_millis(200));
+        Progress(Some(pb))
+    }
+
+    /// Counts one outcome.
+    pub fn tick(&self) {
+        if let Some(pb) = &self.0 {
+            pb.inc(1);
+        }
+    }
+
+    /// Prints a line on stderr without garbling the spinner.
+    pub fn eprintln(&self, msg: &str) {
+        match &self.0 {
+            Some(pb) => pb.suspend(|| eprintln!("{msg}")),
+            None => eprintln!("{msg}"),
+        }
+    }
+
+    /// Removes the spinner.
+    pub fn finish(&self) {
+        if let Some(pb) = &self.0 {
+            pb.finish_and_clear();
+        }
     }
 }
 

@@ -24,13 +24,14 @@
 
 use crate::document::{DateSource, Document, Span};
 use crate::pipeline::{Analyzed, ErrorRecord};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The schema identifier written into every record.
 pub const SCHEMA: &str = "lede/1";
 
 /// One document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocOut {
     /// Always [`SCHEMA`].
@@ -70,7 +71,7 @@ pub struct DocOut {
 }
 
 /// One entity mention.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EntityOut {
     /// The mention as written.
@@ -90,7 +91,7 @@ pub struct EntityOut {
 }
 
 /// One temporal expression.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DateOut {
     /// The expression as written.
@@ -110,7 +111,7 @@ pub struct DateOut {
 }
 
 /// One quotation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuoteOut {
     /// The words inside the quotation marks.
@@ -130,7 +131,7 @@ pub struct QuoteOut {
 }
 
 /// One figure.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FigureOut {
     /// The figure as written.
@@ -155,7 +156,7 @@ pub struct FigureOut {
 }
 
 /// A failed input.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ErrorOut {
     /// Always [`SCHEMA`].
@@ -167,6 +168,23 @@ pub struct ErrorOut {
     pub line: Option<usize>,
     /// Why it failed.
     pub error: String,
+}
+
+/// The values [`DateSource`] serializes to, for the schema (a test checks
+/// they match the enum).
+const DATE_SOURCES: [&str; 5] = ["record", "dateline", "published", "meta", "cli"];
+
+impl JsonSchema for DateSource {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DateSource".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Where the reference date came from.",
+            "type": "string",
+            "enum": DATE_SOURCES,
+        })
+    }
 }
 
 impl From<&ErrorRecord> for ErrorOut {
@@ -264,5 +282,19 @@ impl DocOut {
                 .collect(),
             warnings: doc.warnings.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_source_schema_lists_every_variant() {
+        use DateSource::*;
+        let all = [Record, Dateline, Published, Meta, Cli];
+        let names: Vec<String> =
+            all.iter().map(|d| serde_json::to_value(d).unwrap().as_str().unwrap().to_string()).collect();
+        assert_eq!(names, DATE_SOURCES);
     }
 }
