@@ -37,7 +37,7 @@ fn is_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
         return false;
     }
     let w = cx.word(i);
-    if !starts_upper(w) || w == "I" {
+    if !starts_upper(w) || w.chars().filter(|c| c.is_alphabetic()).count() < 2 && !w.ends_with('.') {
         return false;
     }
     if w.starts_with('’') || w.starts_with('\'') {
@@ -46,7 +46,7 @@ fn is_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
     let initial = (sentence_start..i).all(|j| !cx.is_word(j) && cx.doc.tokens[j].kind != TokenKind::Number)
         || i > 0 && matches!(cx.word(i - 1), "“" | "\"" | "‘" | "(" | ":" | "—" | "-" | "–");
     let l = w.to_lowercase();
-    if LEX.stop.contains(&l) && !LEX.places.contains_key(&l) {
+    if LEX.not_names.contains(&l) || LEX.stop.contains(&l) && !LEX.places.contains_key(&l) {
         return false;
     }
     if initial
@@ -75,6 +75,7 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
                 out.push(Mention {
                     a: i,
                     b: i + 1,
+                    initial: false,
                     guess: Guess { kind: Some(EntityKind::Norp), strong: true, country: None, place: false },
                 });
             }
@@ -104,7 +105,13 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
             }
             break;
         }
+        let n0 = out.len();
         segment(cx, a, b, out);
+        let initial = (s..a).all(|j| !cx.is_word(j) && cx.doc.tokens[j].kind != TokenKind::Number)
+            || a > 0 && matches!(cx.word(a - 1), "“" | "\"" | "‘" | "(" | ":" | "—" | "-" | "–");
+        if initial && let Some(m) = out.get_mut(n0) {
+            m.initial = m.a == a;
+        }
         i = b;
     }
 }
@@ -120,7 +127,7 @@ fn segment(cx: &Ctx, mut a: usize, b: usize, out: &mut Vec<Mention>) {
     // Whole chunk first when a head word makes it an organization or event.
     let whole = classify(cx, a, b, false);
     if whole.strong && matches!(whole.kind, Some(EntityKind::Org | EntityKind::Misc | EntityKind::Loc)) {
-        out.push(Mention { a, b, guess: whole });
+        out.push(Mention { a, b, initial: false, guess: whole });
         return;
     }
     // Title run: "Russian President Vladimir Putin", "NATO Secretary General Jens Stoltenberg".
@@ -153,13 +160,20 @@ fn push_part(cx: &Ctx, a: usize, b: usize, titled: bool, out: &mut Vec<Mention>)
     if b - a >= 3 && LEX.demonyms.contains_key(&cx.word(a).to_lowercase()) {
         let rest = classify(cx, a + 1, b, titled);
         if rest.kind == Some(EntityKind::Person) && rest.strong {
-            out.push(Mention { a, b: a + 1, guess: classify(cx, a, a + 1, false) });
-            out.push(Mention { a: a + 1, b, guess: rest });
+            out.push(Mention { a, b: a + 1, initial: false, guess: classify(cx, a, a + 1, false) });
+            out.push(Mention { a: a + 1, b, initial: false, guess: rest });
             return;
         }
     }
+    // Only group words: "Iraqi Kurds" is two NORP mentions.
+    if b - a >= 2 && (a..b).all(|i| LEX.demonyms.contains_key(&cx.word(i).to_lowercase())) {
+        for i in a..b {
+            out.push(Mention { a: i, b: i + 1, initial: false, guess: classify(cx, i, i + 1, false) });
+        }
+        return;
+    }
     let g = classify(cx, a, b, titled);
-    out.push(Mention { a, b, guess: g });
+    out.push(Mention { a, b, initial: false, guess: g });
 }
 
 /// Matches known names in an ALL-CAPS or Title-Case sentence `[s, e)`,

@@ -108,6 +108,9 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
             }
             return Guess { kind: Some(EntityKind::Loc), strong: true, country: None, place: true };
         }
+        if LEX.loc_heads.contains(&last) && !titled {
+            return if cx.sporty { Guess::new(EntityKind::Org, false) } else { Guess::new(EntityKind::Loc, true) };
+        }
         if first == "operation" || first == "project" {
             return Guess::new(EntityKind::Misc, true);
         }
@@ -131,7 +134,11 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
         if LEX.demonyms.contains_key(&first) {
             return Guess::new(EntityKind::Org, false);
         }
-        if rest_plain && n <= 3 && (a..b).all(|i| !all_caps(cx.word(i))) {
+        if matches!(first.as_str(), "st" | "st.") {
+            return Guess::new(if cx.sporty { EntityKind::Org } else { EntityKind::Loc }, false);
+        }
+        let has_place = (a..b).any(|i| LEX.places.contains_key(&lower(cx.word(i))));
+        if rest_plain && n <= 3 && !cx.sporty && !has_place && (a..b).all(|i| !all_caps(cx.word(i))) {
             return Guess::new(EntityKind::Person, false);
         }
         return Guess::new(EntityKind::Org, false);
@@ -144,6 +151,9 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
     if LEX.given.contains(&first) && !cx.lower_seen.contains(first.as_str()) {
         // A lone given name is most likely a person referred to informally.
         return Guess::new(EntityKind::Person, false);
+    }
+    if LEX.org_names.contains(&first) {
+        return Guess::new(EntityKind::Org, true);
     }
     if all_caps(w) && w.chars().filter(|c| c.is_alphabetic()).count() <= 6 {
         return Guess::new(EntityKind::Org, false);
@@ -159,6 +169,9 @@ pub(super) fn fallback(cx: &Ctx, a: usize, b: usize) -> EntityKind {
         && matches!(n, "said" | "says" | "told" | "added" | "who" | "has" | "had" | "was")
     {
         return EntityKind::Person;
+    }
+    if cx.sporty && b < toks.len() && toks[b].kind == TokenKind::Number {
+        return EntityKind::Org;
     }
     let prev = (a > 0).then(|| cx.word(a - 1));
     if let Some(p) = prev

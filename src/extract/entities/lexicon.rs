@@ -45,6 +45,12 @@ pub struct Lexicon {
     pub deny: HashSet<String>,
     /// English function words.
     pub stop: HashSet<String>,
+    /// Capitalized words that are never names (weekdays, months, numbers).
+    pub not_names: HashSet<String>,
+    /// Organizations usually named by one word ("Reuters").
+    pub org_names: HashSet<String>,
+    /// Lower-cased heads of place and facility names ("Square", "County").
+    pub loc_heads: HashSet<String>,
 }
 
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
@@ -105,6 +111,9 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         demonyms,
         deny: set(include_str!("../../../data/entities/denylist.txt")),
         stop: set(include_str!("../../../data/stopwords_en.txt")),
+        not_names: set(include_str!("../../../data/entities/not_names.txt")),
+        org_names: set(include_str!("../../../data/entities/org_names.txt")),
+        loc_heads: set(include_str!("../../../data/entities/loc_heads.txt")),
     }
 });
 

@@ -83,6 +83,8 @@ struct Mention {
     /// Token range `[a, b)`.
     a: usize,
     b: usize,
+    /// The chunk starts its sentence (its capital is not evidence).
+    initial: bool,
     guess: Guess,
 }
 
@@ -203,10 +205,18 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             known.entry(key).or_insert((k, surf, m.guess.country));
         }
     }
+    // A surname beats a same-named town ("Clinton", "Washington").
+    known.retain(|k, v| !(v.0 == EntityKind::Loc && surnames.contains_key(k)));
     // Acronyms defined in the text: "International Monetary Fund (IMF)".
     let acronyms = acronyms::find(&cx, &mentions);
     for (acr, (kind, canon)) in &acronyms {
         known.insert(acr.to_lowercase(), (*kind, canon.clone(), None));
+    }
+
+    // Words written with a capital in mid-sentence somewhere in the document.
+    let mut cap_mid: HashSet<String> = HashSet::new();
+    for m in mentions.iter().filter(|m| !m.initial) {
+        cap_mid.insert(cx.key(m.a, m.b));
     }
 
     // Pass 2: resolve weak and unknown mentions with document knowledge.
@@ -228,7 +238,16 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
                 canonical = c.clone();
             }
         }
-        if (kind.is_none() || kind == Some(EntityKind::Person) || !g.strong)
+        if m.initial
+            && !g.strong
+            && !known.contains_key(&key)
+            && !surnames.contains_key(&key)
+            && !cap_mid.contains(&key)
+            && m.b - m.a == 1
+        {
+            continue;
+        }
+        if (kind.is_none() || kind == Some(EntityKind::Person) || !g.strong || g.place && country.is_some_and(|_| m.b - m.a == 1))
             && let Some(full) = surnames.get(&key)
             && m.b - m.a == 1
         {
