@@ -31,6 +31,31 @@ fn particle(w: &str) -> bool {
     )
 }
 
+/// True when token `i` opens its sentence, a line, a quotation or a clause
+/// after a colon or dash: places where any word is capitalized. Looks back
+/// over a bounded number of punctuation tokens (linear time).
+fn is_initial(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
+    let toks = &cx.doc.tokens;
+    let mut j = i;
+    for _ in 0..4 {
+        if j <= sentence_start {
+            return true;
+        }
+        let gap = &cx.doc.text[toks[j - 1].span.end..toks[j].span.start];
+        if gap.contains('\n') {
+            return true;
+        }
+        j -= 1;
+        if toks[j].kind == TokenKind::Word || toks[j].kind == TokenKind::Number {
+            return false;
+        }
+        if matches!(cx.word(j), "“" | "\"" | "‘" | "(" | ":" | "—" | "-" | "–" | "[") {
+            return true;
+        }
+    }
+    false
+}
+
 /// True when token `i` can be part of a name on capital-letter evidence.
 fn is_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
     if !cx.is_word(i) {
@@ -43,8 +68,7 @@ fn is_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
     if w.starts_with('’') || w.starts_with('\'') {
         return false;
     }
-    let initial = (sentence_start..i).all(|j| !cx.is_word(j) && cx.doc.tokens[j].kind != TokenKind::Number)
-        || i > 0 && matches!(cx.word(i - 1), "“" | "\"" | "‘" | "(" | ":" | "—" | "-" | "–");
+    let initial = is_initial(cx, i, sentence_start);
     let l = w.to_lowercase();
     if LEX.not_names.contains(&l) || LEX.stop.contains(&l) && !LEX.places.contains_key(&l) {
         return false;
@@ -107,8 +131,7 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
         }
         let n0 = out.len();
         segment(cx, a, b, out);
-        let initial = (s..a).all(|j| !cx.is_word(j) && cx.doc.tokens[j].kind != TokenKind::Number)
-            || a > 0 && matches!(cx.word(a - 1), "“" | "\"" | "‘" | "(" | ":" | "—" | "-" | "–");
+        let initial = is_initial(cx, a, s);
         if initial && let Some(m) = out.get_mut(n0) {
             m.initial = m.a == a;
         }

@@ -138,7 +138,7 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
             return Guess::new(if cx.sporty { EntityKind::Org } else { EntityKind::Loc }, false);
         }
         let has_place = (a..b).any(|i| LEX.places.contains_key(&lower(cx.word(i))));
-        if rest_plain && n <= 3 && !cx.sporty && !has_place && (a..b).all(|i| !all_caps(cx.word(i))) {
+        if rest_plain && n <= 3 && !(cx.sporty && paired_score(cx, a, b)) && !has_place && (a..b).all(|i| !all_caps(cx.word(i))) {
             return Guess::new(EntityKind::Person, false);
         }
         return Guess::new(EntityKind::Org, false);
@@ -170,7 +170,7 @@ pub(super) fn fallback(cx: &Ctx, a: usize, b: usize) -> EntityKind {
     {
         return EntityKind::Person;
     }
-    if cx.sporty && b < toks.len() && toks[b].kind == TokenKind::Number {
+    if cx.sporty && paired_score(cx, a, b) {
         return EntityKind::Org;
     }
     let prev = (a > 0).then(|| cx.word(a - 1));
@@ -185,11 +185,19 @@ pub(super) fn fallback(cx: &Ctx, a: usize, b: usize) -> EntityKind {
 /// A place that plays a match is a team (ORG): "Essex 372", "beat Kent",
 /// "Barcelona v Real Madrid".
 pub(super) fn sports_team(cx: &Ctx, a: usize, b: usize, kind: EntityKind, place: bool) -> EntityKind {
-    if kind != EntityKind::Loc || !place {
+    let toks = &cx.doc.tokens;
+    if kind == EntityKind::Loc && place && b - a == 1 && b < toks.len() {
+        // A town that speaks is a person: "Clinton said".
+        if LEX.places.get(&cx.key(a, b)).is_some_and(|p| p.kind == PlaceKind::City)
+            && matches!(cx.word(b), "said" | "says" | "told" | "added" | "urged" | "signed" | "vetoed")
+        {
+            return EntityKind::Person;
+        }
+    }
+    if !(kind == EntityKind::Loc && place || kind == EntityKind::Person && cx.sporty && b - a == 1) {
         return kind;
     }
-    let toks = &cx.doc.tokens;
-    if b < toks.len() && toks[b].kind == TokenKind::Number && toks[b].sentence == toks[b - 1].sentence {
+    if kind == EntityKind::Loc && b < toks.len() && toks[b].kind == TokenKind::Number && toks[b].sentence == toks[b - 1].sentence {
         let n = cx.word(b);
         let year = n.len() == 4 && (n.starts_with("19") || n.starts_with("20"));
         if !year && !n.contains('-') && !n.contains('/') {
@@ -205,6 +213,16 @@ pub(super) fn sports_team(cx: &Ctx, a: usize, b: usize, kind: EntityKind, place:
         return EntityKind::Org;
     }
     kind
+}
+
+/// A results line: "Leeds 2 Chelsea 0" — the name is followed by a score
+/// and another name, or preceded by one.
+fn paired_score(cx: &Ctx, a: usize, b: usize) -> bool {
+    let toks = &cx.doc.tokens;
+    let num = |i: usize| toks[i].kind == TokenKind::Number && !cx.word(i).contains('-');
+    let after = b + 1 < toks.len() && num(b) && toks[b + 1].kind == TokenKind::Word && starts_upper(cx.word(b + 1));
+    let before = a >= 2 && num(a - 1) && toks[a - 2].kind == TokenKind::Word && starts_upper(cx.word(a - 2));
+    after || before
 }
 
 /// Sports copy: score-like tokens ("2-1", "6-4") are frequent.
