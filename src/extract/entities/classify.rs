@@ -179,7 +179,11 @@ pub(super) fn fallback(cx: &Ctx, a: usize, b: usize) -> EntityKind {
     {
         return EntityKind::Loc;
     }
-    EntityKind::Person
+    // "Agassi ( U.S. )": a sportsman with his country.
+    if b + 2 < toks.len() && cx.word(b) == "(" && LEX.places.contains_key(&cx.key(b + 1, b + 2)) {
+        return EntityKind::Person;
+    }
+    if b - a == 1 { EntityKind::Org } else { EntityKind::Person }
 }
 
 /// A place that plays a match is a team (ORG): "Essex 372", "beat Kent",
