@@ -121,7 +121,9 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
             if b + 1 < e && is_cap(cx, b + 1, s) {
                 let head = cx.word(b - 1).to_lowercase();
                 if particle(w)
-                    || (w == "of" || w == "for" || w == "&") && (of_head(&head) || of_head(&cx.word(a).to_lowercase()))
+                    || w == "&"
+                    || (w == "of" || w == "for") && (of_head(&head) || of_head(&cx.word(a).to_lowercase()))
+                    || w == "and" && (a..b).any(|k| matches!(cx.word(k), "of" | "for"))
                 {
                     b += 2;
                     continue;

@@ -173,6 +173,10 @@ pub(super) fn fallback(cx: &Ctx, a: usize, b: usize) -> EntityKind {
     if cx.sporty && paired_score(cx, a, b) {
         return EntityKind::Org;
     }
+    // Bowling or match figures ("Gough 4-38") belong to players.
+    if cx.sporty && b < toks.len() && toks[b].kind == TokenKind::Number && cx.word(b).contains('-') {
+        return EntityKind::Person;
+    }
     let prev = (a > 0).then(|| cx.word(a - 1));
     if let Some(p) = prev
         && matches!(p, "in" | "at" | "near" | "from" | "to")

@@ -202,7 +202,17 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
                     *e = surf.clone();
                 }
             }
-            known.entry(key).or_insert((k, surf, m.guess.country));
+            match known.entry(key) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert((k, surf, m.guess.country));
+                }
+                // A name once used for a person stays a person ("President Clinton").
+                std::collections::hash_map::Entry::Occupied(mut o) => {
+                    if k == EntityKind::Person && o.get().0 == EntityKind::Loc {
+                        o.insert((k, surf, None));
+                    }
+                }
+            }
         }
     }
     // A surname beats a same-named town ("Clinton", "Washington").
@@ -230,7 +240,10 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
         let mut canonical = surf.clone();
         let mut country = g.country;
         if let Some((k, c, cc)) = known.get(&key) {
-            if !g.strong || *k == EntityKind::Org && acronyms.contains_key(&surf) {
+            if !g.strong
+                || *k == EntityKind::Org && acronyms.contains_key(&surf)
+                || g.place && *k == EntityKind::Person
+            {
                 kind = Some(*k);
                 country = *cc;
             }
