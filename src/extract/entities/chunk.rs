@@ -229,6 +229,13 @@ pub(super) fn shouting(
             }
             let key = cx.key(i, j);
             let span = Span::new(toks[i].span.start, toks[j - 1].span.end);
+            // A dateline ("NEW YORK 1996-08-22") names a place even when
+            // the same name plays as a team elsewhere in the document.
+            let dateline = j < e && toks[j].kind == TokenKind::Number && cx.word(j).contains('-');
+            if dateline && let Some(p) = LEX.places.get(&key) {
+                found = Some((j, span, EntityKind::Loc, cx.surface(i, j), Some(p.country)));
+                break;
+            }
             if let Some((k, c, cc)) = known.get(&key) {
                 found = Some((j, span, *k, c.clone(), *cc));
                 break;

@@ -256,6 +256,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             && !known.contains_key(&key)
             && !surnames.contains_key(&key)
             && !cap_mid.contains(&key)
+            && !LEX.given.contains(&key)
             && m.b - m.a == 1
         {
             continue;
