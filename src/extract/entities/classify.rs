@@ -87,7 +87,7 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
     }
     let first = lower(cx.word(a));
     let last = lower(cx.word(b - 1));
-    if n >= 2 || all_caps(cx.word(a)) && n == 1 && false {
+    if n >= 2 {
         if LEX.org_heads.contains(&last) && !titled {
             return Guess::new(EntityKind::Org, true);
         }
@@ -138,7 +138,12 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
             return Guess::new(if cx.sporty { EntityKind::Org } else { EntityKind::Loc }, false);
         }
         let has_place = (a..b).any(|i| LEX.places.contains_key(&lower(cx.word(i))));
-        if rest_plain && n <= 3 && !(cx.sporty && paired_score(cx, a, b)) && !has_place && (a..b).all(|i| !all_caps(cx.word(i))) {
+        if rest_plain
+            && n <= 3
+            && !(cx.sporty && paired_score(cx, a, b))
+            && !has_place
+            && (a..b).all(|i| !all_caps(cx.word(i)))
+        {
             return Guess::new(EntityKind::Person, false);
         }
         return Guess::new(EntityKind::Org, false);
@@ -205,7 +210,11 @@ pub(super) fn sports_team(cx: &Ctx, a: usize, b: usize, kind: EntityKind, place:
     if !(kind == EntityKind::Loc && place || kind == EntityKind::Person && cx.sporty && b - a == 1) {
         return kind;
     }
-    if kind == EntityKind::Loc && b < toks.len() && toks[b].kind == TokenKind::Number && toks[b].sentence == toks[b - 1].sentence {
+    if kind == EntityKind::Loc
+        && b < toks.len()
+        && toks[b].kind == TokenKind::Number
+        && toks[b].sentence == toks[b - 1].sentence
+    {
         let n = cx.word(b);
         let year = n.len() == 4 && (n.starts_with("19") || n.starts_with("20"));
         if !year && !n.contains('-') && !n.contains('/') {

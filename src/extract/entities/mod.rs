@@ -28,7 +28,7 @@ use std::collections::{HashMap, HashSet};
 
 pub use names::NameIndex;
 
-use classify::{Guess, classify};
+use classify::Guess;
 use lexicon::LEX;
 
 /// The type of an entity.
@@ -240,9 +240,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
         let mut canonical = surf.clone();
         let mut country = g.country;
         if let Some((k, c, cc)) = known.get(&key) {
-            if !g.strong
-                || *k == EntityKind::Org && acronyms.contains_key(&surf)
-                || g.place && *k == EntityKind::Person
+            if !g.strong || *k == EntityKind::Org && acronyms.contains_key(&surf) || g.place && *k == EntityKind::Person
             {
                 kind = Some(*k);
                 country = *cc;
@@ -261,7 +259,10 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
         {
             continue;
         }
-        if (kind.is_none() || kind == Some(EntityKind::Person) || !g.strong || g.place && country.is_some_and(|_| m.b - m.a == 1))
+        if (kind.is_none()
+            || kind == Some(EntityKind::Person)
+            || !g.strong
+            || g.place && country.is_some_and(|_| m.b - m.a == 1))
             && let Some(full) = surnames.get(&key)
             && m.b - m.a == 1
         {

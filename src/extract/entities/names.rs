@@ -19,9 +19,9 @@ pub struct NameIndex {
     memo: HashMap<String, String>,
 }
 
-/// Transliteration-tolerant key: lower case, ASCII letters only, `y`→`i`,
-/// `w`→`v`, `j`→`i` after a vowel... no: kept simple and general — doubled
-/// letters collapsed and the endings -iy/-yy/-ii/-y folded to -i.
+/// Transliteration-tolerant key: lower case, accents stripped, ASCII letters
+/// only, `y`→`i`, `w`→`v`, `ck`→`c`, doubled letters collapsed (so
+/// "Zelenskyy", "Zelensky", "Zelenski" share a key).
 pub(super) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
