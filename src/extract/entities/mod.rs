@@ -1,11 +1,35 @@
 //! Named entities: people, organizations, places, groups and other names.
 //!
-//! (Stub: filled in by the entities work.)
+//! A fast, offline, rule-based recognizer. It works in three steps:
+//!
+//! 1. **Chunking** ([`chunk`]): runs of capitalized tokens in ordinary
+//!    sentences, joined across name particles ("bin", "de") and across "of"
+//!    after an organization or place head ("Bank of England"). A capital at
+//!    the start of a sentence is not evidence: such a word is dropped when it
+//!    is a function word or appears in lower case elsewhere in the document.
+//! 2. **Typing** ([`classify`]): lexicon evidence (gazetteer, demonyms, given
+//!    names, titles, organization and event heads), then document-level
+//!    consistency: a surname seen in a full PERSON name keeps that type and
+//!    canonical ("Putin" → "Vladimir Putin"); an acronym introduced after
+//!    its expansion ("International Monetary Fund (IMF)") is the same entity.
+//! 3. **Shouting lines** (ALL-CAPS or Title-Case headlines, datelines): the
+//!    capital letters say nothing there, so only names already known from the
+//!    document body or from the lexicons are matched, longest first.
+//!
+//! Corpus-wide spelling variants are unified afterwards by [`NameIndex`].
 
-use crate::document::{Document, Span};
+mod classify;
+mod lexicon;
+mod names;
+
+use crate::document::{Document, ParagraphKind, Span, TokenKind};
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
-use super::Quote;
+pub use names::NameIndex;
+
+use classify::Guess;
+use lexicon::LEX;
 
 /// The type of an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -53,16 +77,308 @@ pub struct Entity {
     pub country: Option<String>,
 }
 
+/// A mention before document-level resolution: a token range plus a guess.
+#[derive(Debug, Clone)]
+struct Mention {
+    /// Token range `[a, b)`.
+    a: usize,
+    b: usize,
+    /// The chunk starts its sentence (its capital is not evidence).
+    initial: bool,
+    guess: Guess,
+}
+
+/// Per-document view of the tokens that the passes share.
+struct Ctx<'d> {
+    doc: &'d Document,
+    /// Lower-cased words that occur in lower case somewhere in the document.
+    lower_seen: HashSet<&'d str>,
+    /// Sports copy (score-like numbers): places that play are teams.
+    sporty: bool,
+}
+
+impl<'d> Ctx<'d> {
+    fn word(&self, i: usize) -> &'d str {
+        self.doc.slice(self.doc.tokens[i].span)
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind == TokenKind::Word
+    }
+    /// Lower-cased text of tokens `[a, b)` joined by single spaces.
+    fn key(&self, a: usize, b: usize) -> String {
+        let mut s = String::new();
+        for i in a..b {
+            if i > a {
+                s.push(' ');
+            }
+            for c in self.word(i).chars() {
+                s.extend(c.to_lowercase());
+            }
+        }
+        s
+    }
+    /// Text of tokens `[a, b)` with whitespace collapsed.
+    fn surface(&self, a: usize, b: usize) -> String {
+        let t = &self.doc.tokens;
+        let raw = &self.doc.text[t[a].span.start..t[b - 1].span.end];
+        let mut s = String::with_capacity(raw.len());
+        let mut space = false;
+        for c in raw.chars() {
+            if c.is_whitespace() {
+                space = true;
+            } else {
+                if space && !s.is_empty() {
+                    s.push(' ');
+                }
+                space = false;
+                s.push(c);
+            }
+        }
+        s
+    }
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn starts_lower(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn all_caps(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
 /// Finds entity mentions in a document.
-pub fn extract(_doc: &Document) -> Vec<Entity> {
-    Vec::new()
+pub fn extract(doc: &Document) -> Vec<Entity> {
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let mut lower_seen = HashSet::new();
+    for t in &doc.tokens {
+        let w = doc.slice(t.span);
+        if t.kind == TokenKind::Word && starts_lower(w) {
+            lower_seen.insert(w);
+        }
+    }
+    let cx = Ctx { doc, lower_seen, sporty: classify::is_sporty(doc) };
+    let shouting = shouting_sentences(&cx);
+
+    // Pass 1: ordinary sentences.
+    let mut mentions = Vec::new();
+    let toks = &doc.tokens;
+    let mut i = 0;
+    while i < toks.len() {
+        let s = toks[i].sentence as usize;
+        let end = toks[i..].iter().position(|t| t.sentence as usize != s).map_or(toks.len(), |p| i + p);
+        if !shouting[s] {
+            chunk::sentence(&cx, i, end, &mut mentions);
+        }
+        i = end;
+    }
+
+    // Document knowledge from confident mentions.
+    let mut known: HashMap<String, (EntityKind, String, Option<&'static str>)> = HashMap::new();
+    let mut surnames: HashMap<String, String> = HashMap::new();
+    for m in &mentions {
+        if let Some(k) = m.guess.kind.filter(|_| m.guess.strong) {
+            let key = cx.key(m.a, m.b);
+            let surf = cx.surface(m.a, m.b);
+            if k == EntityKind::Person && m.b - m.a >= 2 {
+                // Longest full name wins for a surname.
+                let last = cx.key(m.b - 1, m.b);
+                let e = surnames.entry(last).or_default();
+                if surf.len() > e.len() {
+                    *e = surf.clone();
+                }
+            }
+            match known.entry(key) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert((k, surf, m.guess.country));
+                }
+                // A name once used for a person stays a person ("President Clinton").
+                std::collections::hash_map::Entry::Occupied(mut o) => {
+                    if k == EntityKind::Person && o.get().0 == EntityKind::Loc {
+                        o.insert((k, surf, None));
+                    }
+                }
+            }
+        }
+    }
+    // A surname beats a same-named town ("Clinton", "Washington").
+    known.retain(|k, v| !(v.0 == EntityKind::Loc && surnames.contains_key(k)));
+    // Acronyms defined in the text: "International Monetary Fund (IMF)".
+    let acronyms = acronyms::find(&cx, &mentions);
+    for (acr, (kind, canon)) in &acronyms {
+        known.insert(acr.to_lowercase(), (*kind, canon.clone(), None));
+    }
+
+    // Words written with a capital in mid-sentence somewhere in the document.
+    let mut cap_mid: HashSet<String> = HashSet::new();
+    for m in mentions.iter().filter(|m| !m.initial) {
+        cap_mid.insert(cx.key(m.a, m.b));
+    }
+
+    // Pass 2: resolve weak and unknown mentions with document knowledge.
+    let mut out: Vec<(Span, EntityKind, String, Option<&'static str>)> = Vec::with_capacity(mentions.len());
+    for m in &mentions {
+        let key = cx.key(m.a, m.b);
+        let surf = cx.surface(m.a, m.b);
+        let span = Span::new(toks[m.a].span.start, toks[m.b - 1].span.end);
+        let g = &m.guess;
+        let mut kind = g.kind;
+        let mut canonical = surf.clone();
+        let mut country = g.country;
+        if let Some((k, c, cc)) = known.get(&key) {
+            if !g.strong || *k == EntityKind::Org && acronyms.contains_key(&surf) || g.place && *k == EntityKind::Person
+            {
+                kind = Some(*k);
+                country = *cc;
+            }
+            if Some(*k) == kind {
+                canonical = c.clone();
+            }
+        }
+        if m.initial
+            && !g.strong
+            && !known.contains_key(&key)
+            && !surnames.contains_key(&key)
+            && !cap_mid.contains(&key)
+            && !LEX.given.contains(&key)
+            && m.b - m.a == 1
+        {
+            continue;
+        }
+        if (kind.is_none()
+            || kind == Some(EntityKind::Person)
+            || !g.strong
+            || g.place && country.is_some_and(|_| m.b - m.a == 1))
+            && let Some(full) = surnames.get(&key)
+            && m.b - m.a == 1
+        {
+            kind = Some(EntityKind::Person);
+            canonical = full.clone();
+        } else if kind == Some(EntityKind::Person)
+            && m.b - m.a >= 2
+            && let Some(full) = surnames.get(&cx.key(m.b - 1, m.b))
+            && full.ends_with(&surf)
+        {
+            canonical = full.clone();
+        }
+        let kind = match kind {
+            Some(k) => k,
+            None => classify::fallback(&cx, m.a, m.b),
+        };
+        let kind = classify::sports_team(&cx, m.a, m.b, kind, country.is_some() || g.place);
+        if kind != EntityKind::Loc {
+            country = None;
+        }
+        out.push((span, kind, canonical, country));
+    }
+
+    // Pass 3: shouting sentences, known names only.
+    let mut i = 0;
+    while i < toks.len() {
+        let s = toks[i].sentence as usize;
+        let end = toks[i..].iter().position(|t| t.sentence as usize != s).map_or(toks.len(), |p| i + p);
+        if shouting[s] {
+            chunk::shouting(&cx, i, end, &known, &surnames, &mut out);
+        }
+        i = end;
+    }
+
+    out.sort_by_key(|e| (e.0.start, std::cmp::Reverse(e.0.end)));
+    let mut ents: Vec<Entity> = Vec::with_capacity(out.len());
+    for (span, kind, canonical, cc) in out {
+        if ents.last().is_some_and(|l| l.span.end > span.start) {
+            continue;
+        }
+        ents.push(Entity { span, kind, canonical, country: cc.filter(|c| !c.is_empty()).map(str::to_string) });
+    }
+    ents
 }
 
-/// Corpus-wide index of canonical names (see [`super::Corpus`]).
-#[derive(Debug, Default)]
-pub struct NameIndex {}
-
-impl NameIndex {
-    /// Maps canonicals to the corpus-wide spelling seen first.
-    pub fn resolve(&mut self, _entities: &mut [Entity], _quotes: &mut [Quote]) {}
+/// Marks sentences whose capitals carry no information: mostly ALL-CAPS
+/// words, or a headline in Title Case (function words capitalized too).
+fn shouting_sentences(cx: &Ctx) -> Vec<bool> {
+    let doc = cx.doc;
+    let mut out = vec![false; doc.sentences.len()];
+    let mut counts = vec![(0u32, 0u32, 0u32, 0u32); doc.sentences.len()]; // words, caps, stop, stop capitalized
+    for t in &doc.tokens {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let w = doc.slice(t.span);
+        let c = &mut counts[t.sentence as usize];
+        if w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            continue;
+        }
+        c.0 += 1;
+        if all_caps(w) {
+            c.1 += 1;
+        }
+        if w.len() <= 4 && LEX.stop.contains(&w.to_lowercase()) {
+            c.2 += 1;
+            if starts_upper(w) {
+                c.3 += 1;
+            }
+        }
+    }
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let (w, caps, stop, stop_up) = counts[si];
+        let title = doc.paragraph_at(s.start).is_some_and(|p| doc.paragraphs[p].kind == ParagraphKind::Title);
+        out[si] = (w > 0 && caps * 10 >= w * 6) || (title && stop >= 1 && stop_up * 2 > stop);
+    }
+    out
 }
+
+mod acronyms {
+    //! Acronyms introduced right after their expansion.
+    use super::{Ctx, EntityKind, Mention};
+    use std::collections::HashMap;
+
+    /// Maps each acronym written as "Expansion (ACR)" to the expansion's
+    /// type and text.
+    pub(super) fn find(cx: &Ctx, mentions: &[Mention]) -> HashMap<String, (EntityKind, String)> {
+        let mut out = HashMap::new();
+        let toks = &cx.doc.tokens;
+        for m in mentions {
+            if m.b - m.a < 2 || m.b + 2 >= toks.len() {
+                continue;
+            }
+            if cx.word(m.b) != "(" || cx.word(m.b + 2) != ")" {
+                continue;
+            }
+            let acr = cx.word(m.b + 1);
+            if !super::all_caps(acr) {
+                continue;
+            }
+            let initials: String = (m.a..m.b)
+                .map(|i| cx.word(i))
+                .filter(|w| super::starts_upper(w))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            let letters: String = acr.chars().filter(|c| c.is_alphabetic()).collect();
+            if initials.eq_ignore_ascii_case(&letters) || initials.starts_with(&letters) && letters.len() >= 2 {
+                let kind = m.guess.kind.unwrap_or(EntityKind::Org);
+                out.insert(acr.to_string(), (kind, cx.surface(m.a, m.b)));
+            }
+        }
+        out
+    }
+}
+
+mod chunk;
+
+#[cfg(test)]
+mod tests;

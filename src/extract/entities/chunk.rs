@@ -1,0 +1,286 @@
+//! Finding candidate name chunks in a sentence.
+
+use super::classify::{Guess, classify, of_head};
+use super::lexicon::LEX;
+use super::{Ctx, EntityKind, Mention, Span, all_caps, starts_lower, starts_upper};
+use crate::document::TokenKind;
+use std::collections::HashMap;
+
+/// Name particles that may sit inside a person's or place's name.
+fn particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "da"
+            | "di"
+            | "du"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "la"
+            | "le"
+            | "dos"
+            | "das"
+            | "y"
+    )
+}
+
+/// True when token `i` opens its sentence, a line, a quotation or a clause
+/// after a colon or dash: places where any word is capitalized. Looks back
+/// over a bounded number of punctuation tokens (linear time).
+fn is_initial(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
+    let toks = &cx.doc.tokens;
+    let mut j = i;
+    for _ in 0..4 {
+        if j <= sentence_start {
+            return true;
+        }
+        let gap = &cx.doc.text[toks[j - 1].span.end..toks[j].span.start];
+        if gap.contains('\n') {
+            return true;
+        }
+        j -= 1;
+        if toks[j].kind == TokenKind::Word || toks[j].kind == TokenKind::Number {
+            return false;
+        }
+        if matches!(cx.word(j), "“" | "\"" | "‘" | "(" | ":" | "—" | "-" | "–" | "[") {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when token `i` can be part of a name on capital-letter evidence.
+fn is_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
+    if !cx.is_word(i) {
+        return false;
+    }
+    let w = cx.word(i);
+    if !starts_upper(w) || w.chars().filter(|c| c.is_alphabetic()).count() < 2 && !w.ends_with('.') {
+        return false;
+    }
+    if w.starts_with('’') || w.starts_with('\'') {
+        return false;
+    }
+    let initial = is_initial(cx, i, sentence_start);
+    let l = w.to_lowercase();
+    if LEX.not_names.contains(&l) || LEX.stop.contains(&l) && !LEX.places.contains_key(&l) {
+        return false;
+    }
+    if initial
+        && cx.lower_seen.contains(l.as_str())
+        && !LEX.places.contains_key(&l)
+        && !LEX.demonyms.contains_key(&l)
+        && !LEX.given.contains(&l)
+    {
+        return false;
+    }
+    true
+}
+
+/// Chunks and types the names of one ordinary sentence, tokens `[s, e)`.
+pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
+    let mut i = s;
+    while i < e {
+        // "pro-Russian", "anti-Western": a group word inside a lower-case token.
+        let w = cx.word(i);
+        if cx.is_word(i)
+            && let Some(rest) = w.strip_prefix("pro-").or_else(|| w.strip_prefix("anti-"))
+            && starts_upper(rest)
+        {
+            let l = rest.to_lowercase();
+            if LEX.demonyms.contains_key(&l) || LEX.places.contains_key(&l) {
+                out.push(Mention {
+                    a: i,
+                    b: i + 1,
+                    initial: false,
+                    guess: Guess { kind: Some(EntityKind::Norp), strong: true, country: None, place: false },
+                });
+            }
+            i += 1;
+            continue;
+        }
+        if !is_cap(cx, i, s) {
+            i += 1;
+            continue;
+        }
+        let a = i;
+        let mut b = i + 1;
+        while b < e {
+            if is_cap(cx, b, s) {
+                b += 1;
+                continue;
+            }
+            let w = cx.word(b);
+            if b + 1 < e && is_cap(cx, b + 1, s) {
+                let head = cx.word(b - 1).to_lowercase();
+                if particle(w)
+                    || w == "&"
+                    || (w == "of" || w == "for") && (of_head(&head) || of_head(&cx.word(a).to_lowercase()))
+                    || w == "and" && (a..b).any(|k| matches!(cx.word(k), "of" | "for"))
+                {
+                    b += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        let n0 = out.len();
+        segment(cx, a, b, out);
+        let initial = is_initial(cx, a, s);
+        if initial && let Some(m) = out.get_mut(n0) {
+            m.initial = m.a == a;
+        }
+        i = b;
+    }
+}
+
+/// Splits a chunk at titles and types each part.
+fn segment(cx: &Ctx, mut a: usize, b: usize, out: &mut Vec<Mention>) {
+    while a < b && matches!(cx.word(a), "The" | "A" | "An") {
+        a += 1;
+    }
+    if a >= b {
+        return;
+    }
+    // Whole chunk first when a head word makes it an organization or event.
+    let whole = classify(cx, a, b, false);
+    if whole.strong && matches!(whole.kind, Some(EntityKind::Org | EntityKind::Misc | EntityKind::Loc)) {
+        out.push(Mention { a, b, initial: false, guess: whole });
+        return;
+    }
+    // Title run: "Russian President Vladimir Putin", "NATO Secretary General Jens Stoltenberg".
+    let title = |i: usize| LEX.titles.contains(&cx.word(i).to_lowercase());
+    if let Some(t0) = (a..b).find(|&i| title(i)) {
+        let mut t1 = t0;
+        while t1 < b && title(t1) {
+            t1 += 1;
+        }
+        if t0 > a {
+            push_part(cx, a, t0, false, out);
+        }
+        if t1 < b {
+            push_part(cx, t1, b, true, out);
+        }
+        return;
+    }
+    // A demonym or country before a name: "Russian Vladimir Putin" is rare,
+    // but "German Chancellor" was handled above; keep the chunk whole.
+    let titled = a > 0 && {
+        let p = cx.word(a - 1).to_lowercase();
+        LEX.titles.contains(&p)
+            && !matches!(p.as_str(), "state" | "foreign" | "defence" | "defense" | "finance" | "interior")
+    };
+    push_part(cx, a, b, titled, out);
+}
+
+fn push_part(cx: &Ctx, a: usize, b: usize, titled: bool, out: &mut Vec<Mention>) {
+    // Leading demonym before a person: "Russian Vladimir Putin" → NORP + PERSON.
+    if b - a >= 3 && LEX.demonyms.contains_key(&cx.word(a).to_lowercase()) {
+        let rest = classify(cx, a + 1, b, titled);
+        if rest.kind == Some(EntityKind::Person) && rest.strong {
+            out.push(Mention { a, b: a + 1, initial: false, guess: classify(cx, a, a + 1, false) });
+            out.push(Mention { a: a + 1, b, initial: false, guess: rest });
+            return;
+        }
+    }
+    // Only group words: "Iraqi Kurds" is two NORP mentions.
+    if b - a >= 2 && (a..b).all(|i| LEX.demonyms.contains_key(&cx.word(i).to_lowercase())) {
+        for i in a..b {
+            out.push(Mention { a: i, b: i + 1, initial: false, guess: classify(cx, i, i + 1, false) });
+        }
+        return;
+    }
+    let g = classify(cx, a, b, titled);
+    out.push(Mention { a, b, initial: false, guess: g });
+}
+
+/// Matches known names in an ALL-CAPS or Title-Case sentence `[s, e)`,
+/// longest first, and appends them to `out`.
+pub(super) fn shouting(
+    cx: &Ctx,
+    s: usize,
+    e: usize,
+    known: &HashMap<String, (EntityKind, String, Option<&'static str>)>,
+    surnames: &HashMap<String, String>,
+    out: &mut Vec<(Span, EntityKind, String, Option<&'static str>)>,
+) {
+    let toks = &cx.doc.tokens;
+    let max = LEX.place_max_tokens.max(4);
+    let mut i = s;
+    while i < e {
+        if !cx.is_word(i) || starts_lower(cx.word(i)) {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        let lim = (i + max).min(e);
+        for j in (i + 1..=lim).rev() {
+            if !(i..j).all(|k| {
+                cx.is_word(k) && !starts_lower(cx.word(k)) || j - i > 1 && k > i && k + 1 < j && cx.word(k) == "of"
+            }) {
+                continue;
+            }
+            let key = cx.key(i, j);
+            let span = Span::new(toks[i].span.start, toks[j - 1].span.end);
+            // A dateline ("NEW YORK 1996-08-22") names a place even when
+            // the same name plays as a team elsewhere in the document.
+            let dateline = j < e && toks[j].kind == TokenKind::Number && cx.word(j).contains('-');
+            if dateline && let Some(p) = LEX.places.get(&key) {
+                found = Some((j, span, EntityKind::Loc, cx.surface(i, j), Some(p.country)));
+                break;
+            }
+            if let Some((k, c, cc)) = known.get(&key) {
+                found = Some((j, span, *k, c.clone(), *cc));
+                break;
+            }
+            if let Some(p) = LEX.places.get(&key)
+                && !(j - i == 1 && LEX.deny.contains(&key))
+            {
+                let kind = super::classify::sports_team(cx, i, j, EntityKind::Loc, true);
+                found = Some((j, span, kind, cx.surface(i, j), Some(p.country)));
+                break;
+            }
+            if LEX.demonyms.contains_key(&key) {
+                found = Some((j, span, EntityKind::Norp, cx.surface(i, j), None));
+                break;
+            }
+            if j - i == 1 {
+                if let Some(full) = surnames.get(&key) {
+                    found = Some((j, span, EntityKind::Person, full.clone(), None));
+                    break;
+                }
+                // A short acronym in a Title-Case headline is still an acronym.
+                let w = cx.word(i);
+                if all_caps(w) && !all_caps_sentence(cx, s, e) && w.len() <= 6 {
+                    found = Some((j, span, EntityKind::Org, w.to_string(), None));
+                    break;
+                }
+            }
+        }
+        match found {
+            Some((j, span, kind, canon, cc)) => {
+                out.push((span, kind, canon, if kind == EntityKind::Loc { cc } else { None }));
+                i = j;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn all_caps_sentence(cx: &Ctx, s: usize, e: usize) -> bool {
+    let (mut w, mut c) = (0, 0);
+    for i in s..e {
+        if cx.is_word(i) && cx.word(i).chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+            w += 1;
+            c += usize::from(all_caps(cx.word(i)));
+        }
+    }
+    c * 10 >= w * 6
+}

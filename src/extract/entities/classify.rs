@@ -1,0 +1,259 @@
+//! Typing a chunk of capitalized tokens from lexicon evidence.
+
+use super::lexicon::{LEX, PlaceKind};
+use super::{Ctx, EntityKind, all_caps, starts_upper};
+use crate::document::TokenKind;
+
+/// A type guess for a token range.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Guess {
+    /// The type, when any evidence points to one.
+    pub kind: Option<EntityKind>,
+    /// True when the evidence is lexical or structural (not a default).
+    pub strong: bool,
+    /// Country of a place.
+    pub country: Option<&'static str>,
+    /// True when the name is in the gazetteer (even if retyped).
+    pub place: bool,
+}
+
+impl Guess {
+    fn new(kind: EntityKind, strong: bool) -> Guess {
+        Guess { kind: Some(kind), strong, country: None, place: false }
+    }
+}
+
+/// Words after which "of" continues a name ("Bank of England", "Gulf of
+/// Mexico", "Republic of Ireland").
+pub(super) fn of_head(lower: &str) -> bool {
+    LEX.org_heads.contains(lower)
+        || LEX.misc_heads.contains(lower)
+        || matches!(
+            lower,
+            "republic"
+                | "kingdom"
+                | "gulf"
+                | "sea"
+                | "bay"
+                | "strait"
+                | "straits"
+                | "isle"
+                | "islands"
+                | "state"
+                | "states"
+                | "cape"
+                | "lake"
+                | "mount"
+                | "duke"
+                | "duchess"
+                | "house"
+                | "chamber"
+                | "province"
+                | "port"
+                | "people's"
+                | "sultan"
+                | "emir"
+                | "prince"
+                | "king"
+                | "queen"
+                | "city"
+                | "battle"
+                | "siege"
+                | "museum"
+                | "palace"
+                | "cathedral"
+                | "bishop"
+        )
+}
+
+fn lower(w: &str) -> String {
+    w.to_lowercase()
+}
+
+/// Types tokens `[a, b)` of a chunk (titles already removed).
+pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
+    let n = b - a;
+    let key = cx.key(a, b);
+    if let Some(p) = LEX.places.get(&key)
+        && !(n == 1 && LEX.deny.contains(&key))
+    {
+        let kind = if p.kind == PlaceKind::City && titled { EntityKind::Person } else { EntityKind::Loc };
+        if kind == EntityKind::Loc {
+            return Guess { kind: Some(kind), strong: true, country: Some(p.country), place: true };
+        }
+    }
+    if let Some(cc) = LEX.demonyms.get(&key) {
+        return Guess { kind: Some(EntityKind::Norp), strong: true, country: Some(cc), place: false };
+    }
+    let first = lower(cx.word(a));
+    let last = lower(cx.word(b - 1));
+    if n >= 2 {
+        if LEX.org_heads.contains(&last) && !titled {
+            return Guess::new(EntityKind::Org, true);
+        }
+        if LEX.misc_heads.contains(&last) && !titled {
+            return Guess::new(EntityKind::Misc, true);
+        }
+        // "Bank of England", "Treaty of Versailles", "Gulf of Mexico".
+        if let Some(of) = (a + 1..b).find(|&i| cx.word(i) == "of") {
+            let head = lower(cx.word(of - 1));
+            let head0 = lower(cx.word(a));
+            for h in [&head, &head0] {
+                if LEX.org_heads.contains(h.as_str()) {
+                    return Guess::new(EntityKind::Org, true);
+                }
+                if LEX.misc_heads.contains(h.as_str()) {
+                    return Guess::new(EntityKind::Misc, true);
+                }
+            }
+            return Guess { kind: Some(EntityKind::Loc), strong: true, country: None, place: true };
+        }
+        if LEX.loc_heads.contains(&last) && !titled {
+            return if cx.sporty { Guess::new(EntityKind::Org, false) } else { Guess::new(EntityKind::Loc, true) };
+        }
+        if first == "operation" || first == "project" {
+            return Guess::new(EntityKind::Misc, true);
+        }
+        if first == "university" || first == "bank" {
+            return Guess::new(EntityKind::Org, true);
+        }
+    }
+    if n >= 2 {
+        // A given name, or an initial, then more capitalized words.
+        let w0 = cx.word(a);
+        let initial = w0.ends_with('.') && w0.chars().filter(|c| c.is_alphabetic()).count() <= 2;
+        let rest_plain = (a + 1..b).all(|i| {
+            let w = cx.word(i);
+            starts_upper(w) && !LEX.org_heads.contains(&lower(w)) || matches!(w, "bin" | "de" | "van" | "von" | "al")
+        });
+        if (LEX.given.contains(&first) || initial || titled) && rest_plain {
+            return Guess::new(EntityKind::Person, true);
+        }
+        // Demonym + name: "British Airways" falls through to ORG default,
+        // "American Express" too.
+        if LEX.demonyms.contains_key(&first) {
+            return Guess::new(EntityKind::Org, false);
+        }
+        if matches!(first.as_str(), "st" | "st.") {
+            return Guess::new(if cx.sporty { EntityKind::Org } else { EntityKind::Loc }, false);
+        }
+        let has_place = (a..b).any(|i| LEX.places.contains_key(&lower(cx.word(i))));
+        if rest_plain
+            && n <= 3
+            && !(cx.sporty && paired_score(cx, a, b))
+            && !has_place
+            && (a..b).all(|i| !all_caps(cx.word(i)))
+        {
+            return Guess::new(EntityKind::Person, false);
+        }
+        return Guess::new(EntityKind::Org, false);
+    }
+    // One token.
+    let w = cx.word(a);
+    if titled {
+        return Guess::new(EntityKind::Person, true);
+    }
+    if LEX.given.contains(&first) && !cx.lower_seen.contains(first.as_str()) {
+        // A lone given name is most likely a person referred to informally.
+        return Guess::new(EntityKind::Person, false);
+    }
+    if LEX.org_names.contains(&first) {
+        return Guess::new(EntityKind::Org, true);
+    }
+    if all_caps(w) && w.chars().filter(|c| c.is_alphabetic()).count() <= 6 {
+        return Guess::new(EntityKind::Org, false);
+    }
+    Guess::default()
+}
+
+/// Type for a mention nothing in the document or lexicons explains.
+pub(super) fn fallback(cx: &Ctx, a: usize, b: usize) -> EntityKind {
+    let toks = &cx.doc.tokens;
+    let next = (b < toks.len()).then(|| cx.word(b));
+    if let Some(n) = next
+        && matches!(n, "said" | "says" | "told" | "added" | "who" | "has" | "had" | "was")
+    {
+        return EntityKind::Person;
+    }
+    if cx.sporty && paired_score(cx, a, b) {
+        return EntityKind::Org;
+    }
+    // Bowling or match figures ("Gough 4-38") belong to players.
+    if cx.sporty && b < toks.len() && toks[b].kind == TokenKind::Number && cx.word(b).contains('-') {
+        return EntityKind::Person;
+    }
+    let prev = (a > 0).then(|| cx.word(a - 1));
+    if let Some(p) = prev
+        && matches!(p, "in" | "at" | "near" | "from" | "to")
+    {
+        return EntityKind::Loc;
+    }
+    // "Agassi ( U.S. )": a sportsman with his country.
+    if b + 2 < toks.len() && cx.word(b) == "(" && LEX.places.contains_key(&cx.key(b + 1, b + 2)) {
+        return EntityKind::Person;
+    }
+    if b - a == 1 { EntityKind::Org } else { EntityKind::Person }
+}
+
+/// A place that plays a match is a team (ORG): "Essex 372", "beat Kent",
+/// "Barcelona v Real Madrid".
+pub(super) fn sports_team(cx: &Ctx, a: usize, b: usize, kind: EntityKind, place: bool) -> EntityKind {
+    let toks = &cx.doc.tokens;
+    if kind == EntityKind::Loc && place && b - a == 1 && b < toks.len() {
+        // A town that speaks is a person: "Clinton said".
+        if LEX.places.get(&cx.key(a, b)).is_some_and(|p| p.kind == PlaceKind::City)
+            && matches!(cx.word(b), "said" | "says" | "told" | "added" | "urged" | "signed" | "vetoed")
+        {
+            return EntityKind::Person;
+        }
+    }
+    if !(kind == EntityKind::Loc && place || kind == EntityKind::Person && cx.sporty && b - a == 1) {
+        return kind;
+    }
+    if kind == EntityKind::Loc
+        && b < toks.len()
+        && toks[b].kind == TokenKind::Number
+        && toks[b].sentence == toks[b - 1].sentence
+    {
+        let n = cx.word(b);
+        let year = n.len() == 4 && (n.starts_with("19") || n.starts_with("20"));
+        if !year && !n.contains('-') && !n.contains('/') {
+            return EntityKind::Org;
+        }
+    }
+    let prev = (a > 0).then(|| cx.word(a - 1));
+    let next = (b < toks.len()).then(|| cx.word(b));
+    if prev.is_some_and(|p| matches!(p, "beat" | "v" | "vs" | "vs." | "beating" | "drew" | "against")) && cx.sporty {
+        return EntityKind::Org;
+    }
+    if next.is_some_and(|n| matches!(n, "beat" | "v" | "vs" | "vs." | "drew" | "lost" | "won")) && cx.sporty {
+        return EntityKind::Org;
+    }
+    kind
+}
+
+/// A results line: "Leeds 2 Chelsea 0" — the name is followed by a score
+/// and another name, or preceded by one.
+fn paired_score(cx: &Ctx, a: usize, b: usize) -> bool {
+    let toks = &cx.doc.tokens;
+    let num = |i: usize| toks[i].kind == TokenKind::Number && !cx.word(i).contains('-');
+    let after = b + 1 < toks.len() && num(b) && toks[b + 1].kind == TokenKind::Word && starts_upper(cx.word(b + 1));
+    let before = a >= 2 && num(a - 1) && toks[a - 2].kind == TokenKind::Word && starts_upper(cx.word(a - 2));
+    after || before
+}
+
+/// Sports copy: score-like tokens ("2-1", "6-4") are frequent.
+pub(super) fn is_sporty(doc: &crate::document::Document) -> bool {
+    let scores = doc
+        .tokens
+        .iter()
+        .take(3000)
+        .filter(|t| {
+            let w = doc.slice(t.span);
+            t.kind == TokenKind::Number
+                && w.len() <= 5
+                && w.split_once('-').is_some_and(|(x, y)| !x.is_empty() && !y.is_empty() && y.len() <= 2)
+        })
+        .count();
+    scores >= 2
+}

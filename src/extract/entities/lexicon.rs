@@ -1,0 +1,132 @@
+//! The lexicons the entity extractor consults, compiled into the binary.
+//!
+//! Everything is loaded once ([`LEX`]) from `data/entities/` via
+//! `include_str!`, so the binary needs no data files at run time. Keys are
+//! lower case: the same lookup serves mixed-case text and ALL-CAPS headlines.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// What kind of place a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    Country,
+    Continent,
+    Region,
+    City,
+    Sea,
+}
+
+/// A gazetteer entry.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub kind: PlaceKind,
+    /// ISO 3166-1 alpha-2 code, empty when the place spans countries.
+    pub country: &'static str,
+}
+
+/// All lexicons.
+pub struct Lexicon {
+    /// Lower-cased place name → entry.
+    pub places: HashMap<String, Place>,
+    /// Longest place name in tokens (bounds the longest-match scan).
+    pub place_max_tokens: usize,
+    /// Lower-cased given names.
+    pub given: HashSet<String>,
+    /// Lower-cased titles and honorifics.
+    pub titles: HashSet<String>,
+    /// Lower-cased organization heads and company suffixes.
+    pub org_heads: HashSet<String>,
+    /// Lower-cased event/treaty heads.
+    pub misc_heads: HashSet<String>,
+    /// Lower-cased demonym or group word (plural forms included) → country.
+    pub demonyms: HashMap<String, &'static str>,
+    /// Lower-cased place names that are usually ordinary words.
+    pub deny: HashSet<String>,
+    /// English function words.
+    pub stop: HashSet<String>,
+    /// Capitalized words that are never names (weekdays, months, numbers).
+    pub not_names: HashSet<String>,
+    /// Organizations usually named by one word ("Reuters").
+    pub org_names: HashSet<String>,
+    /// Lower-cased heads of place and facility names ("Square", "County").
+    pub loc_heads: HashSet<String>,
+}
+
+fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
+    s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn set(s: &'static str) -> HashSet<String> {
+    lines(s).map(str::to_lowercase).collect()
+}
+
+fn load_places(map: &mut HashMap<String, Place>, src: &'static str, overwrite: bool) {
+    for l in lines(src) {
+        let mut f = l.split('\t');
+        let (Some(name), Some(kind)) = (f.next(), f.next()) else { continue };
+        let country = f.next().unwrap_or("").trim();
+        let kind = match kind {
+            "country" => PlaceKind::Country,
+            "continent" => PlaceKind::Continent,
+            "region" => PlaceKind::Region,
+            "sea" => PlaceKind::Sea,
+            _ => PlaceKind::City,
+        };
+        let key = name.to_lowercase();
+        if overwrite || !map.contains_key(&key) {
+            map.insert(key, Place { kind, country });
+        }
+    }
+}
+
+/// The lexicons, loaded on first use.
+pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut places = HashMap::with_capacity(50_000);
+    load_places(&mut places, include_str!("../../../data/entities/places.tsv"), false);
+    load_places(&mut places, include_str!("../../../data/entities/places_extra.tsv"), true);
+    let place_max_tokens = places.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+    let mut given = set(include_str!("../../../data/entities/given_names.txt"));
+    given.extend(set(include_str!("../../../data/entities/given_names_extra.txt")));
+    let mut demonyms = HashMap::new();
+    for l in lines(include_str!("../../../data/entities/demonyms.tsv")) {
+        let mut f = l.split('\t');
+        let name = f.next().unwrap_or("").to_lowercase();
+        let cc = f.next().unwrap_or("").trim();
+        if name.is_empty() {
+            continue;
+        }
+        if !name.ends_with('s') && !name.ends_with("ese") && !name.ends_with("ish") && !name.ends_with("ch") {
+            demonyms.entry(format!("{name}s")).or_insert(cc);
+        }
+        demonyms.insert(name, cc);
+    }
+    Lexicon {
+        places,
+        place_max_tokens,
+        given,
+        titles: set(include_str!("../../../data/entities/titles.txt")),
+        org_heads: set(include_str!("../../../data/entities/org_heads.txt")),
+        misc_heads: set(include_str!("../../../data/entities/misc_heads.txt")),
+        demonyms,
+        deny: set(include_str!("../../../data/entities/denylist.txt")),
+        stop: set(include_str!("../../../data/stopwords_en.txt")),
+        not_names: set(include_str!("../../../data/entities/not_names.txt")),
+        org_names: set(include_str!("../../../data/entities/org_names.txt")),
+        loc_heads: set(include_str!("../../../data/entities/loc_heads.txt")),
+    }
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicons_load() {
+        assert_eq!(LEX.places["madrid"].country, "ES");
+        assert_eq!(LEX.places["united states"].kind, PlaceKind::Country);
+        assert!(LEX.given.contains("vladimir") && LEX.given.contains("john"));
+        assert_eq!(LEX.demonyms["russians"], "RU");
+        assert!(LEX.org_heads.contains("ministry") && LEX.titles.contains("president"));
+    }
+}

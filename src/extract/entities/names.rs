@@ -1,0 +1,140 @@
+//! Corpus-wide unification of spelling variants of person names.
+
+use super::{Entity, EntityKind};
+use crate::extract::Quote;
+use std::collections::HashMap;
+
+/// Corpus-wide index of canonical names (see [`crate::extract::Corpus`]).
+///
+/// Person names are keyed by a transliteration-tolerant form of their first
+/// and last words (see [`fold`]); a new canonical whose first-name key
+/// matches a known one and whose surname key is within a small edit distance
+/// is rewritten to the spelling seen first. Because `resolve` runs on the
+/// ordered output stream, the first-seen spelling wins deterministically.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    /// Folded surname → (folded first name, canonical) of known full names.
+    by_surname: HashMap<String, Vec<(String, String)>>,
+    /// Canonical already decided → corpus canonical.
+    memo: HashMap<String, String>,
+}
+
+/// Transliteration-tolerant key: lower case, accents stripped, ASCII letters
+/// only, `y`→`i`, `w`→`v`, `ck`→`c`, doubled letters collapsed (so
+/// "Zelenskyy", "Zelensky", "Zelenski" share a key).
+pub(super) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' | 'č' | 'ć' => 'c',
+            'š' | 'ś' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ñ' | 'ń' => 'n',
+            'ł' => 'l',
+            c => c,
+        };
+        let c = c.to_ascii_lowercase();
+        if !c.is_ascii_alphabetic() {
+            continue;
+        }
+        let c = match c {
+            'y' => 'i',
+            'w' => 'v',
+            'k' if out.ends_with('c') => continue,
+            c => c,
+        };
+        if out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Levenshtein distance, bounded work (names are short).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a = a.as_bytes();
+    let b = b.as_bytes();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+impl NameIndex {
+    /// Maps canonicals to the corpus-wide spelling seen first.
+    pub fn resolve(&mut self, entities: &mut [Entity], quotes: &mut [Quote]) {
+        let mut renamed: HashMap<String, String> = HashMap::new();
+        for e in entities.iter_mut() {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            let new = self.canonical_for(&e.canonical);
+            if new != e.canonical {
+                renamed.insert(std::mem::replace(&mut e.canonical, new.clone()), new);
+            }
+        }
+        for q in quotes.iter_mut() {
+            if let Some(s) = &q.speaker
+                && let Some(n) = renamed.get(s).cloned().or_else(|| self.memo.get(s).filter(|n| *n != s).cloned())
+            {
+                q.speaker = Some(n);
+            }
+        }
+    }
+
+    fn canonical_for(&mut self, name: &str) -> String {
+        if let Some(c) = self.memo.get(name) {
+            return c.clone();
+        }
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let result = if words.len() >= 2 {
+            let first = fold(words[0]);
+            let last = fold(words[words.len() - 1]);
+            let mut hit = None;
+            // Same surname key, or a near one (ending variants are folded).
+            let close = |k: &str| edit_distance(k, &last) <= if last.len() >= 6 { 2 } else { 1 };
+            'outer: for (k, list) in &self.by_surname {
+                if k != &last && !close(k) {
+                    continue;
+                }
+                for (f, canon) in list {
+                    if *f == first || edit_distance(f, &first) <= 1 && first.len() >= 4 {
+                        hit = Some(canon.clone());
+                        break 'outer;
+                    }
+                }
+            }
+            match hit {
+                Some(c) => c,
+                None => {
+                    self.by_surname.entry(last).or_default().push((first, name.to_string()));
+                    name.to_string()
+                }
+            }
+        } else if words.len() == 1 {
+            // A lone surname: the unique known full name with that surname key.
+            let last = fold(words[0]);
+            match self.by_surname.get(&last) {
+                Some(list) if list.len() == 1 => list[0].1.clone(),
+                _ => name.to_string(),
+            }
+        } else {
+            name.to_string()
+        };
+        self.memo.insert(name.to_string(), result.clone());
+        result
+    }
+}
