@@ -33,11 +33,23 @@ pub struct Config {
     pub max_bytes: u64,
     /// Worker threads (1 runs everything on the calling thread).
     pub jobs: usize,
+    /// Resolve spelling variants of names across the documents of the run
+    /// (first spelling seen wins). Reports turn this off: their state must
+    /// not depend on which other documents a shard held, so that merged
+    /// shard reports equal one run over the whole corpus.
+    pub resolve_names: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { clean: true, date: None, select: Selection::ALL, max_bytes: DEFAULT_MAX_BYTES, jobs: 1 }
+        Config {
+            clean: true,
+            date: None,
+            select: Selection::ALL,
+            max_bytes: DEFAULT_MAX_BYTES,
+            jobs: 1,
+            resolve_names: true,
+        }
     }
 }
 
@@ -297,7 +309,8 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
     if cfg.jobs <= 1 {
         let mut result = Ok(());
         walker.run(&mut |item| {
-            result = deliver(process(item, cfg), &mut summary, &mut corpus, sink).and_then(|_| sink.idle());
+            result = deliver(process(item, cfg), &mut summary, &mut corpus, cfg.resolve_names, sink)
+                .and_then(|_| sink.idle());
             result.is_ok()
         });
         result?;
@@ -354,7 +367,7 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
             while let Some(outcomes) = pending.remove(&next) {
                 next += 1;
                 let _ = permit_rx.try_recv();
-                if let Err(e) = deliver(outcomes, &mut summary, &mut corpus, sink) {
+                if let Err(e) = deliver(outcomes, &mut summary, &mut corpus, cfg.resolve_names, sink) {
                     result = Err(e);
                     break 'outer;
                 }
@@ -374,13 +387,16 @@ fn deliver(
     outcomes: Vec<Outcome>,
     summary: &mut Summary,
     corpus: &mut Corpus,
+    resolve_names: bool,
     sink: &mut dyn Sink,
 ) -> std::io::Result<()> {
     for mut o in outcomes {
         match &mut o {
             Outcome::Doc(a) => {
                 summary.documents += 1;
-                corpus.resolve(&mut a.ex);
+                if resolve_names {
+                    corpus.resolve(&mut a.ex);
+                }
             }
             Outcome::Error(_) => summary.errors += 1,
         }

@@ -105,6 +105,7 @@ impl InputArgs {
             select: self.only.unwrap_or(Selection::ALL),
             max_bytes: self.max_bytes,
             jobs,
+            resolve_names: true,
         }
     }
 

@@ -68,7 +68,8 @@ pub fn run(args: &Args) -> Result<ExitCode> {
     let report = if args.merge {
         merged(&args.input.paths)?
     } else {
-        let cfg = args.input.config();
+        // Document-level canonicals only: see `Config::resolve_names`.
+        let cfg = lede::pipeline::Config { resolve_names: false, ..args.input.config() };
         let walker = args.input.walker()?;
         let progress = Progress::new(args.input.quiet);
         let mut report = Report::new();

@@ -202,7 +202,10 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
 /// news convention for a quote running over several paragraphs).
 fn continues_previous(doc: &Document, seg: &marks::Segment, post: &[attribution::W], para: Option<usize>) -> bool {
     let Some(p) = para else { return false };
-    doc.paragraphs[p].span.start == seg.open
+    // A quoted subheading (“As long as it takes”) is a heading, not the
+    // next paragraph of someone's speech.
+    doc.paragraphs[p].kind == crate::document::ParagraphKind::Body
+        && doc.paragraphs[p].span.start == seg.open
         && !post.iter().any(|w| w.s.chars().next().is_some_and(char::is_alphanumeric))
 }
 
@@ -383,6 +386,29 @@ mod tests {
             let q = find(&doc, &qs, "lives under an uninterrupted");
             assert_eq!((q.speaker.as_deref(), q.verb.as_deref()), (Some("Serguiï Gaïdaï"), Some("lamented")));
         }
+    }
+
+    #[test]
+    fn a_quoted_heading_inherits_no_speaker() {
+        let doc = Document::from_paragraphs(&[
+            ("Title", crate::document::ParagraphKind::Title),
+            (
+                "The Ukrainian army immediately hailed “the liberation of a strategic territory”.",
+                crate::document::ParagraphKind::Body,
+            ),
+            ("“As long as it takes”", crate::document::ParagraphKind::Heading),
+            ("In Madrid, NATO countries validated an increase in personnel.", crate::document::ParagraphKind::Body),
+        ]);
+        let qs = extract(&doc, &[]);
+        let q = find(&doc, &qs, "As long as it takes");
+        assert_eq!((&q.speaker, &q.verb), (&None, &None));
+        // The same quotation as a body paragraph does continue the speech.
+        let body = Document::from_paragraphs(&[
+            ("“We will stay,” the minister said.", crate::document::ParagraphKind::Body),
+            ("“As long as it takes.”", crate::document::ParagraphKind::Body),
+        ]);
+        let qs = extract(&body, &[]);
+        assert_eq!(find(&body, &qs, "As long as it takes").speaker.as_deref(), Some("the minister"));
     }
 
     #[test]
