@@ -9,6 +9,14 @@
 //! are read into memory first, so disk speed does not count; every stage
 //! sees the same documents. Machines here are noisy: compare the ratios
 //! within one run rather than absolute numbers across runs.
+//!
+//! Caveats, so the numbers are not misread:
+//! - "full pipeline, in memory" and the `-jN` rows include cleaning and JSON
+//!   is *not* produced (no serialisation); `scripts/bench.sh` times the real
+//!   binary end to end, output included.
+//! - Peak memory (VmHWM) printed at the end is that of this process, which
+//!   holds the whole corpus in memory on purpose; streaming memory is
+//!   measured on the binary by `scripts/bench.sh`.
 
 use lede::document::{Document, ParagraphKind};
 use lede::extract::{self, Selection};
@@ -89,6 +97,16 @@ fn main() {
             }),
         );
     }
+    if let Some(kb) = peak_rss_kb() {
+        println!("peak memory (VmHWM, whole corpus held in memory): {:.1} MB", kb as f64 / 1024.0);
+    }
+}
+
+/// Peak resident set size of this process, from Linux `/proc/self/status`.
+fn peak_rss_kb() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn build(raw: &str) -> Document {
