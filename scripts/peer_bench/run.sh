@@ -25,7 +25,8 @@ if "$VENV/bin/python" -c 'import en_core_web_sm' 2>/dev/null \
 fi
 mapfile -t FILES < <(find "$CORPUS" -name '*.txt' | sort | head -n "$N")
 echo "# ${#FILES[@]} files from $CORPUS, spaCy model: $MODEL"
-PY_OUT=$("$VENV/bin/python" scripts/peer_bench/peer.py "$MODEL" "${FILES[@]}" | tee /dev/stderr)
+PY_OUT=$("$VENV/bin/python" -W ignore scripts/peer_bench/peer.py "$MODEL" "${FILES[@]}")
+echo "$PY_OUT"
 PY=$(echo "$PY_OUT" | awk '/^TOTAL_PY_MBPS/{print $2}')
 
 cargo build -q --release
