@@ -344,13 +344,13 @@ pub fn numbers(text: &str) -> Vec<(Span, f64)> {
 }
 
 /// First words of qualifiers, built once.
-static QUALIFIER_STARTS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+static QUALIFIER_STARTS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| QUALIFIERS.iter().filter_map(|q| q.split(' ').next()).collect());
 
 /// Every lower-case word (other than number words) a figure can start with,
 /// in one set so each word costs one lookup.
-static STARTERS: std::sync::LazyLock<std::collections::HashSet<String>> = std::sync::LazyLock::new(|| {
-    let mut set: std::collections::HashSet<String> = QUALIFIER_STARTS.iter().map(|w| w.to_string()).collect();
+static STARTERS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> = std::sync::LazyLock::new(|| {
+    let mut set: rustc_hash::FxHashSet<String> = QUALIFIER_STARTS.iter().map(|w| w.to_string()).collect();
     set.extend(CURRENCIES.keys().map(str::to_string));
     for w in ["a", "an", "minus", "negative", "between", "from", "aged", "half", "percent", "per"] {
         set.insert(w.to_string());
