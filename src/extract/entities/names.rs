@@ -15,6 +15,11 @@ use std::collections::HashMap;
 pub struct NameIndex {
     /// Folded surname → (folded first name, canonical) of known full names.
     by_surname: HashMap<String, Vec<(String, String)>>,
+    /// Surname-key prefix (two letters) → (surname key, folded first name,
+    /// canonical), in the order first seen. Near-spelling candidates are
+    /// looked up only in their block, so each lookup costs the block's size,
+    /// not the corpus's, and ties go to the earliest name deterministically.
+    by_prefix: HashMap<String, Vec<(String, String, String)>>,
     /// Canonical already decided → corpus canonical.
     memo: HashMap<String, String>,
 }
@@ -96,6 +101,9 @@ impl NameIndex {
     }
 
     fn canonical_for(&mut self, name: &str) -> String {
+        fn prefix(key: &str) -> String {
+            key.chars().take(2).collect()
+        }
         if let Some(c) = self.memo.get(name) {
             return c.clone();
         }
@@ -106,20 +114,17 @@ impl NameIndex {
             let mut hit = None;
             // Same surname key, or a near one (ending variants are folded).
             let close = |k: &str| edit_distance(k, &last) <= if last.len() >= 6 { 2 } else { 1 };
-            'outer: for (k, list) in &self.by_surname {
-                if k != &last && !close(k) {
-                    continue;
-                }
-                for (f, canon) in list {
-                    if *f == first || edit_distance(f, &first) <= 1 && first.len() >= 4 {
-                        hit = Some(canon.clone());
-                        break 'outer;
-                    }
+            let block = prefix(&last);
+            for (k, f, canon) in self.by_prefix.get(&block).map(Vec::as_slice).unwrap_or(&[]) {
+                if (k == &last || close(k)) && (*f == first || edit_distance(f, &first) <= 1 && first.len() >= 4) {
+                    hit = Some(canon.clone());
+                    break;
                 }
             }
             match hit {
                 Some(c) => c,
                 None => {
+                    self.by_prefix.entry(block).or_default().push((last.clone(), first.clone(), name.to_string()));
                     self.by_surname.entry(last).or_default().push((first, name.to_string()));
                     name.to_string()
                 }
