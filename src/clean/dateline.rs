@@ -9,8 +9,6 @@ use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
 
-const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-
 static DATE_ANY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
@@ -55,7 +53,7 @@ pub fn find_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
 
 fn month(s: &str) -> Option<u32> {
     let l = s.to_ascii_lowercase();
-    MONTHS.iter().position(|m| l.starts_with(m)).map(|i| i as u32 + 1)
+    crate::document::calendar::month_number(&l)
 }
 
 /// A dateline or "Published" line: its date and which kind of line it is.

@@ -71,21 +71,7 @@ pub enum Lex {
 static LEX: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
     use Lex::*;
     let mut m = HashMap::new();
-    let months = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    for (i, name) in months.iter().enumerate() {
+    for (i, name) in crate::document::calendar::MONTH_NAMES.iter().enumerate() {
         m.insert(*name, Month(i as u32 + 1, false));
     }
     for (name, n) in [

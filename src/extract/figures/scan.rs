@@ -80,36 +80,9 @@ fn qualifier(s: &str, lx: &[Lex], i: usize) -> Option<(&'static str, usize)> {
     None
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 fn is_month(s: &str, lx: &[Lex], i: usize) -> bool {
     let mut b = [0u8; 32];
-    word_at(s, lx, i, &mut b).is_some_and(|w| MONTHS.contains(&w))
+    word_at(s, lx, i, &mut b).is_some_and(|w| crate::document::calendar::month_number(w).is_some())
 }
 
 /// Time units: a number of them is a duration, which the dates extractor owns.
