@@ -68,20 +68,16 @@ fn is_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
     if w.starts_with('’') || w.starts_with('\'') {
         return false;
     }
-    let initial = is_initial(cx, i, sentence_start);
-    let l = w.to_lowercase();
-    if LEX.not_names.contains(&l) || LEX.stop.contains(&l) && !LEX.places.contains_key(&l) {
-        return false;
-    }
-    if initial
-        && cx.lower_seen.contains(l.as_str())
-        && !LEX.places.contains_key(&l)
-        && !LEX.demonyms.contains_key(&l)
-        && !LEX.given.contains(&l)
-    {
-        return false;
-    }
-    true
+    super::lexicon::lower_with(w, |l| {
+        if LEX.not_names.contains(l) || LEX.stop.contains(l) && !LEX.places.contains_key(l) {
+            return false;
+        }
+        !(cx.lower_seen.contains(l)
+            && is_initial(cx, i, sentence_start)
+            && !LEX.places.contains_key(l)
+            && !LEX.demonyms.contains_key(l)
+            && !LEX.given.contains(l))
+    })
 }
 
 /// Chunks and types the names of one ordinary sentence, tokens `[s, e)`.
@@ -113,6 +109,10 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
         let a = i;
         let mut b = i + 1;
         while b < e {
+            // A line break ends a name ("Advertisement\nSubscribe").
+            if cx.doc.text[cx.doc.tokens[b - 1].span.end..cx.doc.tokens[b].span.start].contains('\n') {
+                break;
+            }
             if is_cap(cx, b, s) {
                 b += 1;
                 continue;

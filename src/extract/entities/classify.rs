@@ -82,6 +82,9 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
             return Guess { kind: Some(kind), strong: true, country: Some(p.country), place: true };
         }
     }
+    if LEX.misc_names.contains(&key) {
+        return Guess::new(EntityKind::Misc, true);
+    }
     if let Some(cc) = LEX.demonyms.get(&key) {
         return Guess { kind: Some(EntityKind::Norp), strong: true, country: Some(cc), place: false };
     }

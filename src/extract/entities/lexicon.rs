@@ -51,6 +51,24 @@ pub struct Lexicon {
     pub org_names: HashSet<String>,
     /// Lower-cased heads of place and facility names ("Square", "County").
     pub loc_heads: HashSet<String>,
+    /// Lower-cased names of products, weapons and programmes ("Storm Shadow").
+    pub misc_names: HashSet<String>,
+}
+
+/// Calls `f` with the lower-cased form of `w`, without allocating for the
+/// usual short ASCII word (the lookups on capitalized words are the hot path).
+pub fn lower_with<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = w.as_bytes();
+    if b.len() <= 48 && b.is_ascii() {
+        let mut buf = [0u8; 48];
+        for (d, c) in buf.iter_mut().zip(b) {
+            *d = c.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out: always valid UTF-8.
+        f(std::str::from_utf8(&buf[..b.len()]).unwrap_or_default())
+    } else {
+        f(&w.to_lowercase())
+    }
 }
 
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
@@ -114,6 +132,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         not_names: set(include_str!("../../../data/entities/not_names.txt")),
         org_names: set(include_str!("../../../data/entities/org_names.txt")),
         loc_heads: set(include_str!("../../../data/entities/loc_heads.txt")),
+        misc_names: set(include_str!("../../../data/entities/misc_names.txt")),
     }
 });
 
@@ -128,5 +147,13 @@ mod tests {
         assert!(LEX.given.contains("vladimir") && LEX.given.contains("john"));
         assert_eq!(LEX.demonyms["russians"], "RU");
         assert!(LEX.org_heads.contains("ministry") && LEX.titles.contains("president"));
+        assert!(LEX.misc_names.contains("storm shadow"));
+    }
+
+    #[test]
+    fn lower_with_matches_to_lowercase() {
+        for w in ["Putin", "NATO", "Zürich", "ÖSTERREICH", "a-B", &"X".repeat(60)] {
+            assert_eq!(lower_with(w, str::to_string), w.to_lowercase());
+        }
     }
 }

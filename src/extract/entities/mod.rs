@@ -313,7 +313,8 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
 fn shouting_sentences(cx: &Ctx) -> Vec<bool> {
     let doc = cx.doc;
     let mut out = vec![false; doc.sentences.len()];
-    let mut counts = vec![(0u32, 0u32, 0u32, 0u32); doc.sentences.len()]; // words, caps, stop, stop capitalized
+    // words, caps, stop, stop capitalized, content words, content capitalized
+    let mut counts = vec![[0u32; 6]; doc.sentences.len()];
     for t in &doc.tokens {
         if t.kind != TokenKind::Word {
             continue;
@@ -323,21 +324,35 @@ fn shouting_sentences(cx: &Ctx) -> Vec<bool> {
         if w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             continue;
         }
-        c.0 += 1;
+        c[0] += 1;
         if all_caps(w) {
-            c.1 += 1;
+            c[1] += 1;
         }
-        if w.len() <= 4 && LEX.stop.contains(&w.to_lowercase()) {
-            c.2 += 1;
+        if w.len() <= 4 && lexicon::lower_with(w, |l| LEX.stop.contains(l)) {
+            c[2] += 1;
             if starts_upper(w) {
-                c.3 += 1;
+                c[3] += 1;
+            }
+        } else {
+            c[4] += 1;
+            if starts_upper(w) {
+                c[5] += 1;
             }
         }
     }
     for (si, s) in doc.sentences.iter().enumerate() {
-        let (w, caps, stop, stop_up) = counts[si];
-        let title = doc.paragraph_at(s.start).is_some_and(|p| doc.paragraphs[p].kind == ParagraphKind::Title);
-        out[si] = (w > 0 && caps * 10 >= w * 6) || (title && stop >= 1 && stop_up * 2 > stop);
+        let [w, caps, stop, stop_up, content, content_up] = counts[si];
+        let para = doc.paragraph_at(s.start).map(|p| &doc.paragraphs[p]);
+        let title = para.is_some_and(|p| p.kind == ParagraphKind::Title);
+        // An untagged headline: a line of its own, no closing punctuation,
+        // every content word capitalized ("Zelenskyy to Address British
+        // Cabinet in Historic Appeal for Support").
+        let headline_line = content >= 3
+            && content_up == content
+            && para.is_some_and(|p| p.span.start == s.start && p.span.end <= s.end)
+            && !doc.text[s.start..s.end].trim_end().ends_with(['.', '!', '?', '"', '”', ':', ','])
+            && doc.text[s.start..s.end].split_whitespace().count() <= 20;
+        out[si] = (w > 0 && caps * 10 >= w * 6) || (title && stop >= 1 && stop_up * 2 > stop) || headline_line;
     }
     out
 }
