@@ -22,3 +22,87 @@ fn persons_titles_and_canonicals() {
     assert!(e.iter().any(|x| x.0 == "Madrid" && x.1 == EntityKind::Loc && x.3.as_deref() == Some("ES")), "{e:?}");
     assert!(e.iter().any(|x| x.0 == "NATO" && x.1 == EntityKind::Org), "{e:?}");
 }
+
+#[test]
+fn acronym_and_expansion_are_one_entity() {
+    let doc = Document::from_paragraphs(&[(
+        "The International Monetary Fund (IMF) said on Monday it would lend more. The IMF also warned of risks.",
+        ParagraphKind::Body,
+    )]);
+    let e = ents(&doc);
+    let imf: Vec<_> = e.iter().filter(|x| x.0 == "IMF").collect();
+    assert_eq!(imf.len(), 2, "{e:?}");
+    assert!(imf.iter().all(|x| x.1 == EntityKind::Org && x.2 == "International Monetary Fund"), "{e:?}");
+    assert!(e.iter().any(|x| x.0 == "International Monetary Fund" && x.1 == EntityKind::Org), "{e:?}");
+}
+
+#[test]
+fn organization_and_title_before_a_person_are_cut_off() {
+    let doc = Document::from_paragraphs(&[(
+        "Russian Defense Ministry spokesman Igor Konashenkov said the strikes hit Kharkiv Oblast.",
+        ParagraphKind::Body,
+    )]);
+    let e = ents(&doc);
+    assert!(e.iter().any(|x| x.0 == "Igor Konashenkov" && x.1 == EntityKind::Person), "{e:?}");
+    assert!(!e.iter().any(|x| x.0.contains("spokesman")), "{e:?}");
+    assert!(e.iter().any(|x| x.0 == "Kharkiv Oblast" && x.1 == EntityKind::Loc), "{e:?}");
+}
+
+#[test]
+fn honorifics_and_possessives_are_excluded() {
+    let doc = Document::from_paragraphs(&[(
+        "President Volodymyr Zelensky’s office said Mr Zelensky was safe.",
+        ParagraphKind::Body,
+    )]);
+    let e = ents(&doc);
+    assert!(e.iter().any(|x| x.0 == "Volodymyr Zelensky" && x.1 == EntityKind::Person), "{e:?}");
+    assert!(e.iter().any(|x| x.0 == "Zelensky" && x.2 == "Volodymyr Zelensky"), "{e:?}");
+    assert!(!e.iter().any(|x| x.0.contains("President") || x.0.contains("Mr") || x.0.contains('’')), "{e:?}");
+}
+
+#[test]
+fn spelling_variants_share_one_canonical_across_documents() {
+    let mut index = NameIndex::default();
+    let mut seen = Vec::new();
+    for text in [
+        "Volodymyr Zelensky spoke in Kyiv.",
+        "Volodymyr Zelenskyy spoke in Kyiv.",
+        "Volodymyr Zelenski spoke in Kyiv.",
+        "Volodimir Zelensky spoke in Kyiv.",
+    ] {
+        let doc = Document::from_paragraphs(&[(text, ParagraphKind::Body)]);
+        let mut e = extract(&doc);
+        index.resolve(&mut e, &mut []);
+        seen.extend(e.into_iter().filter(|x| x.kind == EntityKind::Person).map(|x| x.canonical));
+    }
+    assert_eq!(seen.len(), 4, "{seen:?}");
+    assert!(seen.iter().all(|c| c == "Volodymyr Zelensky"), "{seen:?}");
+}
+
+#[test]
+fn products_are_misc() {
+    let doc = Document::from_paragraphs(&[("Britain supplied Storm Shadow missiles to Ukraine.", ParagraphKind::Body)]);
+    let e = ents(&doc);
+    assert!(e.iter().any(|x| x.0 == "Storm Shadow" && x.1 == EntityKind::Misc), "{e:?}");
+}
+
+#[test]
+fn title_case_headline_words_are_not_names() {
+    let doc = Document::from_paragraphs(&[
+        ("Escalating Drone Attacks Hit Ukraine as Talks Stall", ParagraphKind::Body),
+        ("Russian drones struck Kyiv overnight, officials in Ukraine said.", ParagraphKind::Body),
+    ]);
+    let e = ents(&doc);
+    assert!(!e.iter().any(|x| x.0.contains("Escalating") || x.0.contains("Talks")), "{e:?}");
+    assert!(e.iter().filter(|x| x.0 == "Ukraine" && x.1 == EntityKind::Loc).count() == 2, "{e:?}");
+}
+
+#[test]
+fn boilerplate_lines_are_not_names() {
+    let doc = Document::from_paragraphs(&[
+        ("Advertisement", ParagraphKind::Body),
+        ("Subscribe to our newsletter. Share this article. Read more.", ParagraphKind::Body),
+    ]);
+    let e = ents(&doc);
+    assert!(e.is_empty(), "{e:?}");
+}
