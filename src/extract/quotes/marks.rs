@@ -98,6 +98,9 @@ pub fn segments(doc: &Document) -> Vec<Segment> {
         // paragraph's opening mark.
         let mut skip_first_open = open.is_some();
         let mut single: Option<(usize, usize)> = None;
+        // A curly pair inside a straight-quoted passage (`"… “x” …"`) is a
+        // nested quotation: it must not cut the outer one.
+        let mut nested = false;
         let mut prev: Option<char> = None;
         let mut it = ptext.char_indices().peekable();
         while let Some((off, c)) = it.next() {
@@ -122,9 +125,14 @@ pub fn segments(doc: &Document) -> Vec<Segment> {
             }
             match mark {
                 Mark::Open => {
-                    open = Some((i, after));
-                    single = None;
+                    if open.is_some_and(|(o, _)| bytes[o] == b'"' || bytes[o] == b'\'') {
+                        nested = true;
+                    } else {
+                        open = Some((i, after));
+                        single = None;
+                    }
                 }
+                Mark::Close if nested => nested = false,
                 Mark::Close => match open.take() {
                     Some((o, s)) => push(text, &mut out, o, s, i, after, false),
                     None if is_open_context(prev) && next.is_some_and(|n| !n.is_whitespace()) => {
@@ -143,6 +151,7 @@ pub fn segments(doc: &Document) -> Vec<Segment> {
                                     continue;
                                 }
                                 open = None;
+                                nested = false;
                                 push(text, &mut out, o, s, i, after, false);
                             } else {
                                 // A new opener: the earlier mark was unmatched.
@@ -230,6 +239,16 @@ mod tests {
     fn multi_paragraph_quote_is_one() {
         let t = "“First part.\n\n“Second part,” he said.\n\n“Unclosed\n\nNo mark here.";
         assert_eq!(inners(t), vec!["First part.\n\n“Second part,"]);
+    }
+
+    #[test]
+    fn curly_quote_nested_in_straight_quote_keeps_the_outer() {
+        assert_eq!(
+            inners("He stated: \"It isn’t about “Equal Justice” anymore. It is politics.\" Then he left."),
+            vec!["It isn’t about “Equal Justice” anymore. It is politics."]
+        );
+        // An ordinary curly pair after a closed straight one is unaffected.
+        assert_eq!(inners("\"a b\" and “c d”."), vec!["a b", "c d"]);
     }
 
     #[test]

@@ -97,7 +97,9 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         let post = attribution::words(text, Span::new(seg.close_end, post_end), 40);
         let inner = doc.slice(seg.inner);
         let n_words = inner.split_whitespace().take(6).count();
-        let last_char = inner.chars().last().unwrap_or(' ');
+        // A nested quotation closing with the outer one (`…those people,’”`)
+        // leaves the outer quote's own punctuation just before it.
+        let last_char = inner.trim_end_matches(['’', '\'', '”', '"']).chars().last().unwrap_or(' ');
         let ends_punct = matches!(last_char, '.' | ',' | '!' | '?' | '…' | ':' | ';');
 
         // Does the quotation open its sentence?
@@ -432,6 +434,14 @@ mod tests {
         assert_eq!(q.speaker.as_deref(), Some("John Kirby"));
         assert_eq!(q.speaker_role.as_deref(), Some("White House National Security Council spokesman"));
         assert_eq!(find(&doc, &qs, "impartial").kind, QuoteKind::Scare);
+    }
+
+    #[test]
+    fn nested_quote_at_the_end_keeps_the_attribution_after() {
+        let (_, qs) =
+            run("Title\n\n“You say you ‘accept responsibility for those people,’” Merkley said. “That is wrong.”", &[]);
+        assert_eq!(qs[0].kind, QuoteKind::Full);
+        assert_eq!((qs[0].speaker.as_deref(), qs[0].verb.as_deref()), (Some("Merkley"), Some("said")));
     }
 
     #[test]
