@@ -32,3 +32,4 @@ pub mod input;
 pub mod output;
 pub mod pipeline;
 pub mod report;
+pub mod resolve;

@@ -10,12 +10,14 @@
 
 use crate::clean;
 use crate::document::{DateSource, Document, ParagraphKind};
-use crate::extract::{self, Corpus, Extractions, Selection};
+use crate::extract::{self, Extractions, Selection};
 use crate::input::{self, Item, Record, Walker};
+use crate::resolve::{GivenNames, Resolver};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Default `--max-bytes`: inputs larger than this are refused, not read.
 pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
@@ -38,6 +40,9 @@ pub struct Config {
     /// not depend on which other documents a shard held, so that merged
     /// shard reports equal one run over the whole corpus.
     pub resolve_names: bool,
+    /// A corpus alias map computed offline (`lede analyze --names`), used
+    /// instead of resolving over this run: see [`crate::resolve`].
+    pub names: Option<Arc<GivenNames>>,
 }
 
 impl Default for Config {
@@ -49,6 +54,7 @@ impl Default for Config {
             max_bytes: DEFAULT_MAX_BYTES,
             jobs: 1,
             resolve_names: true,
+            names: None,
         }
     }
 }
@@ -305,12 +311,11 @@ impl<F: FnMut(Outcome) -> std::io::Result<()>> Sink for F {
 /// run and is returned.
 pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Result<Summary> {
     let mut summary = Summary::default();
-    let mut corpus = Corpus::default();
+    let mut names = Resolver::new(cfg.resolve_names, cfg.names.as_ref());
     if cfg.jobs <= 1 {
         let mut result = Ok(());
         walker.run(&mut |item| {
-            result = deliver(process(item, cfg), &mut summary, &mut corpus, cfg.resolve_names, sink)
-                .and_then(|_| sink.idle());
+            result = deliver(process(item, cfg), &mut summary, &mut names, sink).and_then(|_| sink.idle());
             result.is_ok()
         });
         result?;
@@ -367,7 +372,7 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
             while let Some(outcomes) = pending.remove(&next) {
                 next += 1;
                 let _ = permit_rx.try_recv();
-                if let Err(e) = deliver(outcomes, &mut summary, &mut corpus, cfg.resolve_names, sink) {
+                if let Err(e) = deliver(outcomes, &mut summary, &mut names, sink) {
                     result = Err(e);
                     break 'outer;
                 }
@@ -386,17 +391,14 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
 fn deliver(
     outcomes: Vec<Outcome>,
     summary: &mut Summary,
-    corpus: &mut Corpus,
-    resolve_names: bool,
+    names: &mut Resolver,
     sink: &mut dyn Sink,
 ) -> std::io::Result<()> {
     for mut o in outcomes {
         match &mut o {
             Outcome::Doc(a) => {
                 summary.documents += 1;
-                if resolve_names {
-                    corpus.resolve(&mut a.ex);
-                }
+                names.resolve(&mut a.ex);
             }
             Outcome::Error(_) => summary.errors += 1,
         }

@@ -98,8 +98,9 @@ fn merged_shard_reports_equal_one_run_over_both() {
     let whole = run_ok(lede().args(["report", "-q", "-f", "json"]).arg(&s1).arg(&s2));
     let merged = run_ok(lede().args(["report", "--merge", "-f", "json"]).arg(&p1).arg(&p2));
     let swapped = run_ok(lede().args(["report", "--merge", "-f", "json"]).arg(&p2).arg(&p1));
+    let whole_swapped = run_ok(lede().args(["report", "-q", "-f", "json"]).arg(&s2).arg(&s1));
     assert_eq!(merged, whole);
-    assert_eq!(swapped, whole);
+    assert_eq!(swapped, whole_swapped, "merging in argument order is one run in that order");
     let table_whole = run_ok(lede().args(["report", "-q", "-f", "table"]).arg(&s1).arg(&s2));
     let table_merged = run_ok(lede().args(["report", "--merge", "-f", "table"]).arg(&p1).arg(&p2));
     assert_eq!(table_merged, table_whole);
@@ -109,6 +110,55 @@ fn merged_shard_reports_equal_one_run_over_both() {
     let clusters = r.duplicate_clusters();
     assert_eq!(clusters.len(), 1, "{clusters:?}");
     assert!(clusters[0][1].ends_with("repost.txt"), "{clusters:?}");
+}
+
+/// Spelling variants of one person in different documents (and shards) are
+/// one row of the report, under the spelling seen first, and the shards
+/// analyzed with the merged alias map equal one run, names included.
+#[test]
+fn variant_spellings_merge_across_documents_and_shards() {
+    let dir = tempfile::tempdir().unwrap();
+    let (s1, s2) = (dir.path().join("s1"), dir.path().join("s2"));
+    std::fs::create_dir_all(&s1).unwrap();
+    std::fs::create_dir_all(&s2).unwrap();
+    std::fs::write(
+        s1.join("a.txt"),
+        "Zelenskyy visits Kyiv\n\nUkrainian President Volodymyr Zelenskyy met soldiers in Kyiv on Monday. \
+         \"We will win this war together,\" Volodymyr Zelenskyy said. Zelenskyy thanked the troops.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        s2.join("b.txt"),
+        "Zelensky speaks to parliament\n\nPresident Volodymyr Zelensky addressed the parliament in London on \
+         Tuesday. \"Britain has been a true friend to us all,\" Volodymyr Zelensky said. Rishi Sunak welcomed him.\n",
+    )
+    .unwrap();
+    let p1 = dir.path().join("p1.json");
+    let p2 = dir.path().join("p2.json");
+    let names = dir.path().join("names.json");
+    run_ok(lede().args(["report", "-q", "-f", "json", "--json-out"]).arg(&p1).arg(&s1));
+    run_ok(lede().args(["report", "-q", "-f", "json", "--json-out"]).arg(&p2).arg(&s2));
+    let merged = run_ok(lede().args(["report", "--merge", "-f", "json", "--names-out"]).arg(&names).arg(&p1).arg(&p2));
+    let whole = run_ok(lede().args(["report", "-q", "-f", "json"]).arg(&s1).arg(&s2));
+    assert_eq!(merged, whole);
+    let r = Report::from_json(&whole).unwrap();
+    let people = &r.entities["PERSON"];
+    assert!(!people.contains_key("Volodymyr Zelensky"), "{:?}", people.keys());
+    let z = &people["Volodymyr Zelenskyy"];
+    assert_eq!(z.documents, 2);
+    assert!(z.spellings.contains_key("Volodymyr Zelensky"), "{:?}", z.spellings);
+    let top = r.top_speakers(1);
+    assert_eq!((top[0].0, top[0].1.quotes, top[0].1.documents), ("Volodymyr Zelenskyy", 2, 2));
+
+    let names_text = std::fs::read_to_string(&names).unwrap();
+    assert!(names_text.contains("\"Volodymyr Zelensky\""), "{names_text}");
+    let mut sharded = run_ok(lede().args(["analyze", "-q", "-f", "jsonl", "--names"]).arg(&names).arg(&s1));
+    sharded += &run_ok(lede().args(["analyze", "-q", "-f", "jsonl", "--part", "1", "--names"]).arg(&names).arg(&s2));
+    let one_run = run_ok(lede().args(["analyze", "-q", "-f", "jsonl"]).arg(&s1).arg(&s2));
+    assert_eq!(sharded, one_run);
+    assert!(!one_run.contains("\"Volodymyr Zelensky\""), "{one_run}");
+    let alone = run_ok(lede().args(["analyze", "-q", "-f", "jsonl"]).arg(&s2));
+    assert!(alone.contains("\"Volodymyr Zelensky\""), "without the map the shard keeps its own spelling");
 }
 
 #[test]

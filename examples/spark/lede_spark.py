@@ -1,28 +1,31 @@
 #!/usr/bin/env python3
 """Run `lede` over a corpus on Apache Spark.
 
-Map step: every article becomes one JSON Lines record
-`{"id": <relative path>, "text": <file contents>}`; each partition of
-records is piped through `lede analyze - -f jsonl` and the analyzed
-documents are written, in input order, to OUT/documents/part-NNNNN.
+Three steps, map -> reduce -> map, giving exactly the single-machine run:
 
-Reduce step: each partition is also summarized by `lede report - --json-out`
-(a mergeable partial report); the driver collects the partials into
-OUT/partials/ and merges them with `lede report --merge … --format json`
-into OUT/report.json. When the binary has no `lede report --merge` the
-step is skipped with a warning (the documents are still written).
+1. Map: each partition of records is summarized by `lede report -
+   --json-out` (a mergeable partial report; entity names are kept as each
+   document states them, in input order).
+2. Reduce: the driver merges the partials in partition order with
+   `lede report --merge ... --names-out names.json` into OUT/report.json;
+   names.json is the corpus alias map of person names (spelling variants
+   under the spelling seen first), with the partition each was first seen in.
+3. Map: each partition is piped through `lede analyze - --names names.json
+   --part K` and the documents written, in input order, to
+   OUT/documents/part-NNNNN. With the map, every field, names included,
+   equals one `lede analyze` over all records.
 
-The binary is shipped to the executors with `SparkContext.addFile` and
-found there with `SparkFiles.get`, so it need not be installed on the
-workers.
+With --no-report, step 3 runs alone and names are resolved within each
+partition only.
+
+The binary (and names.json) are shipped to the executors with
+`SparkContext.addFile` and found there with `SparkFiles.get`, so nothing
+need be installed on the workers.
 
 Determinism: partitions are contiguous slices of the records in sorted
 order, and `lede` keeps input order within a partition, so concatenating
-part-00000, part-00001, … gives one line per record in record order.
-Each part equals `lede analyze - -f jsonl` over the same records
-(`--records-only` prints them). Entity canonical names are resolved across
-the documents of one `lede` run, so only fields that do not depend on the
-other documents of a run are invariant to the number of partitions.
+part-00000, part-00001, ... gives one line per record in record order
+(`--records-only` prints the records).
 
 Usage:
   python3 lede_spark.py --lede target/release/lede --out out/ fixtures/
@@ -105,7 +108,7 @@ def local_records(inputs):
             yield file_record(item)
 
 
-def pipe_through(binary_name, args, records):
+def pipe_through(binary_name, args, records, names_name=None, part=0):
     """Streams `records` through the shipped binary, yielding output lines.
 
     This is what `RDD.pipe` does, except that the command is resolved on the
@@ -119,6 +122,8 @@ def pipe_through(binary_name, args, records):
     exe = SparkFiles.get(binary_name)
     if not os.access(exe, os.X_OK):
         os.chmod(exe, 0o755)
+    if names_name is not None:
+        args = args + ["--names", SparkFiles.get(names_name), "--part", str(part)]
     proc = subprocess.Popen(
         [exe] + args,
         stdin=subprocess.PIPE,
@@ -164,15 +169,6 @@ def partial_report(binary_name, records):
             raise RuntimeError("lede report failed: %s" % proc.stderr.decode("utf-8", "replace"))
         with open(out, encoding="utf-8") as f:
             yield f.read()
-
-
-def has_merge(lede):
-    """True when this lede binary implements `lede report --merge`."""
-    try:
-        out = subprocess.run([lede, "report", "--help"], capture_output=True, timeout=30)
-    except OSError:
-        return False
-    return out.returncode == 0 and b"--merge" in out.stdout
 
 
 def main():
@@ -233,29 +229,41 @@ def main():
     records = rdds[0] if len(rdds) == 1 else sc.union(rdds)
     records = records.cache()
 
+    report = None
+    names_name = None
+    if not a.no_report:
+        # Map: one partial report per partition (empty ones too: the part
+        # numbers are the partition indexes).
+        partials = records.mapPartitions(lambda it: partial_report(binary_name, it)).collect()
+        pdir = os.path.join(a.out, "partials")
+        os.makedirs(pdir)
+        paths = []
+        for i, p in enumerate(partials):
+            paths.append(os.path.join(pdir, "part-%05d.json" % i))
+            with open(paths[-1], "w", encoding="utf-8") as f:
+                f.write(p)
+        # Reduce: the corpus report and the alias map of person names.
+        report = os.path.join(a.out, "report.json")
+        names = os.path.join(a.out, "names.json")
+        with open(report, "wb") as f:
+            subprocess.run(
+                [lede, "report", "--merge"] + paths + ["--format", "json", "--names-out", names],
+                stdout=f,
+                check=True,
+            )
+        sc.addFile(names)
+        names_name = os.path.basename(names)
+
+    # Map: the documents, names resolved with the corpus map.
     analyze_args = ["analyze", "-", "--format", "jsonl", "--quiet"] + extra
-    docs = records.mapPartitions(lambda it: pipe_through(binary_name, analyze_args, it))
+    docs = records.mapPartitionsWithIndex(
+        lambda k, it: pipe_through(binary_name, analyze_args, it, names_name, k)
+    )
     docs.saveAsTextFile(os.path.join(a.out, "documents"))
     n_docs = records.count()
     n_parts = records.getNumPartitions()
     took = time.time() - start
 
-    report = None
-    if not a.no_report:
-        if has_merge(lede):
-            partials = records.mapPartitions(lambda it: partial_report(binary_name, it)).collect()
-            pdir = os.path.join(a.out, "partials")
-            os.makedirs(pdir)
-            names = []
-            for i, p in enumerate(partials):
-                names.append(os.path.join(pdir, "part-%05d.json" % i))
-                with open(names[-1], "w", encoding="utf-8") as f:
-                    f.write(p)
-            report = os.path.join(a.out, "report.json")
-            with open(report, "wb") as f:
-                subprocess.run([lede, "report", "--merge"] + names + ["--format", "json"], stdout=f, check=True)
-        else:
-            print("lede_spark: %s has no `lede report --merge`; corpus report skipped" % lede, file=sys.stderr)
     cores = sc.defaultParallelism
     sc.stop()
     rate = n_docs / took if took > 0 else 0.0

@@ -93,6 +93,15 @@ pub struct Args {
     /// Write to this file instead of stdout (atomically: a temporary file renamed when done).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Resolve person names with this corpus alias map (`lede report
+    /// --names-out`) instead of over this run's documents: a shard analyzed
+    /// this way equals its part of one run over the whole corpus.
+    #[arg(long, value_name = "FILE")]
+    pub names: Option<PathBuf>,
+    /// Which part of the corpus this run is, with `--names` (the index of
+    /// its report among those merged, from 0).
+    #[arg(long, value_name = "N", default_value_t = 0, requires = "names")]
+    pub part: u64,
 }
 
 /// Reports errors and warnings on stderr as they pass to the printer.
@@ -141,7 +150,13 @@ pub fn run(args: &Args) -> Result<ExitCode> {
 }
 
 fn analyze(args: &Args) -> Result<ExitCode> {
-    let cfg = args.input.config();
+    let mut cfg = args.input.config();
+    if let Some(path) = &args.names {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let aliases =
+            lede::resolve::Aliases::from_json(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        cfg.names = Some(std::sync::Arc::new(lede::resolve::GivenNames { aliases, part: args.part }));
+    }
     let walker = args.input.walker()?;
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let format = args.format.unwrap_or(if to_terminal { Format::Table } else { Format::Jsonl });

@@ -106,6 +106,7 @@ impl InputArgs {
             max_bytes: self.max_bytes,
             jobs,
             resolve_names: true,
+            names: None,
         }
     }
 

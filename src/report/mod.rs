@@ -1,28 +1,36 @@
 //! Corpus reports: aggregates over the documents of a run.
 //!
 //! A [`Report`] is a *mergeable summary*: it keeps full counts (every
-//! canonical name, every pair, every month, every figure group) and one
-//! MinHash signature per document, never just a top-k, so that reports of
-//! shards merge into exactly the report of the whole corpus. Every field
-//! is a sum, a keyed map of sums, a best-of under a total order, or a
-//! sorted list, so [`Report::merge`] is associative and commutative and
-//! `merge(run(A), run(B)) == run(A ∪ B)`. What `lede report` prints (top
-//! entities, clusters, …) is derived from it by the methods below.
+//! canonical name, every month, every figure group), one MinHash signature
+//! per document and, per document, its names ([`NameState`]), never just a
+//! top-k, so that reports of shards merge into exactly the report of the
+//! whole corpus: `merge(run(A), run(B)) == run(A then B)`, and merging is
+//! associative. What `lede report` prints (top entities, clusters, …) is
+//! derived from it by the methods below.
 //!
-//! Caveat: the pipeline resolves spelling variants corpus-wide in input
-//! order; a shard sees only its own names, so a variant resolved
-//! differently in two shards stays two canonicals after merging.
+//! Person names are resolved across documents the way `lede analyze` does
+//! it (spelling variants merged under the spelling seen first, see
+//! [`crate::resolve`]). That decision depends on the order names are first
+//! seen in, which a shard cannot know, so a report keeps the
+//! document-level names of each document in input order; merging
+//! concatenates them (argument order is input order) and the tables that
+//! depend on names — person entities, co-mentions, speakers — are
+//! recomputed from them over the resolved names. The price is one short
+//! row per document with entities or quotes (its entity names with mention
+//! counts, its speakers with quote counts), about the size of its
+//! fingerprint.
 
 pub mod minhash;
 pub mod table;
 
 use crate::pipeline::{Analyzed, ErrorRecord};
+use crate::resolve::Aliases;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The schema identifier of a report.
-pub const REPORT_SCHEMA: &str = "lede-report/1";
+pub const REPORT_SCHEMA: &str = "lede-report/2";
 
 /// Entities of one document that enter co-occurrence pairs: the most
 /// mentioned ones. Pairs grow with the square of this, so a document with
@@ -46,7 +54,8 @@ pub struct Report {
     pub documents: u64,
     /// Inputs that failed.
     pub errors: u64,
-    /// Entity type → canonical name → counts.
+    /// Entity type → canonical name (person names resolved across
+    /// documents) → counts.
     pub entities: BTreeMap<String, BTreeMap<String, EntityStat>>,
     /// Entity pairs mentioned in the same document, with the number of
     /// such documents (each document contributes its [`MAX_PAIR_ENTITIES`]
@@ -69,7 +78,81 @@ pub struct Report {
     /// One MinHash signature per document long enough to have one, sorted
     /// by id: the state near-duplicate detection needs.
     pub fingerprints: Vec<Fingerprint>,
+    /// Document-level names, the state name resolution needs.
+    pub names: NameState,
+    /// Person names seen so far (derived from `names.docs`).
+    #[serde(skip)]
+    #[schemars(skip)]
+    seen: SeenNames,
 }
+
+/// What name resolution needs: document-level names in input order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NameState {
+    /// One row per document with entities or attributed quotes, in input order.
+    pub docs: Vec<DocNames>,
+    /// Document-level person canonical → spelling as written → mentions.
+    pub spellings: BTreeMap<String, BTreeMap<String, u64>>,
+    /// Speaker (document-level) → best sample quotes, split at the first
+    /// document where the name is a person entity: only quotes from there on
+    /// take the corpus canonical (as in `lede analyze`).
+    pub samples: BTreeMap<String, SampleSplit>,
+}
+
+/// What one document contributes to the name-dependent tables.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocNames {
+    /// Entities as (type, document-level canonical, mentions), in order of
+    /// first mention.
+    pub entities: Vec<(String, String, u64)>,
+    /// Speakers as (document-level canonical, quotes), sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub speakers: Vec<(String, u64)>,
+}
+
+/// Best sample quotes of a speaker before and after the name is first seen
+/// as a person entity.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SampleSplit {
+    /// From documents before the name is a person entity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<Sample>,
+    /// From the first such document on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<Sample>,
+}
+
+/// Person names of `names.docs[..covered]`: a cache, so equality ignores it.
+#[derive(Debug, Clone, Default)]
+struct SeenNames {
+    names: HashSet<String>,
+    covered: usize,
+}
+
+impl PartialEq for SeenNames {
+    fn eq(&self, _: &SeenNames) -> bool {
+        true
+    }
+}
+
+impl SeenNames {
+    fn update(&mut self, docs: &[DocNames]) {
+        for d in docs.get(self.covered..).unwrap_or(&[]) {
+            for (kind, name, _) in &d.entities {
+                if kind == PERSON && !self.names.contains(name) {
+                    self.names.insert(name.clone());
+                }
+            }
+        }
+        self.covered = docs.len();
+    }
+}
+
+/// The entity type whose names are resolved across documents.
+const PERSON: &str = "PERSON";
 
 /// Counts of one canonical entity.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -189,6 +272,8 @@ impl Default for Report {
             mentioned: BTreeMap::new(),
             figures: BTreeMap::new(),
             fingerprints: Vec::new(),
+            names: NameState::default(),
+            seen: SeenNames::default(),
         }
     }
 }
@@ -248,54 +333,66 @@ impl Report {
         let doc = &a.doc;
         self.documents += 1;
 
-        // Entities: mentions, spellings, and per-document presence.
-        let mut in_doc: HashMap<EntityRef, (u64, usize)> = HashMap::new();
-        for (i, e) in a.ex.entities.iter().enumerate() {
-            let key = EntityRef { kind: e.kind.as_str().to_string(), canonical: e.canonical.clone() };
-            let stat = self.entities.entry(key.kind.clone()).or_default().entry(key.canonical.clone()).or_default();
-            stat.mentions += 1;
-            *stat.spellings.entry(doc.slice(e.span).to_string()).or_insert(0) += 1;
-            in_doc.entry(key).or_insert((0, i)).0 += 1;
+        // Entities: mentions and spellings now; per-document presence,
+        // co-mentions and person tables from the row in `finish`.
+        let mut row = DocNames::default();
+        let mut slot: HashMap<(&str, &str), usize> = HashMap::new();
+        for e in &a.ex.entities {
+            let kind = e.kind.as_str();
+            let spelling = doc.slice(e.span);
+            let i = *slot.entry((kind, e.canonical.as_str())).or_insert_with(|| {
+                row.entities.push((kind.to_string(), e.canonical.clone(), 0));
+                row.entities.len() - 1
+            });
+            row.entities[i].2 += 1;
+            let spellings = if kind == PERSON {
+                self.names.spellings.entry(e.canonical.clone()).or_default()
+            } else {
+                let stat = self.entities.entry(kind.to_string()).or_default().entry(e.canonical.clone()).or_default();
+                stat.mentions += 1;
+                &mut stat.spellings
+            };
+            *spellings.entry(spelling.to_string()).or_insert(0) += 1;
         }
-        for key in in_doc.keys() {
-            if let Some(s) = self.entities.get_mut(&key.kind).and_then(|m| m.get_mut(&key.canonical)) {
+        for (kind, name, _) in &row.entities {
+            if kind != PERSON
+                && let Some(s) = self.entities.get_mut(kind).and_then(|m| m.get_mut(name))
+            {
                 s.documents += 1;
             }
         }
-        let mut ranked: Vec<(&EntityRef, u64, usize)> = in_doc.iter().map(|(k, &(n, first))| (k, n, first)).collect();
-        ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.2.cmp(&y.2)));
-        ranked.truncate(MAX_PAIR_ENTITIES);
-        for (i, x) in ranked.iter().enumerate() {
-            for y in &ranked[i + 1..] {
-                let key = if x.0 <= y.0 { (x.0.clone(), y.0.clone()) } else { (y.0.clone(), x.0.clone()) };
-                *self.pairs.entry(key).or_insert(0) += 1;
+
+        // Quotes: per-document speaker counts, and sample quotes split at
+        // the first document naming the speaker as a person entity.
+        self.seen.update(&self.names.docs);
+        for (kind, name, _) in &row.entities {
+            if kind == PERSON && !self.seen.names.contains(name) {
+                self.seen.names.insert(name.clone());
             }
         }
-
-        // Quotes.
-        let mut speakers_here: BTreeSet<&str> = BTreeSet::new();
+        let mut speakers: BTreeMap<&str, u64> = BTreeMap::new();
         for q in &a.ex.quotes {
             match &q.speaker {
                 Some(sp) => {
-                    let stat = self.speakers.entry(sp.clone()).or_default();
-                    stat.quotes += 1;
+                    *speakers.entry(sp).or_insert(0) += 1;
                     let cand = Sample {
                         text: doc.slice(q.span).to_string(),
                         kind: q.kind.as_str().into(),
                         id: doc.id.clone(),
                     };
-                    stat.sample = better_sample(stat.sample.take(), Some(cand));
-                    speakers_here.insert(sp);
+                    let split = self.names.samples.entry(sp.clone()).or_default();
+                    let side = if self.seen.names.contains(sp) { &mut split.after } else { &mut split.before };
+                    *side = better_sample(side.take(), Some(cand));
                 }
                 None if q.kind != crate::extract::QuoteKind::Scare => self.unattributed_quotes += 1,
                 None => {}
             }
         }
-        for sp in speakers_here {
-            if let Some(s) = self.speakers.get_mut(sp) {
-                s.documents += 1;
-            }
+        row.speakers = speakers.into_iter().map(|(s, n)| (s.to_string(), n)).collect();
+        if !row.entities.is_empty() || !row.speakers.is_empty() {
+            self.names.docs.push(row);
         }
+        self.seen.covered = self.names.docs.len();
 
         // Timelines.
         match doc.date {
@@ -342,17 +439,127 @@ impl Report {
         self.errors += 1;
     }
 
-    /// Puts the report in its canonical form (fingerprints sorted). Call it
-    /// once all documents are added; [`Report::merge`] calls it itself.
+    /// Puts the report in its canonical form: fingerprints sorted, and the
+    /// name-dependent tables (person entities, co-mentions, speakers)
+    /// computed over names resolved across documents. Call it once all
+    /// documents are added; [`Report::merge`] calls it itself.
     pub fn finish(&mut self) {
         self.fingerprints.sort();
+        let aliases = Aliases::from_names(self.person_names());
+        let mut persons: BTreeMap<String, EntityStat> = BTreeMap::new();
+        for (name, spellings) in &self.names.spellings {
+            let stat = persons.entry(aliases.canonical(name).to_string()).or_default();
+            for (sp, n) in spellings {
+                *stat.spellings.entry(sp.clone()).or_insert(0) += n;
+            }
+        }
+        self.pairs.clear();
+        self.speakers.clear();
+        let mut seen: HashSet<&str> = HashSet::new();
+        for row in &self.names.docs {
+            // The document's entities under resolved names: mentions summed,
+            // first mention the earliest of the merged names.
+            let mut here: Vec<(EntityRef, u64, usize)> = Vec::with_capacity(row.entities.len());
+            let mut slot: HashMap<EntityRef, usize> = HashMap::new();
+            for (i, (kind, name, n)) in row.entities.iter().enumerate() {
+                let canonical = if kind == PERSON {
+                    seen.insert(name);
+                    aliases.canonical(name)
+                } else {
+                    name
+                };
+                let key = EntityRef { kind: kind.clone(), canonical: canonical.to_string() };
+                match slot.get(&key) {
+                    Some(&j) => here[j].1 += n,
+                    None => {
+                        slot.insert(key.clone(), here.len());
+                        here.push((key, *n, i));
+                    }
+                }
+            }
+            for (key, n, _) in &here {
+                if key.kind == PERSON {
+                    let stat = persons.entry(key.canonical.clone()).or_default();
+                    stat.mentions += n;
+                    stat.documents += 1;
+                }
+            }
+            // Co-mentions among the most mentioned entities (then first mentioned).
+            here.sort_by(|x, y| y.1.cmp(&x.1).then(x.2.cmp(&y.2)));
+            here.truncate(MAX_PAIR_ENTITIES);
+            for (i, x) in here.iter().enumerate() {
+                for y in &here[i + 1..] {
+                    let key = if x.0 <= y.0 { (x.0.clone(), y.0.clone()) } else { (y.0.clone(), x.0.clone()) };
+                    *self.pairs.entry(key).or_insert(0) += 1;
+                }
+            }
+            // Speakers take the corpus name once it was seen as an entity.
+            let mut speakers_here: BTreeSet<&str> = BTreeSet::new();
+            for (name, n) in &row.speakers {
+                let canonical = if seen.contains(name.as_str()) { aliases.canonical(name) } else { name };
+                self.speakers.entry(canonical.to_string()).or_default().quotes += n;
+                speakers_here.insert(canonical);
+            }
+            for sp in speakers_here {
+                if let Some(s) = self.speakers.get_mut(sp) {
+                    s.documents += 1;
+                }
+            }
+        }
+        for (name, split) in &self.names.samples {
+            for (sample, canonical) in [(&split.before, name.as_str()), (&split.after, aliases.canonical(name))] {
+                if let (Some(sample), Some(stat)) = (sample, self.speakers.get_mut(canonical)) {
+                    stat.sample = better_sample(stat.sample.take(), Some(sample.clone()));
+                }
+            }
+        }
+        if persons.is_empty() {
+            self.entities.remove(PERSON);
+        } else {
+            self.entities.insert(PERSON.to_string(), persons);
+        }
     }
 
-    /// Adds another report into this one.
+    /// The document-level person names, in the order first seen.
+    pub fn person_names(&self) -> Vec<&str> {
+        let mut done: HashSet<&str> = HashSet::new();
+        let mut out = Vec::new();
+        for row in &self.names.docs {
+            for (kind, name, _) in &row.entities {
+                if kind == PERSON && done.insert(name) {
+                    out.push(name.as_str());
+                }
+            }
+        }
+        out
+    }
+
+    /// Adds another report, of the documents that follow this one's, into
+    /// this one. Order matters for person names (the spelling seen first
+    /// wins), as it does for one run over both.
     pub fn merge(&mut self, other: Report) {
+        self.absorb(other);
+        self.finish();
+    }
+
+    /// Merges reports in order (as [`Report::merge`], with the tables
+    /// computed once at the end).
+    pub fn merge_all(parts: impl IntoIterator<Item = Report>) -> Report {
+        let mut out = Report::new();
+        for p in parts {
+            out.absorb(p);
+        }
+        out.finish();
+        out
+    }
+
+    fn absorb(&mut self, other: Report) {
         self.documents += other.documents;
         self.errors += other.errors;
         for (kind, names) in other.entities {
+            if kind == PERSON {
+                continue;
+            }
             let mine = self.entities.entry(kind).or_default();
             for (name, s) in names {
                 let m = mine.entry(name).or_default();
@@ -363,15 +570,23 @@ impl Report {
                 }
             }
         }
-        for (k, n) in other.pairs {
-            *self.pairs.entry(k).or_insert(0) += n;
+        self.seen.update(&self.names.docs);
+        for (name, s) in other.names.samples {
+            let m = self.names.samples.entry(name.clone()).or_default();
+            if self.seen.names.contains(&name) {
+                m.after = better_sample(m.after.take(), better_sample(s.before, s.after));
+            } else {
+                m.before = better_sample(m.before.take(), s.before);
+                m.after = better_sample(m.after.take(), s.after);
+            }
         }
-        for (name, s) in other.speakers {
-            let m = self.speakers.entry(name).or_default();
-            m.quotes += s.quotes;
-            m.documents += s.documents;
-            m.sample = better_sample(m.sample.take(), s.sample);
+        for (name, spellings) in other.names.spellings {
+            let m = self.names.spellings.entry(name).or_default();
+            for (sp, n) in spellings {
+                *m.entry(sp).or_insert(0) += n;
+            }
         }
+        self.names.docs.extend(other.names.docs);
         self.unattributed_quotes += other.unattributed_quotes;
         for (k, n) in other.published {
             *self.published.entry(k).or_insert(0) += n;
@@ -393,7 +608,6 @@ impl Report {
             }
         }
         self.fingerprints.extend(other.fingerprints);
-        self.finish();
     }
 
     /// Reads a report written by `lede report --json-out`.
@@ -633,17 +847,16 @@ mod tests {
     }
 
     #[test]
-    fn merge_equals_one_run_in_any_order() {
+    fn merge_equals_one_run() {
         let docs = sample_docs();
         let whole = run(&docs);
         for split in 0..=docs.len() {
             let (x, y) = docs.split_at(split);
             let mut ab = run(x);
             ab.merge(run(y));
-            let mut ba = run(y);
-            ba.merge(run(x));
             assert_eq!(ab, whole, "split {split}");
-            assert_eq!(ba, whole, "split {split}");
+            let (x1, x2) = x.split_at(split / 2);
+            assert_eq!(Report::merge_all([run(x1), run(x2), run(y)]), whole, "split {split}");
         }
         let json = serde_json::to_string(&whole).unwrap();
         assert_eq!(Report::from_json(&json).unwrap(), whole);
