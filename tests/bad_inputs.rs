@@ -204,11 +204,44 @@ fn html_nested_100000_levels() {
         s.push_str(inner);
         s.push_str(&"</div>".repeat(depth));
         s.push_str(tail);
+        let start = Instant::now();
         let (recs, _) = analyze(&write(dir.path(), name, s.as_bytes()), &["-j", "2"], 0);
+        // A guard, not a benchmark: unguarded, the HTML5 parser takes minutes
+        // here (quadratic in depth); guarded, well under a second.
+        assert!(start.elapsed() < DEEP, "{name} took {:?}", start.elapsed());
         let d = one_doc(&recs);
         let text = d["text"].as_str().unwrap();
         assert!(text.contains("The council met on Monday in Vienna"), "{name}: {text:.300}");
         assert!(!text.contains("<div>"), "{name}: tags stripped");
+    }
+}
+
+/// Time bound for hostile nesting: generous (a loaded machine, a debug
+/// build), yet far below the minutes the unguarded parser needs.
+const DEEP: Duration = Duration::from_secs(10);
+
+#[test]
+fn full_pages_with_100000_unclosed_or_nested_elements() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 100_000;
+    let inner = "<p>The council met on Monday in Vienna, a spokesman said.</p>";
+    let cases = [
+        ("span.html", "<span>".repeat(n) + inner + &"</span>".repeat(n)),
+        ("table.html", "<table><tr><td>".repeat(n / 5) + inner),
+        ("b.html", "<b><i>".repeat(n) + inner),
+        ("a.html", "<a href=\"/x\">".repeat(n) + inner),
+        ("p.html", "<p>Text ".repeat(n) + inner),
+    ];
+    for (name, body) in cases {
+        let page = format!("<!DOCTYPE html><html><head><title>Hostile</title></head><body>{body}</body></html>");
+        let start = Instant::now();
+        let (recs, _) = analyze(&write(dir.path(), name, page.as_bytes()), &["-j", "2"], 0);
+        assert!(start.elapsed() < DEEP, "{name} took {:?}", start.elapsed());
+        let d = one_doc(&recs);
+        let text = d["text"].as_str().unwrap();
+        assert!(text.contains("The council met on Monday in Vienna"), "{name}: {text:.300}");
+        assert!(!text.contains("<td>") && !text.contains("<b>") && !text.contains("<a "), "{name}: {text:.300}");
+        check_offsets(d);
     }
 }
 
@@ -473,14 +506,30 @@ fn wait_for_temp_file(dir: &Path, child: &mut std::process::Child) {
     }
 }
 
-fn sigint(child: &std::process::Child) {
-    let ok = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+fn signal(child: &std::process::Child, name: &str) {
+    let ok = std::process::Command::new("kill").args([&format!("-{name}"), &child.id().to_string()]).status().unwrap();
     assert!(ok.success());
+}
+
+fn sigint(child: &std::process::Child) {
+    signal(child, "INT");
 }
 
 #[cfg(unix)]
 #[test]
 fn ctrl_c_leaves_no_partial_output() {
+    stopped_by_signal_leaves_no_partial_output("INT", 130);
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_and_sighup_leave_no_partial_output() {
+    stopped_by_signal_leaves_no_partial_output("TERM", 143);
+    stopped_by_signal_leaves_no_partial_output("HUP", 129);
+}
+
+#[cfg(unix)]
+fn stopped_by_signal_leaves_no_partial_output(name: &str, code: i32) {
     // An endless record stream on stdin: the run only ends by the signal.
     let out_dir = tempfile::tempdir().unwrap();
     let target = out_dir.path().join("out.jsonl");
@@ -499,12 +548,12 @@ fn ctrl_c_leaves_no_partial_output() {
     });
     wait_for_temp_file(out_dir.path(), &mut child);
     std::thread::sleep(Duration::from_millis(300));
-    sigint(&child);
+    signal(&child, name);
     let start = Instant::now();
     let out = child.wait_with_output().unwrap();
     assert!(start.elapsed() < SLOW);
     feeder.join().unwrap();
-    assert_eq!(out.status.code(), Some(130), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(code), "SIG{name} stderr: {}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).contains("lede: interrupted"));
     assert_eq!(leftovers(out_dir.path()), Vec::<String>::new(), "no output and no temporary file");
 }
