@@ -8,16 +8,14 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::Duration;
 
-/// Exit code after Ctrl-C (128 + SIGINT), as shells report it.
-const EXIT_INTERRUPTED: u8 = 130;
-
-/// Set by the Ctrl-C handler; the sink checks it before every write, so the
-/// run stops at the next document and the pipeline winds down its reader
-/// and workers the same way it does for a closed pipe.
-static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+/// The signal that stopped the run (SIGINT, SIGTERM or SIGHUP), 0 while
+/// none has. Set by the handler; the sink checks it before every write, so
+/// the run stops at the next document and the pipeline winds down its
+/// reader and workers the same way it does for a closed pipe.
+static INTERRUPTED: AtomicI32 = AtomicI32::new(0);
 
 /// The `--output` temporary file, so the handler can remove it itself if
 /// the run does not stop in time (say, a worker busy with one huge input).
@@ -27,8 +25,9 @@ static TEMP_FILE: Mutex<Option<PathBuf>> = Mutex::new(None);
 /// removes the temporary file and exits.
 const GRACE: Duration = Duration::from_secs(3);
 
-/// Installs the Ctrl-C handler. Without it SIGINT kills the process at once
-/// and a half-written `.lede-*.tmp` file stays behind.
+/// Installs the handler for Ctrl-C (SIGINT), `kill` (SIGTERM) and a closed
+/// terminal (SIGHUP). Without it these signals kill the process at once and
+/// a half-written `.lede-*.tmp` file stays behind.
 ///
 /// The signal handler only sets [`INTERRUPTED`] (all it may safely do); a
 /// watcher thread gives the run [`GRACE`] to stop on its own, then removes
@@ -36,13 +35,15 @@ const GRACE: Duration = Duration::from_secs(3);
 /// nothing else is needed, and no dependency features change.
 #[cfg(unix)]
 fn install_interrupt_handler() {
-    extern "C" fn on_sigint(_: libc::c_int) {
-        INTERRUPTED.store(true, Ordering::SeqCst);
+    extern "C" fn on_signal(signal: libc::c_int) {
+        INTERRUPTED.store(signal, Ordering::SeqCst);
     }
-    let handler: extern "C" fn(libc::c_int) = on_sigint;
-    // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
-    unsafe {
-        libc::signal(libc::SIGINT, handler as libc::sighandler_t);
+    let handler: extern "C" fn(libc::c_int) = on_signal;
+    for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+        // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+        unsafe {
+            libc::signal(signal, handler as libc::sighandler_t);
+        }
     }
     std::thread::spawn(|| {
         while !interrupted() {
@@ -51,7 +52,7 @@ fn install_interrupt_handler() {
         std::thread::sleep(GRACE);
         abandon_temp_file();
         eprintln!("lede: interrupted");
-        std::process::exit(EXIT_INTERRUPTED.into());
+        std::process::exit(exit_interrupted().into());
     });
 }
 
@@ -66,7 +67,13 @@ fn abandon_temp_file() {
 }
 
 fn interrupted() -> bool {
-    INTERRUPTED.load(Ordering::SeqCst)
+    INTERRUPTED.load(Ordering::SeqCst) != 0
+}
+
+/// Exit code after a signal, 128 + its number as shells report it (130 for
+/// Ctrl-C, 143 for SIGTERM).
+fn exit_interrupted() -> u8 {
+    u8::try_from(128 + INTERRUPTED.load(Ordering::SeqCst)).unwrap_or(130)
 }
 
 fn interrupted_error() -> std::io::Error {
@@ -143,7 +150,7 @@ pub fn run(args: &Args) -> Result<ExitCode> {
             // The temporary file (if any) was dropped, hence deleted, on the way out.
             abandon_temp_file();
             eprintln!("lede: interrupted");
-            Ok(ExitCode::from(EXIT_INTERRUPTED))
+            Ok(ExitCode::from(exit_interrupted()))
         }
         other => other,
     }
