@@ -28,6 +28,9 @@ struct Scan<'a> {
     doc: &'a Document,
     lower: String,
     r: Option<NaiveDate>,
+    /// The document reports by quarter (earnings news): there "a year ago"
+    /// means the same quarter a year back, as TimeBank annotates it.
+    quarterly: bool,
 }
 
 /// Words after which a four-digit number reads as a year.
@@ -525,7 +528,11 @@ impl<'a> Scan<'a> {
                     && self.same(j, k + 1)
                     && self.kind(k + 1) != Some(TokenKind::Punct)) =>
             {
-                let v = resolve::offset(self.r, u, n.filter(|_| raw_num.is_none()), -1);
+                let v = if self.quarterly && u == Unit::Year && n == Some(1) && raw_num.is_none() {
+                    resolve::reported_quarter(self.r, Tense::Past, 1)
+                } else {
+                    resolve::offset(self.r, u, n.filter(|_| raw_num.is_none()), -1)
+                };
                 return Some(Hit::new(j, k + 1, TimexType::Date, v));
             }
             "later" | "hence" => {
@@ -925,6 +932,8 @@ fn decade(w: &str) -> Option<String> {
 
 /// Runs the scan over a document.
 pub fn scan(doc: &Document) -> Vec<TimeExpr> {
-    let s = Scan { doc, lower: doc.text.to_ascii_lowercase(), r: doc.date };
+    let lower = doc.text.to_ascii_lowercase();
+    let quarterly = lower.contains(" quarter");
+    let s = Scan { doc, lower, r: doc.date, quarterly };
     s.scan()
 }

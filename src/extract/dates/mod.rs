@@ -119,6 +119,15 @@ mod tests {
         assert_eq!((m.2.as_str(), m.3.as_deref()), ("PT4H", Some("MORE_THAN")));
     }
 
+    /// Earnings news compares with the same quarter a year back.
+    #[test]
+    fn year_ago_in_quarterly_report_is_a_quarter() {
+        let out = run("Net income rose 5% in the third quarter from a year earlier.", Some("1989-10-26"));
+        assert_eq!(find(&out, "a year earlier").1, "1988-Q3");
+        let out = run("He left the company a year ago.", Some("1989-10-26"));
+        assert_ne!(find(&out, "a year ago").1, "1988-Q3");
+    }
+
     #[test]
     fn without_reference_date_unknown_parts_stay_x() {
         let out = run("They met on February 24 and again yesterday, then last month.", None);
