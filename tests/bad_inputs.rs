@@ -204,11 +204,44 @@ fn html_nested_100000_levels() {
         s.push_str(inner);
         s.push_str(&"</div>".repeat(depth));
         s.push_str(tail);
+        let start = Instant::now();
         let (recs, _) = analyze(&write(dir.path(), name, s.as_bytes()), &["-j", "2"], 0);
+        // A guard, not a benchmark: unguarded, the HTML5 parser takes minutes
+        // here (quadratic in depth); guarded, well under a second.
+        assert!(start.elapsed() < DEEP, "{name} took {:?}", start.elapsed());
         let d = one_doc(&recs);
         let text = d["text"].as_str().unwrap();
         assert!(text.contains("The council met on Monday in Vienna"), "{name}: {text:.300}");
         assert!(!text.contains("<div>"), "{name}: tags stripped");
+    }
+}
+
+/// Time bound for hostile nesting: generous (a loaded machine, a debug
+/// build), yet far below the minutes the unguarded parser needs.
+const DEEP: Duration = Duration::from_secs(10);
+
+#[test]
+fn full_pages_with_100000_unclosed_or_nested_elements() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 100_000;
+    let inner = "<p>The council met on Monday in Vienna, a spokesman said.</p>";
+    let cases = [
+        ("span.html", "<span>".repeat(n) + inner + &"</span>".repeat(n)),
+        ("table.html", "<table><tr><td>".repeat(n / 5) + inner),
+        ("b.html", "<b><i>".repeat(n) + inner),
+        ("a.html", "<a href=\"/x\">".repeat(n) + inner),
+        ("p.html", "<p>Text ".repeat(n) + inner),
+    ];
+    for (name, body) in cases {
+        let page = format!("<!DOCTYPE html><html><head><title>Hostile</title></head><body>{body}</body></html>");
+        let start = Instant::now();
+        let (recs, _) = analyze(&write(dir.path(), name, page.as_bytes()), &["-j", "2"], 0);
+        assert!(start.elapsed() < DEEP, "{name} took {:?}", start.elapsed());
+        let d = one_doc(&recs);
+        let text = d["text"].as_str().unwrap();
+        assert!(text.contains("The council met on Monday in Vienna"), "{name}: {text:.300}");
+        assert!(!text.contains("<td>") && !text.contains("<b>") && !text.contains("<a "), "{name}: {text:.300}");
+        check_offsets(d);
     }
 }
 

@@ -20,7 +20,9 @@ pub use articles::Article;
 /// `has_title` says the headline is already known (a record's `title`), so
 /// the first line is body text, not the headline.
 pub fn clean(raw: &str, has_title: bool) -> Vec<Article> {
-    if markup::is_full_page(raw) {
+    // Pages nested too deep for the HTML5 parser (quadratic in depth) are
+    // cleaned as markup instead: tags stripped in one linear pass.
+    if markup::is_full_page(raw) && !page::depth::deeper_than(raw, page::depth::MAX_DEPTH) {
         return page::extract(raw, has_title);
     }
     articles::articles(&markup::to_lines(raw), has_title)

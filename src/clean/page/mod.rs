@@ -22,6 +22,7 @@
 //! Metadata (headline, date, author, canonical URL, language) comes from
 //! [`meta`]. The headline is not part of the body paragraphs.
 
+pub mod depth;
 pub mod meta;
 pub mod walk;
 
