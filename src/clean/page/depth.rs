@@ -14,9 +14,9 @@ pub const MAX_DEPTH: usize = 2_000;
 /// Elements that never nest: void elements, and those a sibling of the same
 /// kind closes implicitly (a run of unclosed `<p>` or `<li>` is flat).
 const FLAT: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-    "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "rb", "rt", "rp",
-    "colgroup", "caption",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p",
+    "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "rb", "rt", "rp", "colgroup",
+    "caption",
 ];
 
 /// Elements whose content is raw text: tags inside do not count.
