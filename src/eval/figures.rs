@@ -299,7 +299,11 @@ fn matches(g: &Item, p: &Item) -> bool {
     }
     match (&g.unit, &p.unit) {
         (Some(gu), Some(pu)) => {
-            gu == pu || gu.is_empty() && pu.is_empty() || gu == "ton" && pu == "tonne" || !known_unit(gu)
+            gu == pu
+                || gu.is_empty() && pu.is_empty()
+                || gu == "ton" && pu == "tonne"
+                || gu == "degree" && pu == "degree of arc"
+                || !known_unit(gu)
         }
         (Some(gu), None) => gu.is_empty() || !known_unit(gu),
         _ => true,

@@ -184,6 +184,15 @@ mod tests {
     }
 
     #[test]
+    fn degrees_before_an_angle_noun_are_an_angle() {
+        let fs = figs("Turn a 45 degrees angle, then a 180-degree turn; it was 30 degrees outside.");
+        assert_eq!(find(&fs, "45 degrees").unit.as_deref(), Some("degree of arc"));
+        let turn = fs.iter().find(|(t, _)| t.starts_with("180")).map(|(_, f)| f.unit.as_deref());
+        assert_eq!(turn, Some(Some("degree of arc")), "{fs:?}");
+        assert_eq!(find(&fs, "30 degrees").unit.as_deref(), Some("degree"));
+    }
+
+    #[test]
     fn hostile_input_stays_linear() {
         let mut t = String::new();
         for _ in 0..3_000 {

@@ -508,6 +508,36 @@ fn unit_at(s: &str, lx: &[Lex], k: usize) -> Option<(&'static Entry, usize)> {
     Some((e, end))
 }
 
+/// Nouns after "N degree(s)" that make it an angle ("45 degrees angle",
+/// "a 180-degree turn"), so the bare "degree" is not read as a temperature.
+fn angle_noun(s: &str, lx: &[Lex], k: usize) -> bool {
+    let k = if lx.get(k).is_some_and(|l| l.is_sym('-')) { k + 1 } else { k };
+    let mut b = [0u8; 32];
+    matches!(
+        word_at(s, lx, k, &mut b),
+        Some(
+            "angle"
+                | "angles"
+                | "turn"
+                | "turns"
+                | "rotation"
+                | "rotations"
+                | "arc"
+                | "bend"
+                | "slope"
+                | "incline"
+                | "tilt"
+                | "pitch"
+                | "bank"
+                | "heading"
+                | "bearing"
+                | "view"
+                | "swing"
+                | "shift"
+        )
+    )
+}
+
 /// "percent of 10", "per cent of twenty-two": a percentage named first.
 fn percent_first(s: &str, lx: &[Lex], i: usize) -> Step {
     let k = if is_word(s, lx, i, "percent") {
@@ -834,7 +864,14 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
                 true
             };
             if !single_after_hyphen && ok_br && (w != "in" || hy) {
-                tail = Some(Tail::Unit(e.canon.clone()));
+                // "a 45 degrees angle", "a 180-degree turn": an angle, not a
+                // temperature, when the next word names a turn or an angle.
+                let canon = if e.canon == "degree" && angle_noun(s, lx, end) {
+                    "degree of arc".to_string()
+                } else {
+                    e.canon.clone()
+                };
+                tail = Some(Tail::Unit(canon));
                 k = end;
                 // "5 ft 2 in", "5 feet and 2 inches".
                 if e.canon == "foot" && vmax.is_none() {
