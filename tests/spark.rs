@@ -32,6 +32,9 @@ fn python() -> Option<PathBuf> {
     })
 }
 
+/// Reference date for undated documents, passed through the job to lede.
+const REFERENCE_DATE: &str = "2022-06-30";
+
 fn lede(args: &[&str], stdin: &[u8]) -> Vec<u8> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_lede"))
         .args(args)
@@ -81,6 +84,8 @@ fn spark_local_mode_equals_single_machine() {
         .args(["--lede", env!("CARGO_BIN_EXE_lede"), "--master", "local[2]", "--partitions", "3", "--out"])
         .arg(&out_dir)
         .args(inputs)
+        // Analysis options after `--` reach both passes (report and analyze).
+        .args(["--", "--date", REFERENCE_DATE])
         .output()
         .unwrap();
     assert!(
@@ -107,7 +112,9 @@ fn spark_local_mode_equals_single_machine() {
         spark.push_str(&text);
     }
     let all = records.concat();
-    let whole = String::from_utf8(lede(&["analyze", "-", "--format", "jsonl", "--quiet"], &all)).unwrap();
+    let whole =
+        String::from_utf8(lede(&["analyze", "-", "--format", "jsonl", "--quiet", "--date", REFERENCE_DATE], &all))
+            .unwrap();
     assert_eq!(spark.lines().count(), records.len(), "one output line per record");
     for (i, (s, w)) in spark.lines().zip(whole.lines()).enumerate() {
         assert_eq!(s, w, "record {i} differs from the single-machine run");
@@ -119,7 +126,7 @@ fn spark_local_mode_equals_single_machine() {
     // 2. The merged report equals the single-machine report.
     let report = out_dir.join("report.json");
     let merged: serde_json::Value = serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
-    let single = lede(&["report", "-", "--quiet", "--format", "json"], &all);
+    let single = lede(&["report", "-", "--quiet", "--format", "json", "--date", REFERENCE_DATE], &all);
     let single: serde_json::Value = serde_json::from_slice(&single).unwrap();
     assert_eq!(merged, single, "merged partial reports differ from the single-machine report");
 }

@@ -149,8 +149,11 @@ def pipe_through(binary_name, args, records, names_name=None, part=0):
         raise RuntimeError("lede %s exited with code %d" % (" ".join(args), code))
 
 
-def partial_report(binary_name, records):
-    """`lede report - --json-out` over one partition: the partial as a string."""
+def partial_report(binary_name, extra, records):
+    """`lede report - --json-out` over one partition: the partial as a string.
+
+    `extra` are the same analysis options the documents pass gets, so the
+    report counts exactly what the documents hold."""
     from pyspark import SparkFiles
 
     exe = SparkFiles.get(binary_name)
@@ -160,7 +163,7 @@ def partial_report(binary_name, records):
         out = os.path.join(tmp, "partial.json")
         data = "".join(r + "\n" for r in records).encode("utf-8")
         proc = subprocess.run(
-            [exe, "report", "-", "--quiet", "--format", "json", "--json-out", out],
+            [exe, "report", "-", "--quiet", "--format", "json", "--json-out", out] + extra,
             input=data,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
@@ -181,8 +184,12 @@ def main():
     ap.add_argument("--no-report", action="store_true", help="skip the merged corpus report")
     ap.add_argument("--overwrite", action="store_true", help="replace an existing output folder")
     ap.add_argument("--records-only", action="store_true", help="print the records as JSONL and exit (no Spark)")
-    ap.add_argument("lede_args", nargs=argparse.REMAINDER, help="after --: extra `lede analyze` options")
-    a = ap.parse_args()
+    ap.epilog = "After --: analysis options (--no-clean, --date, --only, --max-bytes) for both analyze and report."
+    # Split at `--` by hand: argparse would hand what follows to `inputs`.
+    argv = sys.argv[1:]
+    cut = argv.index("--") if "--" in argv else len(argv)
+    a = ap.parse_args(argv[:cut])
+    extra = argv[cut + 1 :]
 
     if a.records_only:
         out = sys.stdout
@@ -191,7 +198,6 @@ def main():
         return 0
     if not a.out:
         ap.error("--out is required")
-    extra = [x for x in a.lede_args if x != "--"]
 
     # Executors run the same Python as the driver (a venv's, say).
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -234,7 +240,7 @@ def main():
     if not a.no_report:
         # Map: one partial report per partition (empty ones too: the part
         # numbers are the partition indexes).
-        partials = records.mapPartitions(lambda it: partial_report(binary_name, it)).collect()
+        partials = records.mapPartitions(lambda it: partial_report(binary_name, extra, it)).collect()
         pdir = os.path.join(a.out, "partials")
         os.makedirs(pdir)
         paths = []
