@@ -930,10 +930,28 @@ fn decade(w: &str) -> Option<String> {
     }
 }
 
+/// Whether a (lower-cased) text reports by fiscal quarter: it names one
+/// ("the third quarter", "first-quarter", "quarterly") — a bare "quarter"
+/// ("a quarter of the vote", "the old quarter") does not count.
+fn reports_by_quarter(lower: &str) -> bool {
+    const MARKS: [&str; 9] = [
+        "first quarter",
+        "second quarter",
+        "third quarter",
+        "fourth quarter",
+        "first-quarter",
+        "second-quarter",
+        "third-quarter",
+        "fourth-quarter",
+        "quarterly",
+    ];
+    MARKS.iter().any(|m| lower.contains(m))
+}
+
 /// Runs the scan over a document.
 pub fn scan(doc: &Document) -> Vec<TimeExpr> {
     let lower = doc.text.to_ascii_lowercase();
-    let quarterly = lower.contains(" quarter");
+    let quarterly = reports_by_quarter(&lower);
     let s = Scan { doc, lower, r: doc.date, quarterly };
     s.scan()
 }

@@ -126,6 +126,8 @@ mod tests {
         assert_eq!(find(&out, "a year earlier").1, "1988-Q3");
         let out = run("He left the company a year ago.", Some("1989-10-26"));
         assert_ne!(find(&out, "a year ago").1, "1988-Q3");
+        let out = run("A quarter of the staff left a year ago.", Some("1989-10-26"));
+        assert_ne!(find(&out, "a year ago").1, "1988-Q3", "a bare 'quarter' is no earnings report");
     }
 
     #[test]
