@@ -2,7 +2,7 @@
 
 use super::{Entity, EntityKind};
 use crate::extract::Quote;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Corpus-wide index of canonical names (see [`crate::extract::Corpus`]).
 ///
@@ -61,12 +61,25 @@ pub(super) fn fold(s: &str) -> String {
     out
 }
 
-/// Levenshtein distance, bounded work (names are short).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a = a.as_bytes();
-    let b = b.as_bytes();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+/// Whether the Levenshtein distance of `a` and `b` is at most `bound`.
+///
+/// Runs on the serial step of a parallel run (corpus-wide resolution), so
+/// it answers from the length difference when it can and otherwise works in
+/// two stack rows: keys are folded names, longer ones are never close.
+fn within(a: &str, b: &str, bound: usize) -> bool {
+    const MAX: usize = 48;
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > bound {
+        return false;
+    }
+    if a.len() >= MAX || b.len() >= MAX {
+        return a == b;
+    }
+    let mut prev = [0usize; MAX];
+    let mut cur = [0usize; MAX];
+    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
+        *p = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         for j in 1..=b.len() {
@@ -75,15 +88,19 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    prev[b.len()] <= bound
 }
 
 impl NameIndex {
     /// Maps canonicals to the corpus-wide spelling seen first.
     pub fn resolve(&mut self, entities: &mut [Entity], quotes: &mut [Quote]) {
-        let mut renamed: HashMap<String, String> = HashMap::new();
+        let mut renamed: HashMap<String, String> = HashMap::default();
         for e in entities.iter_mut() {
             if e.kind != EntityKind::Person {
+                continue;
+            }
+            // Most mentions repeat a name already decided and kept as it is.
+            if self.memo.get(&e.canonical).is_some_and(|c| *c == e.canonical) {
                 continue;
             }
             let new = self.canonical_for(&e.canonical);
@@ -113,10 +130,10 @@ impl NameIndex {
             let last = fold(words[words.len() - 1]);
             let mut hit = None;
             // Same surname key, or a near one (ending variants are folded).
-            let close = |k: &str| edit_distance(k, &last) <= if last.len() >= 6 { 2 } else { 1 };
+            let close = |k: &str| within(k, &last, if last.len() >= 6 { 2 } else { 1 });
             let block = prefix(&last);
             for (k, f, canon) in self.by_prefix.get(&block).map(Vec::as_slice).unwrap_or(&[]) {
-                if (k == &last || close(k)) && (*f == first || edit_distance(f, &first) <= 1 && first.len() >= 4) {
+                if (k == &last || close(k)) && (*f == first || first.len() >= 4 && within(f, &first, 1)) {
                     hit = Some(canon.clone());
                     break;
                 }
@@ -141,5 +158,23 @@ impl NameIndex {
         };
         self.memo.insert(name.to_string(), result.clone());
         result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::within;
+
+    #[test]
+    fn within_bounds_the_levenshtein_distance() {
+        assert!(within("zelenski", "zelenski", 0));
+        assert!(within("zelenski", "zelenschi", 2));
+        assert!(!within("zelenski", "zelenschi", 1));
+        assert!(within("volodimir", "vladimir", 2));
+        assert!(!within("putin", "trump", 2));
+        assert!(!within("ab", "abcd", 1), "length difference alone decides");
+        assert!(within("", "a", 1));
+        let long = "a".repeat(60);
+        assert!(within(&long, &long, 0) && !within(&long, &"b".repeat(60), 2));
     }
 }
