@@ -17,6 +17,9 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
+mod common;
+use common::{jsonl, write};
+
 /// Generous bound for one run (debug builds on a busy 2-core machine).
 const SLOW: Duration = Duration::from_secs(60);
 
@@ -24,20 +27,6 @@ fn lede() -> Command {
     let mut c = Command::cargo_bin("lede").expect("binary built");
     c.timeout(SLOW);
     c
-}
-
-fn jsonl(out: &[u8]) -> Vec<Value> {
-    std::str::from_utf8(out)
-        .expect("UTF-8 output")
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
-        .collect()
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> std::path::PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p
 }
 
 /// Runs `lede analyze -f jsonl --text <args> <path>`, expecting `code`;

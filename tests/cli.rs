@@ -5,20 +5,11 @@ use assert_cmd::Command;
 use serde_json::Value;
 use std::path::Path;
 
+mod common;
+use common::{jsonl, write};
+
 fn lede() -> Command {
     Command::cargo_bin("lede").expect("binary built")
-}
-
-fn jsonl(out: &[u8]) -> Vec<Value> {
-    std::str::from_utf8(out)
-        .expect("UTF-8 output")
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
-        .collect()
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) {
-    std::fs::write(dir.join(name), bytes).unwrap();
 }
 
 #[test]
