@@ -85,6 +85,9 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
     if LEX.misc_names.contains(&key) {
         return Guess::new(EntityKind::Misc, true);
     }
+    if n >= 2 && LEX.org_names.contains(&key) {
+        return Guess::new(EntityKind::Org, true);
+    }
     if let Some(cc) = LEX.demonyms.get(&key) {
         return Guess { kind: Some(EntityKind::Norp), strong: true, country: Some(cc), place: false };
     }
