@@ -56,6 +56,17 @@ fn is_initial(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
     false
 }
 
+/// "Ontario-based", "Kremlin-backed", "French-owned": a name turned into an
+/// adjective by a lower-case second part. It describes the name that
+/// follows and is not part of it.
+fn compound_adjective(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(head, tail)| {
+        head.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && tail.len() >= 3
+            && tail.chars().all(|c| c.is_ascii_lowercase())
+    })
+}
+
 /// True when token `i` can be part of a name on capital-letter evidence.
 fn is_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
     if !cx.is_word(i) {
@@ -65,7 +76,7 @@ fn is_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
     if !starts_upper(w) || w.chars().filter(|c| c.is_alphabetic()).count() < 2 && !w.ends_with('.') {
         return false;
     }
-    if w.starts_with('’') || w.starts_with('\'') {
+    if w.starts_with('’') || w.starts_with('\'') || compound_adjective(w) {
         return false;
     }
     super::lexicon::lower_with(w, |l| {
@@ -78,6 +89,25 @@ fn is_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
             && !LEX.demonyms.contains_key(l)
             && !LEX.given.contains(l))
     })
+}
+
+/// True when tokens `i, i+1` are an initial or a short abbreviation written
+/// with its period ("J." in "J. Ratcliffe", "St." in "St. Petersburg") and a
+/// capitalized name word follows on the same line.
+fn dotted_prefix(cx: &Ctx, i: usize, s: usize, e: usize) -> bool {
+    if i + 2 >= e || !cx.is_word(i) || cx.word(i + 1) != "." {
+        return false;
+    }
+    let w = cx.word(i);
+    let mut cs = w.chars();
+    let initial = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase());
+    if !(initial || matches!(w, "St" | "Ste" | "Mt" | "Ft")) {
+        return false;
+    }
+    let toks = &cx.doc.tokens;
+    toks[i].span.end == toks[i + 1].span.start
+        && !cx.doc.text[toks[i + 1].span.end..toks[i + 2].span.start].contains('\n')
+        && is_cap(cx, i + 2, s)
 }
 
 /// Chunks and types the names of one ordinary sentence, tokens `[s, e)`.
@@ -102,12 +132,13 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
-        if !is_cap(cx, i, s) {
+        let dotted = dotted_prefix(cx, i, s, e);
+        if !dotted && !is_cap(cx, i, s) {
             i += 1;
             continue;
         }
         let a = i;
-        let mut b = i + 1;
+        let mut b = if dotted { i + 3 } else { i + 1 };
         while b < e {
             // A line break ends a name ("Advertisement\nSubscribe").
             if cx.doc.text[cx.doc.tokens[b - 1].span.end..cx.doc.tokens[b].span.start].contains('\n') {
@@ -115,6 +146,10 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
             }
             if is_cap(cx, b, s) {
                 b += 1;
+                continue;
+            }
+            if dotted_prefix(cx, b, s, e) {
+                b += 3;
                 continue;
             }
             let w = cx.word(b);
@@ -143,7 +178,7 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
 
 /// Splits a chunk at titles and types each part.
 fn segment(cx: &Ctx, mut a: usize, b: usize, out: &mut Vec<Mention>) {
-    while a < b && matches!(cx.word(a), "The" | "A" | "An") {
+    while a < b && matches!(cx.word(a), "The" | "A" | "An") && !(a + 1 < b && cx.word(a + 1) == ".") {
         a += 1;
     }
     if a >= b {

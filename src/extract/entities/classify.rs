@@ -127,10 +127,13 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
     if n >= 2 {
         // A given name, or an initial, then more capitalized words.
         let w0 = cx.word(a);
-        let initial = w0.ends_with('.') && w0.chars().filter(|c| c.is_alphabetic()).count() <= 2;
+        let initial = w0.chars().filter(|c| c.is_alphabetic()).count() <= 2
+            && (w0.ends_with('.') || cx.word(a + 1) == ".")
+            && !matches!(w0, "St" | "Mt" | "Ft");
         let rest_plain = (a + 1..b).all(|i| {
             let w = cx.word(i);
-            starts_upper(w) && !LEX.org_heads.contains(&lower(w)) || matches!(w, "bin" | "de" | "van" | "von" | "al")
+            starts_upper(w) && !LEX.org_heads.contains(&lower(w))
+                || matches!(w, "bin" | "de" | "van" | "von" | "al" | "der" | "den" | "." | "du" | "da")
         });
         if (LEX.given.contains(&first) || initial || titled) && rest_plain {
             return Guess::new(EntityKind::Person, true);
@@ -172,33 +175,95 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
     Guess::default()
 }
 
-/// Type for a mention nothing in the document or lexicons explains.
-pub(super) fn fallback(cx: &Ctx, a: usize, b: usize) -> EntityKind {
+/// Type for a mention nothing in the document or lexicons explains, read
+/// from its neighbours; `None` when they say nothing either.
+pub(super) fn context_cue(cx: &Ctx, a: usize, b: usize) -> Option<EntityKind> {
     let toks = &cx.doc.tokens;
     let next = (b < toks.len()).then(|| cx.word(b));
     if let Some(n) = next
         && matches!(n, "said" | "says" | "told" | "added" | "who" | "has" | "had" | "was")
     {
-        return EntityKind::Person;
+        return Some(EntityKind::Person);
     }
     if cx.sporty && paired_score(cx, a, b) {
-        return EntityKind::Org;
+        return Some(EntityKind::Org);
     }
     // Bowling or match figures ("Gough 4-38") belong to players.
     if cx.sporty && b < toks.len() && toks[b].kind == TokenKind::Number && cx.word(b).contains('-') {
-        return EntityKind::Person;
+        return Some(EntityKind::Person);
     }
     let prev = (a > 0).then(|| cx.word(a - 1));
     if let Some(p) = prev
         && matches!(p, "in" | "at" | "near" | "from" | "to")
     {
-        return EntityKind::Loc;
+        return Some(EntityKind::Loc);
+    }
+    // "the village of Mahala", "east of Tavildara".
+    if prev == Some("of")
+        && a >= 2
+        && matches!(
+            cx.word(a - 2),
+            "town"
+                | "village"
+                | "city"
+                | "province"
+                | "region"
+                | "district"
+                | "capital"
+                | "port"
+                | "island"
+                | "outskirts"
+                | "suburb"
+                | "east"
+                | "west"
+                | "north"
+                | "south"
+                | "northeast"
+                | "northwest"
+                | "southeast"
+                | "southwest"
+        )
+    {
+        return Some(EntityKind::Loc);
     }
     // "Agassi ( U.S. )": a sportsman with his country.
     if b + 2 < toks.len() && cx.word(b) == "(" && LEX.places.contains_key(&cx.key(b + 1, b + 2)) {
-        return EntityKind::Person;
+        return Some(EntityKind::Person);
     }
+    None
+}
+
+/// Type for a name no lexicon, document knowledge or context explains.
+pub(super) fn default_kind(_cx: &Ctx, a: usize, b: usize) -> EntityKind {
     if b - a == 1 { EntityKind::Org } else { EntityKind::Person }
+}
+
+/// A town that speaks or decides is a person: "Clinton said", "Dole
+/// decided" (small towns share their names with politicians).
+pub(super) fn speaking_town(cx: &Ctx, a: usize, b: usize) -> bool {
+    b - a == 1
+        && b < cx.doc.tokens.len()
+        && LEX.places.get(&cx.key(a, b)).is_some_and(|p| p.kind == PlaceKind::City)
+        && matches!(
+            cx.word(b),
+            "said"
+                | "says"
+                | "told"
+                | "added"
+                | "urged"
+                | "signed"
+                | "vetoed"
+                | "decided"
+                | "claims"
+                | "claimed"
+                | "promised"
+                | "vowed"
+                | "insisted"
+                | "argued"
+                | "denied"
+                | "wants"
+                | "wanted"
+        )
 }
 
 /// A place that plays a match is a team (ORG): "Essex 372", "beat Kent",
@@ -206,10 +271,7 @@ pub(super) fn fallback(cx: &Ctx, a: usize, b: usize) -> EntityKind {
 pub(super) fn sports_team(cx: &Ctx, a: usize, b: usize, kind: EntityKind, place: bool) -> EntityKind {
     let toks = &cx.doc.tokens;
     if kind == EntityKind::Loc && place && b - a == 1 && b < toks.len() {
-        // A town that speaks is a person: "Clinton said".
-        if LEX.places.get(&cx.key(a, b)).is_some_and(|p| p.kind == PlaceKind::City)
-            && matches!(cx.word(b), "said" | "says" | "told" | "added" | "urged" | "signed" | "vetoed")
-        {
+        if speaking_town(cx, a, b) {
             return EntityKind::Person;
         }
     }

@@ -104,11 +104,13 @@ impl<'d> Ctx<'d> {
     fn is_word(&self, i: usize) -> bool {
         self.doc.tokens[i].kind == TokenKind::Word
     }
-    /// Lower-cased text of tokens `[a, b)` joined by single spaces.
+    /// Lower-cased text of tokens `[a, b)`, with a single space where the
+    /// text has any ("St. Petersburg" → "st. petersburg").
     fn key(&self, a: usize, b: usize) -> String {
         let mut s = String::new();
+        let toks = &self.doc.tokens;
         for i in a..b {
-            if i > a {
+            if i > a && toks[i - 1].span.end != toks[i].span.start {
                 s.push(' ');
             }
             for c in self.word(i).chars() {
@@ -230,7 +232,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     }
 
     // Pass 2: resolve weak and unknown mentions with document knowledge.
-    let mut out: Vec<(Span, EntityKind, String, Option<&'static str>)> = Vec::with_capacity(mentions.len());
+    let mut out = Vec::with_capacity(mentions.len());
     for m in &mentions {
         let key = cx.key(m.a, m.b);
         let surf = cx.surface(m.a, m.b);
@@ -275,16 +277,46 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
         {
             canonical = full.clone();
         }
-        let kind = match kind {
-            Some(k) => k,
-            None => classify::fallback(&cx, m.a, m.b),
-        };
-        let kind = classify::sports_team(&cx, m.a, m.b, kind, country.is_some() || g.place);
-        if kind != EntityKind::Loc {
-            country = None;
-        }
-        out.push((span, kind, canonical, country));
+        out.push((span, kind, canonical, country, m.a, m.b, g.place));
     }
+    // One sense per document: an unexplained name takes the type its
+    // contexts point to most often ("fighting near Tavildara" types every
+    // "Tavildara"), else a default.
+    let mut cues: HashMap<String, [u32; 3]> = HashMap::new();
+    for o in out.iter().filter(|o| o.1.is_none()) {
+        if let Some(k) = classify::context_cue(&cx, o.4, o.5) {
+            let slot = match k {
+                EntityKind::Person => 0,
+                EntityKind::Loc => 1,
+                _ => 2,
+            };
+            cues.entry(cx.key(o.4, o.5)).or_default()[slot] += 1;
+        }
+    }
+    // A town name that speaks anywhere in the document is a person in all
+    // its mentions ("Dole decided … Dole 's team").
+    let speakers: HashSet<String> =
+        out.iter().filter(|o| classify::speaking_town(&cx, o.4, o.5)).map(|o| cx.key(o.4, o.5)).collect();
+    let mut out: Vec<(Span, EntityKind, String, Option<&'static str>)> = out
+        .into_iter()
+        .map(|(span, kind, canonical, mut country, a, b, place)| {
+            let kind = kind.unwrap_or_else(|| {
+                classify::context_cue(&cx, a, b).unwrap_or_else(|| match cues.get(&cx.key(a, b)) {
+                    Some(v) => [EntityKind::Person, EntityKind::Loc, EntityKind::Org]
+                        [(0..3).max_by_key(|&i| (v[i], std::cmp::Reverse(i))).unwrap_or(2)],
+                    None => classify::default_kind(&cx, a, b),
+                })
+            });
+            let mut kind = classify::sports_team(&cx, a, b, kind, country.is_some() || place);
+            if kind == EntityKind::Loc && b - a == 1 && speakers.contains(&cx.key(a, b)) {
+                kind = EntityKind::Person;
+            }
+            if kind != EntityKind::Loc {
+                country = None;
+            }
+            (span, kind, canonical, country)
+        })
+        .collect();
 
     // Pass 3: shouting sentences, known names only.
     let mut i = 0;

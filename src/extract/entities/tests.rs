@@ -106,3 +106,42 @@ fn boilerplate_lines_are_not_names() {
     let e = ents(&doc);
     assert!(e.is_empty(), "{e:?}");
 }
+
+fn body(text: &str) -> Vec<(String, EntityKind, String, Option<String>)> {
+    ents(&Document::from_paragraphs(&[(text, ParagraphKind::Body)]))
+}
+
+fn kind_of(e: &[(String, EntityKind, String, Option<String>)], text: &str) -> Vec<EntityKind> {
+    e.iter().filter(|x| x.0 == text).map(|x| x.1).collect()
+}
+
+#[test]
+fn initials_and_abbreviations_with_periods_stay_in_the_name() {
+    let e = body("Surrey made 372 with J. Ratcliffe scoring 91 and A. Smith 40, before rain in St. Petersburg.");
+    assert_eq!(kind_of(&e, "J. Ratcliffe"), [EntityKind::Person], "{e:?}");
+    assert_eq!(kind_of(&e, "A. Smith"), [EntityKind::Person], "{e:?}");
+    assert_eq!(kind_of(&e, "St. Petersburg"), [EntityKind::Loc], "{e:?}");
+}
+
+#[test]
+fn name_made_adjective_is_not_part_of_the_next_name() {
+    let e = body("The deal with Ontario-based Corvexa Corp was signed by Kremlin-backed officials.");
+    assert_eq!(kind_of(&e, "Corvexa Corp"), [EntityKind::Org], "{e:?}");
+    assert!(e.iter().all(|x| !x.0.contains("-based") && !x.0.contains("-backed")), "{e:?}");
+}
+
+#[test]
+fn an_unknown_name_takes_the_type_its_contexts_give_in_the_whole_document() {
+    let e = body(
+        "Troops took Zarvoda on Monday. Fighting went on near Zarvoda. Zarvoda is now empty, and the village of Qelmark fell too.",
+    );
+    assert_eq!(kind_of(&e, "Zarvoda"), [EntityKind::Loc; 3], "{e:?}");
+    assert_eq!(kind_of(&e, "Qelmark"), [EntityKind::Loc], "{e:?}");
+}
+
+#[test]
+fn a_town_name_that_decides_is_a_person_in_every_mention() {
+    // "Dole" is a French town in the gazetteer.
+    let e = body("The Dole campaign wrote on Friday. Dole decided on a running mate, and Dole 's team agreed.");
+    assert_eq!(kind_of(&e, "Dole"), [EntityKind::Person; 3], "{e:?}");
+}
