@@ -198,6 +198,12 @@ pub(super) fn context_cue(cx: &Ctx, a: usize, b: usize) -> Option<EntityKind> {
     {
         return Some(EntityKind::Loc);
     }
+    // "the Lugansk region", "the Asia-Pacific region".
+    if b < toks.len()
+        && matches!(cx.word(b), "region" | "province" | "oblast" | "district" | "peninsula" | "valley" | "river")
+    {
+        return Some(EntityKind::Loc);
+    }
     // "the village of Mahala", "east of Tavildara".
     if prev == Some("of")
         && a >= 2

@@ -133,8 +133,9 @@ fn name_made_adjective_is_not_part_of_the_next_name() {
 #[test]
 fn an_unknown_name_takes_the_type_its_contexts_give_in_the_whole_document() {
     let e = body(
-        "Troops took Zarvoda on Monday. Fighting went on near Zarvoda. Zarvoda is now empty, and the village of Qelmark fell too.",
+        "Troops took Zarvoda on Monday. Fighting went on near Zarvoda. Zarvoda is now empty, and the village of Qelmark fell too. The Dravetsk region is calm.",
     );
+    assert_eq!(kind_of(&e, "Dravetsk"), [EntityKind::Loc], "{e:?}");
     assert_eq!(kind_of(&e, "Zarvoda"), [EntityKind::Loc; 3], "{e:?}");
     assert_eq!(kind_of(&e, "Qelmark"), [EntityKind::Loc], "{e:?}");
 }
