@@ -67,6 +67,23 @@ fn compound_adjective(w: &str) -> bool {
     })
 }
 
+/// "They’re", "Don't", "We’ll": a contraction is never a name.
+fn contraction(w: &str) -> bool {
+    ["’re", "'re", "’ll", "'ll", "’ve", "'ve", "n’t", "n't"].iter().any(|c| w.ends_with(c))
+}
+
+/// "Echoing Cavoli, …", "Regarding Ukraine, …": a participle or adverb opening
+/// the sentence before a name is not part of it.
+fn opening_modifier(cx: &Ctx, i: usize, s: usize, e: usize) -> bool {
+    let w = cx.word(i);
+    let n = w.chars().count();
+    (w.ends_with("ing") && n > 5 || w.ends_with("ly") && n > 4)
+        && i + 1 < e
+        && is_initial(cx, i, s)
+        && is_cap(cx, i + 1, s)
+        && super::lexicon::lower_with(w, |l| !LEX.places.contains_key(l) && !LEX.given.contains(l))
+}
+
 /// True when token `i` can be part of a name on capital-letter evidence.
 fn is_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
     if !cx.is_word(i) {
@@ -76,7 +93,7 @@ fn is_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
     if !starts_upper(w) || w.chars().filter(|c| c.is_alphabetic()).count() < 2 && !w.ends_with('.') {
         return false;
     }
-    if w.starts_with('’') || w.starts_with('\'') || compound_adjective(w) {
+    if w.starts_with('’') || w.starts_with('\'') || compound_adjective(w) || contraction(w) {
         return false;
     }
     super::lexicon::lower_with(w, |l| {
@@ -133,7 +150,7 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
             continue;
         }
         let dotted = dotted_prefix(cx, i, s, e);
-        if !dotted && !is_cap(cx, i, s) {
+        if !dotted && (!is_cap(cx, i, s) || opening_modifier(cx, i, s, e)) {
             i += 1;
             continue;
         }
@@ -167,6 +184,17 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
             break;
         }
         let n0 = out.len();
+        if event_year(cx, a, b, e) {
+            // "Eagle Assault 2024", "Paris 2024", "Euro 2020": an event.
+            out.push(Mention {
+                a,
+                b: b + 1,
+                initial: false,
+                guess: Guess { kind: Some(EntityKind::Misc), strong: true, country: None, place: false },
+            });
+            i = b + 1;
+            continue;
+        }
         segment(cx, a, b, out);
         let initial = is_initial(cx, a, s);
         if initial && let Some(m) = out.get_mut(n0) {
@@ -174,6 +202,21 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
         }
         i = b;
     }
+}
+
+/// True when name tokens `[a, b)` are followed, on the same line and after
+/// one space, by a year that ends the phrase: the name of an event or
+/// exercise ("Eagle Assault 2024").
+fn event_year(cx: &Ctx, a: usize, b: usize, e: usize) -> bool {
+    let toks = &cx.doc.tokens;
+    if b >= e || toks[b].kind != TokenKind::Number {
+        return false;
+    }
+    let y = cx.word(b);
+    let year = y.len() == 4 && (y.starts_with("19") || y.starts_with("20"));
+    let gap = &cx.doc.text[toks[b - 1].span.end..toks[b].span.start];
+    let next_plain = b + 1 >= e || !matches!(toks[b + 1].kind, TokenKind::Number) && cx.word(b + 1) != "-";
+    year && gap == " " && next_plain && !(b - a == 1 && all_caps(cx.word(a)))
 }
 
 /// Splits a chunk at titles and types each part.

@@ -146,3 +146,24 @@ fn a_town_name_that_decides_is_a_person_in_every_mention() {
     let e = body("The Dole campaign wrote on Friday. Dole decided on a running mate, and Dole 's team agreed.");
     assert_eq!(kind_of(&e, "Dole"), [EntityKind::Person; 3], "{e:?}");
 }
+
+#[test]
+fn sentence_openers_and_contractions_are_not_names() {
+    let e = body(
+        "Christopher Cavoli spoke. Echoing Cavoli, officials agreed. They’re sure. Regarding Ukraine, nothing changed.",
+    );
+    assert_eq!(kind_of(&e, "Cavoli"), [EntityKind::Person], "{e:?}");
+    assert_eq!(e.iter().find(|x| x.0 == "Cavoli").map(|x| x.2.as_str()), Some("Christopher Cavoli"), "{e:?}");
+    assert_eq!(kind_of(&e, "Ukraine"), [EntityKind::Loc], "{e:?}");
+    assert!(
+        e.iter().all(|x| !x.0.starts_with("Echoing") && !x.0.starts_with("They") && !x.0.starts_with("Regarding")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_name_with_a_year_is_an_event() {
+    let e = body("The drills, called Eagle Assault 2024, began in Brest. In 2024 the CEO resigned.");
+    assert_eq!(kind_of(&e, "Eagle Assault 2024"), [EntityKind::Misc], "{e:?}");
+    assert!(e.iter().all(|x| x.0 != "CEO"), "{e:?}");
+}
