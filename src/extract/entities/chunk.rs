@@ -67,6 +67,27 @@ fn compound_adjective(w: &str) -> bool {
     })
 }
 
+/// True when the capitalized run from token `i` ends in an organization or
+/// event head: "Belt and Road Initiative", "Test and County Cricket Board".
+fn headed_run(cx: &Ctx, i: usize, s: usize, e: usize) -> bool {
+    let mut j = i;
+    while j < e && is_cap(cx, j, s) {
+        j += 1;
+    }
+    j > i + 1 && {
+        let last = cx.word(j - 1).to_lowercase();
+        LEX.org_heads.contains(&last) || LEX.misc_heads.contains(&last)
+    }
+}
+
+/// "Russia-Ukraine border", "US-China talks": places joined by a hyphen
+/// describe a relation, not one name.
+fn place_pair(w: &str) -> bool {
+    w.contains('-')
+        && !super::lexicon::lower_with(w, |l| LEX.places.contains_key(l))
+        && w.split('-').all(|p| !p.is_empty() && super::lexicon::lower_with(p, |l| LEX.places.contains_key(l)))
+}
+
 /// "They’re", "Don't", "We’ll": a contraction is never a name.
 fn contraction(w: &str) -> bool {
     ["’re", "'re", "’ll", "'ll", "’ve", "'ve", "n’t", "n't"].iter().any(|c| w.ends_with(c))
@@ -93,7 +114,7 @@ fn is_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
     if !starts_upper(w) || w.chars().filter(|c| c.is_alphabetic()).count() < 2 && !w.ends_with('.') {
         return false;
     }
-    if w.starts_with('’') || w.starts_with('\'') || compound_adjective(w) || contraction(w) {
+    if w.starts_with('’') || w.starts_with('\'') || compound_adjective(w) || contraction(w) || place_pair(w) {
         return false;
     }
     super::lexicon::lower_with(w, |l| {
@@ -175,7 +196,7 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
                 if particle(w)
                     || w == "&"
                     || (w == "of" || w == "for") && (of_head(&head) || of_head(&cx.word(a).to_lowercase()))
-                    || w == "and" && (a..b).any(|k| matches!(cx.word(k), "of" | "for"))
+                    || w == "and" && ((a..b).any(|k| matches!(cx.word(k), "of" | "for")) || headed_run(cx, b + 1, s, e))
                 {
                     b += 2;
                     continue;

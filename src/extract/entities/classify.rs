@@ -181,7 +181,30 @@ pub(super) fn context_cue(cx: &Ctx, a: usize, b: usize) -> Option<EntityKind> {
     let toks = &cx.doc.tokens;
     let next = (b < toks.len()).then(|| cx.word(b));
     if let Some(n) = next
-        && matches!(n, "said" | "says" | "told" | "added" | "who" | "has" | "had" | "was")
+        && matches!(
+            n,
+            "said"
+                | "says"
+                | "told"
+                | "added"
+                | "who"
+                | "has"
+                | "had"
+                | "was"
+                | "warned"
+                | "noted"
+                | "stressed"
+                | "explained"
+                | "insisted"
+                | "argued"
+                | "wrote"
+                | "tweeted"
+                | "declared"
+                | "emphasized"
+                | "emphasised"
+                | "asked"
+                | "replied"
+        )
     {
         return Some(EntityKind::Person);
     }

@@ -217,6 +217,13 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             }
         }
     }
+    // Names read as people only by default ("Jonatan Vseviov": no known
+    // given name) still lend their surname when no confident name does.
+    for m in mentions.iter().filter(|m| m.b - m.a >= 2 && m.b - m.a <= 3 && !m.initial) {
+        if m.guess.kind == Some(EntityKind::Person) && !m.guess.strong {
+            surnames.entry(cx.key(m.b - 1, m.b)).or_insert_with(|| cx.surface(m.a, m.b));
+        }
+    }
     // A surname beats a same-named town ("Clinton", "Washington").
     known.retain(|k, v| !(v.0 == EntityKind::Loc && surnames.contains_key(k)));
     // Acronyms defined in the text: "International Monetary Fund (IMF)".

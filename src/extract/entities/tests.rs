@@ -167,3 +167,18 @@ fn a_name_with_a_year_is_an_event() {
     assert_eq!(kind_of(&e, "Eagle Assault 2024"), [EntityKind::Misc], "{e:?}");
     assert!(e.iter().all(|x| x.0 != "CEO"), "{e:?}");
 }
+
+#[test]
+fn and_joins_a_name_ending_in_a_head_and_place_pairs_are_not_names() {
+    let e = body("Progress since the expansion of China’s Belt and Road Initiative along the Russia-Ukraine border.");
+    assert_eq!(kind_of(&e, "Belt and Road Initiative"), [EntityKind::Misc], "{e:?}");
+    assert!(e.iter().all(|x| x.0 != "Russia-Ukraine"), "{e:?}");
+}
+
+#[test]
+fn a_surname_resolves_to_a_full_name_without_a_known_given_name() {
+    let e = body("Estonian official Jonatan Vseviov spoke. “This is a trap,” Vseviov warned.");
+    let v: Vec<_> = e.iter().filter(|x| x.0 == "Vseviov").collect();
+    assert_eq!(v.len(), 1, "{e:?}");
+    assert_eq!((v[0].1, v[0].2.as_str()), (EntityKind::Person, "Jonatan Vseviov"), "{e:?}");
+}
