@@ -240,6 +240,17 @@ fn event_year(cx: &Ctx, a: usize, b: usize, e: usize) -> bool {
     year && gap == " " && next_plain && !(b - a == 1 && all_caps(cx.word(a)))
 }
 
+/// Index of the first token of token `i`'s sentence.
+fn sentence_of(cx: &Ctx, i: usize) -> usize {
+    let toks = &cx.doc.tokens;
+    let s = toks[i].sentence;
+    let mut j = i;
+    while j > 0 && toks[j - 1].sentence == s && i - j < 64 {
+        j -= 1;
+    }
+    j
+}
+
 /// Splits a chunk at titles and types each part.
 fn segment(cx: &Ctx, mut a: usize, b: usize, out: &mut Vec<Mention>) {
     while a < b && matches!(cx.word(a), "The" | "A" | "An") && !(a + 1 < b && cx.word(a + 1) == ".") {
@@ -247,6 +258,24 @@ fn segment(cx: &Ctx, mut a: usize, b: usize, out: &mut Vec<Mention>) {
     }
     if a >= b {
         return;
+    }
+    // "Additional Ukrainian drones", "Earlier Russian forces": a capitalized
+    // sentence opener before a group word is not part of it.
+    if b - a == 2 && is_initial(cx, a, sentence_of(cx, a)) {
+        let first = cx.word(a).to_lowercase();
+        let second = cx.word(a + 1).to_lowercase();
+        let whole = cx.key(a, b);
+        if LEX.demonyms.contains_key(&second)
+            && !LEX.demonyms.contains_key(&whole)
+            && !LEX.places.contains_key(&whole)
+            && !LEX.places.contains_key(&first)
+            && !LEX.demonyms.contains_key(&first)
+            && !LEX.given.contains(&first)
+            && !LEX.titles.contains(&first)
+            && !of_head(&first)
+        {
+            a += 1;
+        }
     }
     // Whole chunk first when a head word makes it an organization or event.
     let whole = classify(cx, a, b, false);

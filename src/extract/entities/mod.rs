@@ -140,6 +140,10 @@ impl<'d> Ctx<'d> {
     }
 }
 
+fn toks_kind(cx: &Ctx, i: usize) -> TokenKind {
+    cx.doc.tokens[i].kind
+}
+
 fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -203,6 +207,10 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
                 if surf.len() > e.len() {
                     *e = surf.clone();
                 }
+            }
+            // "Eagle Assault 2024" is also "Eagle Assault" later on.
+            if k == EntityKind::Misc && m.b - m.a >= 2 && toks_kind(&cx, m.b - 1) == TokenKind::Number {
+                known.entry(cx.key(m.a, m.b - 1)).or_insert((k, cx.surface(m.a, m.b), None));
             }
             match known.entry(key) {
                 std::collections::hash_map::Entry::Vacant(v) => {

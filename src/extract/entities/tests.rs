@@ -182,3 +182,13 @@ fn a_surname_resolves_to_a_full_name_without_a_known_given_name() {
     assert_eq!(v.len(), 1, "{e:?}");
     assert_eq!((v[0].1, v[0].2.as_str()), (EntityKind::Person, "Jonatan Vseviov"), "{e:?}");
 }
+
+#[test]
+fn a_sentence_opener_before_a_group_word_is_dropped_and_events_keep_their_type_without_the_year() {
+    let e = body(
+        "Additional Ukrainian drones were seen. The drills, Eagle Assault 2024, went on. Eagle Assault ended Friday.",
+    );
+    assert_eq!(kind_of(&e, "Ukrainian"), [EntityKind::Norp], "{e:?}");
+    assert_eq!(kind_of(&e, "Eagle Assault"), [EntityKind::Misc], "{e:?}");
+    assert_eq!(e.iter().find(|x| x.0 == "Eagle Assault").map(|x| x.2.as_str()), Some("Eagle Assault 2024"), "{e:?}");
+}
