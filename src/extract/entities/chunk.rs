@@ -80,6 +80,16 @@ fn headed_run(cx: &Ctx, i: usize, s: usize, e: usize) -> bool {
     }
 }
 
+/// True when tokens `[a, b)` (joined by "of") open a name in the
+/// organization or product lexicons: "Voice of America", "Power of Siberia".
+fn known_of_name(cx: &Ctx, a: usize, b: usize) -> bool {
+    let key = cx.key(a, b);
+    let starts = |set: &std::collections::HashSet<String>| {
+        set.contains(&key) || set.iter().any(|n| n.len() > key.len() && n.starts_with(&key) && n.contains(" of "))
+    };
+    starts(&LEX.org_names) || starts(&LEX.misc_names)
+}
+
 /// "Russia-Ukraine border", "US-China talks": places joined by a hyphen
 /// describe a relation, not one name.
 fn place_pair(w: &str) -> bool {
@@ -190,12 +200,24 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
                 b += 3;
                 continue;
             }
+            // "Serpents’ Island": a plural possessive inside a name.
+            if b + 1 < e
+                && matches!(cx.word(b), "’" | "'")
+                && cx.word(b - 1).ends_with('s')
+                && cx.doc.tokens[b - 1].span.end == cx.doc.tokens[b].span.start
+                && is_cap(cx, b + 1, s)
+                && LEX.loc_heads.contains(&cx.word(b + 1).to_lowercase())
+            {
+                b += 2;
+                continue;
+            }
             let w = cx.word(b);
             if b + 1 < e && is_cap(cx, b + 1, s) {
                 let head = cx.word(b - 1).to_lowercase();
                 if particle(w)
                     || w == "&"
                     || (w == "of" || w == "for") && (of_head(&head) || of_head(&cx.word(a).to_lowercase()))
+                    || w == "of" && known_of_name(cx, a, b + 2)
                     || w == "and" && ((a..b).any(|k| matches!(cx.word(k), "of" | "for")) || headed_run(cx, b + 1, s, e))
                 {
                     b += 2;
@@ -284,7 +306,11 @@ fn segment(cx: &Ctx, mut a: usize, b: usize, out: &mut Vec<Mention>) {
         return;
     }
     // Title run: "Russian President Vladimir Putin", "NATO Secretary General Jens Stoltenberg".
-    let title = |i: usize| LEX.titles.contains(&cx.word(i).to_lowercase());
+    // "Press" is a title only in "Press Secretary" ("Associated Press" is a name).
+    let title = |i: usize| {
+        LEX.titles.contains(&cx.word(i).to_lowercase())
+            || cx.word(i) == "Press" && i + 1 < b && cx.word(i + 1).eq_ignore_ascii_case("secretary")
+    };
     if let Some(t0) = (a..b).find(|&i| title(i)) {
         let mut t1 = t0;
         while t1 < b && title(t1) {

@@ -147,8 +147,11 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
             return Guess::new(if cx.sporty { EntityKind::Org } else { EntityKind::Loc }, false);
         }
         let has_place = (a..b).any(|i| LEX.places.contains_key(&lower(cx.word(i))));
+        // "Member States": a first word the document also writes in lower
+        // case is an ordinary word, not a given name.
         if rest_plain
             && n <= 3
+            && !cx.lower_seen.contains(first.as_str())
             && !(cx.sporty && paired_score(cx, a, b))
             && !has_place
             && (a..b).all(|i| !all_caps(cx.word(i)))
@@ -168,6 +171,9 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
     }
     if LEX.org_names.contains(&first) {
         return Guess::new(EntityKind::Org, true);
+    }
+    if LEX.people.contains(&first) {
+        return Guess::new(EntityKind::Person, false);
     }
     if all_caps(w) && w.chars().filter(|c| c.is_alphabetic()).count() <= 6 {
         return Guess::new(EntityKind::Org, false);

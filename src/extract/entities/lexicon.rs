@@ -53,6 +53,8 @@ pub struct Lexicon {
     pub loc_heads: HashSet<String>,
     /// Lower-cased names of products, weapons and programmes ("Storm Shadow").
     pub misc_names: HashSet<String>,
+    /// World figures named by surname alone ("Putin").
+    pub people: HashSet<String>,
 }
 
 /// Calls `f` with the lower-cased form of `w`, without allocating for the
@@ -133,6 +135,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         org_names: set(include_str!("../../../data/entities/org_names.txt")),
         loc_heads: set(include_str!("../../../data/entities/loc_heads.txt")),
         misc_names: set(include_str!("../../../data/entities/misc_names.txt")),
+        people: set(include_str!("../../../data/entities/people.txt")),
     }
 });
 
@@ -148,6 +151,7 @@ mod tests {
         assert_eq!(LEX.demonyms["russians"], "RU");
         assert!(LEX.org_heads.contains("ministry") && LEX.titles.contains("president"));
         assert!(LEX.misc_names.contains("storm shadow"));
+        assert!(LEX.people.contains("putin") && LEX.org_names.contains("voice of america"));
     }
 
     #[test]

@@ -192,3 +192,16 @@ fn a_sentence_opener_before_a_group_word_is_dropped_and_events_keep_their_type_w
     assert_eq!(kind_of(&e, "Eagle Assault"), [EntityKind::Misc], "{e:?}");
     assert_eq!(e.iter().find(|x| x.0 == "Eagle Assault").map(|x| x.2.as_str()), Some("Eagle Assault 2024"), "{e:?}");
 }
+
+#[test]
+fn lexicon_names_with_of_possessive_places_and_world_figures() {
+    let e = body(
+        "The army left Serpents’ Island. In an interview with Voice of America, Pentagon Press Secretary Pat Ryder spoke of a second Trump presidency and the Power of Siberia 2 pipeline.",
+    );
+    assert_eq!(kind_of(&e, "Serpents’ Island"), [EntityKind::Loc], "{e:?}");
+    assert_eq!(kind_of(&e, "Voice of America"), [EntityKind::Org], "{e:?}");
+    assert_eq!(kind_of(&e, "Pentagon"), [EntityKind::Org], "{e:?}");
+    assert_eq!(kind_of(&e, "Pat Ryder"), [EntityKind::Person], "{e:?}");
+    assert_eq!(kind_of(&e, "Trump"), [EntityKind::Person], "{e:?}");
+    assert_eq!(kind_of(&e, "Power of Siberia"), [EntityKind::Misc], "{e:?}");
+}
