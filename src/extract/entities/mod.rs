@@ -232,6 +232,27 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             surnames.entry(cx.key(m.b - 1, m.b)).or_insert_with(|| cx.surface(m.a, m.b));
         }
     }
+    // Family name first ("Xi Jinping" … "Xi", "Wang Yi" … "Wang") or a
+    // first name used alone: a lone word that opens exactly one two-word
+    // person name of the document, and ends none, takes it as canonical.
+    // Only mentions the document reads as people are completed.
+    let mut family_first: HashMap<String, Option<String>> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.b - m.a == 2) {
+        if m.guess.kind == Some(EntityKind::Person) {
+            let first = cx.key(m.a, m.a + 1);
+            if !LEX.titles.contains(&first) && !surnames.contains_key(&first) {
+                let full = cx.surface(m.a, m.b);
+                family_first
+                    .entry(first)
+                    .and_modify(|f| {
+                        if f.as_deref() != Some(full.as_str()) {
+                            *f = None;
+                        }
+                    })
+                    .or_insert(Some(full));
+            }
+        }
+    }
     // A surname beats a same-named town ("Clinton", "Washington").
     known.retain(|k, v| !(v.0 == EntityKind::Loc && surnames.contains_key(k)));
     // Acronyms defined in the text: "International Monetary Fund (IMF)".
@@ -314,7 +335,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
         out.iter().filter(|o| classify::speaking_town(&cx, o.4, o.5)).map(|o| cx.key(o.4, o.5)).collect();
     let mut out: Vec<(Span, EntityKind, String, Option<&'static str>)> = out
         .into_iter()
-        .map(|(span, kind, canonical, mut country, a, b, place)| {
+        .map(|(span, kind, mut canonical, mut country, a, b, place)| {
             let kind = kind.unwrap_or_else(|| {
                 classify::context_cue(&cx, a, b).unwrap_or_else(|| match cues.get(&cx.key(a, b)) {
                     Some(v) => [EntityKind::Person, EntityKind::Loc, EntityKind::Org]
@@ -328,6 +349,13 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             }
             if kind != EntityKind::Loc {
                 country = None;
+            }
+            if kind == EntityKind::Person
+                && b - a == 1
+                && let Some(Some(full)) = family_first.get(&cx.key(a, b))
+                && canonical == cx.surface(a, b)
+            {
+                canonical = full.clone();
             }
             (span, kind, canonical, country)
         })

@@ -205,3 +205,13 @@ fn lexicon_names_with_of_possessive_places_and_world_figures() {
     assert_eq!(kind_of(&e, "Trump"), [EntityKind::Person], "{e:?}");
     assert_eq!(kind_of(&e, "Power of Siberia"), [EntityKind::Misc], "{e:?}");
 }
+
+#[test]
+fn a_lone_first_word_of_one_two_word_name_takes_it_as_canonical() {
+    let e = body(
+        "Chinese President Xi Jinping arrived. Xi said the talks went well. John Smith and John Doe met. John left.",
+    );
+    assert_eq!(e.iter().find(|x| x.0 == "Xi").map(|x| x.2.as_str()), Some("Xi Jinping"), "{e:?}");
+    // Two names open with "John": no guess.
+    assert_eq!(e.iter().find(|x| x.0 == "John").map(|x| x.2.as_str()), Some("John"), "{e:?}");
+}

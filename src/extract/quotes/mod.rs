@@ -57,6 +57,94 @@ pub struct Quote {
     pub verb: Option<String>,
 }
 
+/// A person or organization entity that starts exactly at word `w`.
+fn entity_at<'e>(ents: &[&'e Entity], w: &attribution::W) -> Option<&'e Entity> {
+    ents.iter()
+        .copied()
+        .find(|e| e.span.start == w.span.start && matches!(e.kind, EntityKind::Person | EntityKind::Org))
+}
+
+/// A lower-case word that reads as a finite verb ("barked", "gushed",
+/// "sings", "went").
+fn verb_like(w: &str) -> bool {
+    w.len() > 2
+        && w.chars().all(|c| c.is_lowercase())
+        && (w.ends_with("ed")
+            || w.ends_with('s')
+            || matches!(w, "went" | "sang" | "spoke" | "wrote" | "shot" | "began"))
+}
+
+/// `“…,” Trump barked`, `“…!” beamed Donald Hartley`: right after a quote
+/// that does not end its sentence, a named person or organization next to a
+/// verb is the speaker, whatever the verb.
+fn name_verb_after(ents: &[&Entity], post: &[attribution::W]) -> Option<Found> {
+    let i = post.iter().position(|w| w.s.chars().next().is_some_and(char::is_alphanumeric))?;
+    if post[..i].iter().any(|w| matches!(w.s, "." | "!" | "?" | ";")) {
+        return None;
+    }
+    let ws = &post[i..];
+    let first = ws.first()?;
+    if let Some(e) = entity_at(ents, first) {
+        let v = ws.iter().find(|w| w.span.start >= e.span.end)?;
+        if !verb_like(v.s) {
+            return None;
+        }
+        let head = e.span;
+        let speaker = Phrase { span: head, head, role: None, kind: HeadKind::Name };
+        return Some(Found { verb: v.s.to_string(), verb_span: v.span, speaker: Some(speaker) });
+    }
+    let second = ws.get(1)?;
+    let e = entity_at(ents, second)?;
+    (first.s.ends_with("ed") && verb_like(first.s)).then(|| Found {
+        verb: first.s.to_string(),
+        verb_span: first.span,
+        speaker: Some(Phrase { span: e.span, head: e.span, role: None, kind: HeadKind::Name }),
+    })
+}
+
+/// `Michael P. McDonald: “…”`, `More from Jones: “…”`: a person or
+/// organization entity ending right before the colon that opens a quote.
+fn name_before_colon(ents: &[&Entity], before: &[attribution::W]) -> Option<Found> {
+    let last = before.last()?;
+    let e = ents
+        .iter()
+        .copied()
+        .find(|e| e.span.end == last.span.end && matches!(e.kind, EntityKind::Person | EntityKind::Org))?;
+    Some(Found {
+        verb: ":".into(),
+        verb_span: last.span,
+        speaker: Some(Phrase { span: e.span, head: e.span, role: None, kind: HeadKind::Name }),
+    })
+}
+
+/// The named subject that opens the words of a sentence before a quoted
+/// fragment, with the verb that follows it ("Bush referred to Rubio as" →
+/// Bush, "referred"). Only a person or organization entity counts, and only
+/// when a lower-case verb follows it directly (or after one adverb).
+fn subject_of_sentence(doc: &Document, ents: &[&Entity], intro: &[attribution::W]) -> Option<Found> {
+    if intro.len() < 2 || intro.len() > 30 {
+        return None;
+    }
+    let p = attribution::sentence_subject(intro)?;
+    if p.kind != HeadKind::Name || p.role.is_some() {
+        return None;
+    }
+    let named = ents.iter().any(|e| {
+        matches!(e.kind, EntityKind::Person | EntityKind::Org) && e.span.start < p.head.end && p.head.start < e.span.end
+    });
+    if !named || doc.slice(p.head).contains(['’', '\'']) {
+        return None;
+    }
+    let after = intro.iter().position(|w| w.span.start >= p.span.end)?;
+    let mut v = &intro[after];
+    if matches!(v.s, "also" | "then" | "later" | "again" | "repeatedly" | "has" | "had" | "have") {
+        v = intro.get(after + 1)?;
+    }
+    let verb_like =
+        v.s.chars().all(|c| c.is_lowercase()) && v.s.len() > 2 && (v.s.ends_with("ed") || v.s.ends_with('s'));
+    verb_like.then(|| Found { verb: v.s.to_string(), verb_span: v.span, speaker: Some(p) })
+}
+
 /// Finds quotations and attributes them, using the document's entities.
 pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     let segs = marks::segments(doc);
@@ -118,7 +206,8 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             || matches!(last_char, ',' | '!' | '?' | '—')
             || post.first().is_some_and(|w| w.s == "," || w.s == "—" || lexicon::is_speech_verb(w.s))
             || (last_char != '.' && post.first().is_some_and(|w| w.s.chars().next().is_some_and(char::is_lowercase)));
-        let post_found = if post_ok { attribution::after_quote(&post) } else { None };
+        let post_found =
+            if post_ok { attribution::after_quote(&post).or_else(|| name_verb_after(&ents, &post)) } else { None };
         let (mut found, direct) = match post_found {
             Some(f) => (Some(f), true),
             None => match attribution::before_quote(&pre) {
@@ -139,6 +228,10 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                 let at = pre[pre.len() - 1].span;
                 found = Some(Found { verb: ":".into(), verb_span: at, speaker: Some(p) });
             }
+        }
+        // `Michael P. McDonald: “…”`: a name right before the colon.
+        if found.is_none() && after_colon && pre.len() > 1 {
+            found = name_before_colon(&ents, &pre[..pre.len() - 1]);
         }
         // A second fragment in the same sentence as an attributed one
         // (`called it “awful” and “a disaster”`) shares its attribution.
@@ -162,6 +255,19 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         } else {
             QuoteKind::Scare
         };
+        // `Cruz blamed the law on “knuckleheaded Democratic politicians.”`:
+        // a fragment quoted inside a sentence whose subject is a named
+        // person or organization belongs to that subject, with its verb.
+        // A quoted phrase of three words or more is then partial, not scare.
+        let mut kind = kind;
+        let fragment = kind == QuoteKind::Partial || kind == QuoteKind::Scare && n_words >= 3;
+        if found.as_ref().is_none_or(|f| f.speaker.is_none()) && fragment && !starts_sentence {
+            let verb = found.take();
+            found = subject_of_sentence(doc, &ents, &pre[term.map_or(0, |t| t + 1)..]).or(verb);
+            if found.as_ref().is_some_and(|f| f.speaker.is_some()) {
+                kind = QuoteKind::Partial;
+            }
+        }
         let mut q = Quote { span: seg.inner, kind, speaker: None, speaker_span: None, speaker_role: None, verb: None };
         if kind != QuoteKind::Scare {
             if let Some(f) = &found {
@@ -512,5 +618,38 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn named_subjects_and_names_next_to_any_verb_attribute_quotes() {
+        let text = "Cruz blamed the law on “knuckleheaded Democratic politicians” at a rally.\n\n\
+                    “Go back to Univision,” Trump barked at the reporter.\n\n\
+                    “This is fantastic!” beamed Donald Hartley, a delegate.\n\n\
+                    Later came analysis from Jeffrey Jones: “The state population is changing.”";
+        let doc = Document::verbatim(text.to_string());
+        let ents = persons(
+            &doc,
+            &[
+                ("Cruz", "Ted Cruz"),
+                ("Trump", "Donald Trump"),
+                ("Donald Hartley", "Donald Hartley"),
+                ("Jeffrey Jones", "Jeffrey Jones"),
+            ],
+        );
+        let qs = extract(&doc, &ents);
+        let q = find(&doc, &qs, "knuckleheaded");
+        assert_eq!(
+            (q.kind, q.speaker.as_deref(), q.verb.as_deref()),
+            (QuoteKind::Partial, Some("Ted Cruz"), Some("blamed"))
+        );
+        let q = find(&doc, &qs, "Go back");
+        assert_eq!((q.speaker.as_deref(), q.verb.as_deref()), (Some("Donald Trump"), Some("barked")));
+        let q = find(&doc, &qs, "This is fantastic");
+        assert_eq!((q.speaker.as_deref(), q.verb.as_deref()), (Some("Donald Hartley"), Some("beamed")));
+        let q = find(&doc, &qs, "The state population");
+        assert_eq!(q.speaker.as_deref(), Some("Jeffrey Jones"));
+        // Without entities nothing is guessed.
+        let qs = extract(&doc, &[]);
+        assert!(qs.iter().all(|q| q.speaker.is_none()), "{qs:?}");
     }
 }
