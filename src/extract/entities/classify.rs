@@ -74,6 +74,10 @@ fn lower(w: &str) -> String {
 pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
     let n = b - a;
     let key = cx.key(a, b);
+    // "Obama" is also a town in Japan.
+    if n == 1 && LEX.people.contains(&key) {
+        return Guess::new(EntityKind::Person, true);
+    }
     if let Some(p) = LEX.places.get(&key)
         && !(n == 1 && LEX.deny.contains(&key))
     {
@@ -171,9 +175,6 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
     }
     if LEX.org_names.contains(&first) {
         return Guess::new(EntityKind::Org, true);
-    }
-    if LEX.people.contains(&first) {
-        return Guess::new(EntityKind::Person, false);
     }
     if all_caps(w) && w.chars().filter(|c| c.is_alphabetic()).count() <= 6 {
         return Guess::new(EntityKind::Org, false);
@@ -274,11 +275,13 @@ pub(super) fn default_kind(_cx: &Ctx, a: usize, b: usize) -> EntityKind {
 }
 
 /// A town that speaks or decides is a person: "Clinton said", "Dole
-/// decided" (small towns share their names with politicians).
+/// decided" (small towns share their names with politicians); a capital
+/// that speaks is its government ("Moscow said").
 pub(super) fn speaking_town(cx: &Ctx, a: usize, b: usize) -> bool {
     b - a == 1
         && b < cx.doc.tokens.len()
         && LEX.places.get(&cx.key(a, b)).is_some_and(|p| p.kind == PlaceKind::City)
+        && !LEX.capitals.contains(&cx.key(a, b))
         && matches!(
             cx.word(b),
             "said"
@@ -305,11 +308,7 @@ pub(super) fn speaking_town(cx: &Ctx, a: usize, b: usize) -> bool {
 /// "Barcelona v Real Madrid".
 pub(super) fn sports_team(cx: &Ctx, a: usize, b: usize, kind: EntityKind, place: bool) -> EntityKind {
     let toks = &cx.doc.tokens;
-    if kind == EntityKind::Loc && place && b - a == 1 && b < toks.len() {
-        if speaking_town(cx, a, b) {
-            return EntityKind::Person;
-        }
-    }
+    if kind == EntityKind::Loc && place && b - a == 1 && b < toks.len() {}
     if !(kind == EntityKind::Loc && place || kind == EntityKind::Person && cx.sporty && b - a == 1) {
         return kind;
     }

@@ -55,6 +55,8 @@ pub struct Lexicon {
     pub misc_names: HashSet<String>,
     /// World figures named by surname alone ("Putin").
     pub people: HashSet<String>,
+    /// National capitals ("Moscow"): a capital that speaks is its government.
+    pub capitals: HashSet<String>,
 }
 
 /// Calls `f` with the lower-cased form of `w`, without allocating for the
@@ -136,6 +138,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         loc_heads: set(include_str!("../../../data/entities/loc_heads.txt")),
         misc_names: set(include_str!("../../../data/entities/misc_names.txt")),
         people: set(include_str!("../../../data/entities/people.txt")),
+        capitals: set(include_str!("../../../data/entities/capitals.txt")),
     }
 });
 

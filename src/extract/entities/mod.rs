@@ -331,8 +331,17 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     }
     // A town name that speaks anywhere in the document is a person in all
     // its mentions ("Dole decided … Dole 's team").
-    let speakers: HashSet<String> =
+    // Not when the document also puts someone in or at it ("in Moscow …
+    // Moscow said" is the government speaking).
+    let mut speakers: HashSet<String> =
         out.iter().filter(|o| classify::speaking_town(&cx, o.4, o.5)).map(|o| cx.key(o.4, o.5)).collect();
+    if !speakers.is_empty() {
+        for o in &out {
+            if o.5 - o.4 == 1 && o.4 > 0 && matches!(cx.word(o.4 - 1), "in" | "at" | "near" | "from" | "to" | "of") {
+                speakers.remove(&cx.key(o.4, o.5));
+            }
+        }
+    }
     let mut out: Vec<(Span, EntityKind, String, Option<&'static str>)> = out
         .into_iter()
         .map(|(span, kind, mut canonical, mut country, a, b, place)| {

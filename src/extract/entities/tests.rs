@@ -215,3 +215,11 @@ fn a_lone_first_word_of_one_two_word_name_takes_it_as_canonical() {
     // Two names open with "John": no guess.
     assert_eq!(e.iter().find(|x| x.0 == "John").map(|x| x.2.as_str()), Some("John"), "{e:?}");
 }
+
+#[test]
+fn a_capital_that_speaks_is_its_government_and_world_figures_beat_towns() {
+    let e = body("Moscow said the talks failed. Kyiv insisted on more aid. Obama thanked them.");
+    assert_eq!(kind_of(&e, "Moscow"), [EntityKind::Loc], "{e:?}");
+    assert_eq!(kind_of(&e, "Kyiv"), [EntityKind::Loc], "{e:?}");
+    assert_eq!(kind_of(&e, "Obama"), [EntityKind::Person], "{e:?}");
+}
