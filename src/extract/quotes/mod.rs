@@ -126,7 +126,7 @@ fn subject_of_sentence(doc: &Document, ents: &[&Entity], intro: &[attribution::W
         return None;
     }
     let p = attribution::sentence_subject(intro)?;
-    if p.kind != HeadKind::Name || p.role.is_some() {
+    if p.kind != HeadKind::Name {
         return None;
     }
     let named = ents.iter().any(|e| {
@@ -135,13 +135,22 @@ fn subject_of_sentence(doc: &Document, ents: &[&Entity], intro: &[attribution::W
     if !named || doc.slice(p.head).contains(['’', '\'']) {
         return None;
     }
-    let after = intro.iter().position(|w| w.span.start >= p.span.end)?;
-    let mut v = &intro[after];
-    if matches!(v.s, "also" | "then" | "later" | "again" | "repeatedly" | "has" | "had" | "have") {
+    let mut after = intro.iter().position(|w| w.span.start >= p.span.end)?;
+    // "Sen. Bernie Sanders (I-Vt.) called": skip a parenthesis after the name.
+    if intro[after].s == "(" {
+        after += intro[after..].iter().position(|w| w.s == ")")? + 1;
+    }
+    let mut v = intro.get(after)?;
+    // "is choosing", "has railed", "also bemoaned": one auxiliary or adverb.
+    if matches!(
+        v.s,
+        "also" | "then" | "later" | "again" | "repeatedly" | "has" | "had" | "have" | "is" | "was" | "would" | "will"
+    ) {
         v = intro.get(after + 1)?;
     }
-    let verb_like =
-        v.s.chars().all(|c| c.is_lowercase()) && v.s.len() > 2 && (v.s.ends_with("ed") || v.s.ends_with('s'));
+    let verb_like = v.s.chars().all(|c| c.is_lowercase())
+        && v.s.len() > 2
+        && (v.s.ends_with("ed") || v.s.ends_with('s') || v.s.ends_with("ing"));
     verb_like.then(|| Found { verb: v.s.to_string(), verb_span: v.span, speaker: Some(p) })
 }
 
@@ -625,7 +634,8 @@ mod tests {
         let text = "Cruz blamed the law on “knuckleheaded Democratic politicians” at a rally.\n\n\
                     “Go back to Univision,” Trump barked at the reporter.\n\n\
                     “This is fantastic!” beamed Donald Hartley, a delegate.\n\n\
-                    Later came analysis from Jeffrey Jones: “The state population is changing.”";
+                    Later came analysis from Jeffrey Jones: “The state population is changing.”\n\n\
+                    Democratic candidate Bernie Sanders is choosing not to answer claims of “profane and sexist attacks” today.";
         let doc = Document::verbatim(text.to_string());
         let ents = persons(
             &doc,
@@ -634,6 +644,7 @@ mod tests {
                 ("Trump", "Donald Trump"),
                 ("Donald Hartley", "Donald Hartley"),
                 ("Jeffrey Jones", "Jeffrey Jones"),
+                ("Bernie Sanders", "Bernie Sanders"),
             ],
         );
         let qs = extract(&doc, &ents);
@@ -648,6 +659,11 @@ mod tests {
         assert_eq!((q.speaker.as_deref(), q.verb.as_deref()), (Some("Donald Hartley"), Some("beamed")));
         let q = find(&doc, &qs, "The state population");
         assert_eq!(q.speaker.as_deref(), Some("Jeffrey Jones"));
+        let q = find(&doc, &qs, "profane");
+        assert_eq!(
+            (q.kind, q.speaker.as_deref(), q.verb.as_deref()),
+            (QuoteKind::Partial, Some("Bernie Sanders"), Some("choosing"))
+        );
         // Without entities nothing is guessed.
         let qs = extract(&doc, &[]);
         assert!(qs.iter().all(|q| q.speaker.is_none()), "{qs:?}");
