@@ -259,7 +259,15 @@ fn event_year(cx: &Ctx, a: usize, b: usize, e: usize) -> bool {
     let year = y.len() == 4 && (y.starts_with("19") || y.starts_with("20"));
     let gap = &cx.doc.text[toks[b - 1].span.end..toks[b].span.start];
     let next_plain = b + 1 >= e || !matches!(toks[b + 1].kind, TokenKind::Number) && cx.word(b + 1) != "-";
-    year && gap == " " && next_plain && !(b - a == 1 && all_caps(cx.word(a)))
+    // "Siberian Force 2", "Nord Stream 2": a numbered project or product,
+    // outside sports copy (where "Leeds United 2" is a score).
+    let sequel = !cx.sporty
+        && b - a >= 2
+        && y.len() == 1
+        && y.bytes().all(|c| c.is_ascii_digit())
+        && (b + 1 >= e || matches!(cx.word(b + 1), "," | "." | ";" | ")" | "”" | "\"" | "’"))
+        && classify(cx, a, b, false).kind != Some(EntityKind::Person);
+    (year || sequel) && gap == " " && next_plain && !(b - a == 1 && all_caps(cx.word(a)))
 }
 
 /// Index of the first token of token `i`'s sentence.

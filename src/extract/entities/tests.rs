@@ -163,8 +163,12 @@ fn sentence_openers_and_contractions_are_not_names() {
 
 #[test]
 fn a_name_with_a_year_is_an_event() {
-    let e = body("The drills, called Eagle Assault 2024, began in Brest. In 2024 the CEO resigned.");
+    let e = body(
+        "The drills, called Eagle Assault 2024, began in Brest. In 2024 the CEO resigned. A pipeline known as Siberian Force 2. Yun Sun noted it.",
+    );
     assert_eq!(kind_of(&e, "Eagle Assault 2024"), [EntityKind::Misc], "{e:?}");
+    assert_eq!(kind_of(&e, "Siberian Force 2"), [EntityKind::Misc], "{e:?}");
+    assert_eq!(kind_of(&e, "Yun Sun"), [EntityKind::Person], "{e:?}");
     assert!(e.iter().all(|x| x.0 != "CEO"), "{e:?}");
 }
 
