@@ -308,7 +308,6 @@ pub(super) fn speaking_town(cx: &Ctx, a: usize, b: usize) -> bool {
 /// "Barcelona v Real Madrid".
 pub(super) fn sports_team(cx: &Ctx, a: usize, b: usize, kind: EntityKind, place: bool) -> EntityKind {
     let toks = &cx.doc.tokens;
-    if kind == EntityKind::Loc && place && b - a == 1 && b < toks.len() {}
     if !(kind == EntityKind::Loc && place || kind == EntityKind::Person && cx.sporty && b - a == 1) {
         return kind;
     }
