@@ -57,6 +57,9 @@ pub struct Lexicon {
     pub people: HashSet<String>,
     /// National capitals ("Moscow"): a capital that speaks is its government.
     pub capitals: HashSet<String>,
+    /// ISO code → the country's GeoNames name, the canonical of every
+    /// alias ("U.S.", "USA", "America" → "United States").
+    pub country_names: HashMap<&'static str, &'static str>,
 }
 
 /// Calls `f` with the lower-cased form of `w`, without allocating for the
@@ -139,6 +142,13 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         misc_names: set(include_str!("../../../data/entities/misc_names.txt")),
         people: set(include_str!("../../../data/entities/people.txt")),
         capitals: set(include_str!("../../../data/entities/capitals.txt")),
+        country_names: lines(include_str!("../../../data/entities/places.tsv"))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let (name, kind, cc) = (f.next()?, f.next()?, f.next()?.trim());
+                (kind == "country" && !cc.is_empty()).then_some((cc, name))
+            })
+            .collect(),
     }
 });
 
@@ -155,6 +165,7 @@ mod tests {
         assert!(LEX.org_heads.contains("ministry") && LEX.titles.contains("president"));
         assert!(LEX.misc_names.contains("storm shadow"));
         assert!(LEX.people.contains("putin") && LEX.org_names.contains("voice of america"));
+        assert_eq!((LEX.country_names["US"], LEX.country_names["GB"]), ("United States", "United Kingdom"));
     }
 
     #[test]

@@ -29,7 +29,7 @@ use std::collections::{HashMap, HashSet};
 pub use names::NameIndex;
 
 use classify::Guess;
-use lexicon::LEX;
+use lexicon::{LEX, PlaceKind};
 
 /// The type of an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -342,7 +342,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             }
         }
     }
-    let mut out: Vec<(Span, EntityKind, String, Option<&'static str>)> = out
+    let typed: Vec<(Span, EntityKind, String, Option<&'static str>, usize, usize)> = out
         .into_iter()
         .map(|(span, kind, mut canonical, mut country, a, b, place)| {
             let kind = kind.unwrap_or_else(|| {
@@ -358,6 +358,12 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             }
             if kind != EntityKind::Loc {
                 country = None;
+            } else if let Some(cc) = country
+                && let Some(name) = LEX.country_names.get(cc)
+                && LEX.places.get(&cx.key(a, b)).is_some_and(|p| p.kind == PlaceKind::Country)
+            {
+                // "U.S.", "US", "America": one country, one canonical.
+                canonical = (*name).to_string();
             }
             if kind == EntityKind::Person
                 && b - a == 1
@@ -366,6 +372,34 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             {
                 canonical = full.clone();
             }
+            (span, kind, canonical, country, a, b)
+        })
+        .collect();
+    // "Doris Day" read as an event by its head word, while "Day said"
+    // shows a person: a given name and a word the document uses alone for
+    // a person is that person's full name, and the lone word refers to it.
+    let lone_people: HashSet<String> =
+        typed.iter().filter(|t| t.1 == EntityKind::Person && t.5 - t.4 == 1).map(|t| cx.key(t.4, t.5)).collect();
+    let mut renamed: HashMap<String, String> = HashMap::new();
+    let mut typed = typed;
+    for t in typed.iter_mut() {
+        let (a, b) = (t.4, t.5);
+        if b - a == 2
+            && matches!(t.1, EntityKind::Misc | EntityKind::Org)
+            && LEX.given.contains(&cx.key(a, a + 1))
+            && lone_people.contains(&cx.key(b - 1, b))
+        {
+            t.1 = EntityKind::Person;
+            renamed.entry(cx.key(b - 1, b)).or_insert_with(|| t.2.clone());
+        }
+    }
+    let mut out: Vec<(Span, EntityKind, String, Option<&'static str>)> = typed
+        .into_iter()
+        .map(|(span, kind, canonical, country, a, b)| {
+            let canonical = match renamed.get(&cx.key(a, b)) {
+                Some(full) if kind == EntityKind::Person && b - a == 1 && canonical == cx.surface(a, b) => full.clone(),
+                _ => canonical,
+            };
             (span, kind, canonical, country)
         })
         .collect();

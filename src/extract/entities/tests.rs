@@ -227,3 +227,16 @@ fn a_capital_that_speaks_is_its_government_and_world_figures_beat_towns() {
     assert_eq!(kind_of(&e, "Kyiv"), [EntityKind::Loc], "{e:?}");
     assert_eq!(kind_of(&e, "Obama"), [EntityKind::Person], "{e:?}");
 }
+
+#[test]
+fn country_aliases_share_one_canonical_and_a_headed_full_name_of_a_lone_person_is_a_person() {
+    let e = body(
+        "The U.S. and America agreed with Britain. US singer Doris Day died on Monday. Day said she was happy. Fans described Day as kind.",
+    );
+    let canon = |t: &str| e.iter().find(|x| x.0 == t).map(|x| x.2.clone());
+    assert_eq!(canon("U.S."), Some("United States".into()), "{e:?}");
+    assert_eq!(canon("America"), Some("United States".into()), "{e:?}");
+    assert_eq!(canon("Britain"), Some("United Kingdom".into()), "{e:?}");
+    assert_eq!(kind_of(&e, "Doris Day"), [EntityKind::Person], "{e:?}");
+    assert_eq!(canon("Day"), Some("Doris Day".into()), "{e:?}");
+}
