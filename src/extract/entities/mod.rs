@@ -358,12 +358,6 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             }
             if kind != EntityKind::Loc {
                 country = None;
-            } else if let Some(cc) = country
-                && let Some(name) = LEX.country_names.get(cc)
-                && LEX.places.get(&cx.key(a, b)).is_some_and(|p| p.kind == PlaceKind::Country)
-            {
-                // "U.S.", "US", "America": one country, one canonical.
-                canonical = (*name).to_string();
             }
             if kind == EntityKind::Person
                 && b - a == 1
@@ -417,9 +411,16 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
 
     out.sort_by_key(|e| (e.0.start, std::cmp::Reverse(e.0.end)));
     let mut ents: Vec<Entity> = Vec::with_capacity(out.len());
-    for (span, kind, canonical, cc) in out {
+    for (span, kind, mut canonical, cc) in out {
         if ents.last().is_some_and(|l| l.span.end > span.start) {
             continue;
+        }
+        // "U.S.", "US", "America": one country, one canonical (headlines too).
+        if kind == EntityKind::Loc
+            && let Some(name) = cc.and_then(|c| LEX.country_names.get(c))
+            && lexicon::lower_with(doc.slice(span), |l| LEX.places.get(l).is_some_and(|p| p.kind == PlaceKind::Country))
+        {
+            canonical = (*name).to_string();
         }
         ents.push(Entity { span, kind, canonical, country: cc.filter(|c| !c.is_empty()).map(str::to_string) });
     }
