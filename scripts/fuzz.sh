@@ -21,7 +21,7 @@ targets=$(cargo fuzz list)
 run() {
     local t=$1
     if cargo fuzz run -s none "$t" -- -max_total_time="$seconds" -timeout=20 >"logs/$t.log" 2>&1; then
-        echo "$t: ok ($(grep -Eo '#[0-9]+' "logs/$t.log" | tail -1 | tr -d '#') runs in ${seconds}s)"
+        echo "$t: ok ($(grep -Eo '^Done [0-9]+ runs' "logs/$t.log" | tail -1 | grep -Eo '[0-9]+') runs in ${seconds}s)"
     else
         echo "$t: FAILED, see fuzz/logs/$t.log"
         return 1

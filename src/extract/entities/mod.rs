@@ -165,6 +165,10 @@ fn all_caps(w: &str) -> bool {
     letters >= 2
 }
 
+/// A typed mention before overlaps are removed: span, type, canonical,
+/// country, and its token range.
+type Typed = (Span, EntityKind, String, Option<&'static str>, usize, usize);
+
 /// Finds entity mentions in a document.
 pub fn extract(doc: &Document) -> Vec<Entity> {
     if doc.tokens.is_empty() {
@@ -342,7 +346,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             }
         }
     }
-    let typed: Vec<(Span, EntityKind, String, Option<&'static str>, usize, usize)> = out
+    let typed: Vec<Typed> = out
         .into_iter()
         .map(|(span, kind, mut canonical, mut country, a, b, place)| {
             let kind = kind.unwrap_or_else(|| {
