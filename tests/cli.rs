@@ -269,3 +269,27 @@ fn only_selects_extractors_and_output_file_is_atomic() {
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names.len(), 1, "{names:?}");
 }
+
+/// The progress spinner is drawn on a terminal only. `script` runs the
+/// binary on a pseudo-terminal; with stderr piped, or with `--quiet`, stderr
+/// stays empty. Skipped where util-linux `script` is missing.
+#[test]
+fn progress_only_on_a_terminal_and_never_with_quiet() {
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: util-linux `script` not found (needed for a pseudo-terminal)");
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("lede");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.jsonl");
+    let on_tty = |extra: &str| {
+        let cmd = format!("{} analyze fixtures -f jsonl -o {} {extra}", bin.display(), out.display());
+        let o = std::process::Command::new("script").args(["-qec", &cmd, "/dev/null"]).output().unwrap();
+        assert!(o.status.success(), "{o:?}");
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    assert!(on_tty("").contains("documents"), "no spinner on a terminal");
+    assert!(!on_tty("--quiet").contains("documents"), "spinner despite --quiet");
+    let piped = lede().args(["analyze", "fixtures", "-f", "jsonl"]).assert().success().get_output().stderr.clone();
+    assert!(piped.is_empty(), "stderr not empty when piped: {}", String::from_utf8_lossy(&piped));
+}
