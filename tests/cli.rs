@@ -284,7 +284,12 @@ fn progress_only_on_a_terminal_and_never_with_quiet() {
     let out = dir.path().join("out.jsonl");
     let on_tty = |extra: &str| {
         let cmd = format!("{} analyze fixtures -f jsonl -o {} {extra}", bin.display(), out.display());
-        let o = std::process::Command::new("script").args(["-qec", &cmd, "/dev/null"]).output().unwrap();
+        // A real terminal type: the spinner library draws nothing on "dumb".
+        let o = std::process::Command::new("script")
+            .args(["-qec", &cmd, "/dev/null"])
+            .env("TERM", "xterm")
+            .output()
+            .unwrap();
         assert!(o.status.success(), "{o:?}");
         String::from_utf8_lossy(&o.stdout).into_owned()
     };
