@@ -75,7 +75,7 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
     let n = b - a;
     let key = cx.key(a, b);
     // "Obama" is also a town in Japan.
-    if n == 1 && LEX.people.contains(&key) {
+    if n == 1 && LEX.people.contains_key(&key) {
         return Guess::new(EntityKind::Person, true);
     }
     if let Some(p) = LEX.places.get(&key)

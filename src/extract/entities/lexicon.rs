@@ -53,8 +53,9 @@ pub struct Lexicon {
     pub loc_heads: HashSet<String>,
     /// Lower-cased names of products, weapons and programmes ("Storm Shadow").
     pub misc_names: HashSet<String>,
-    /// World figures named by surname alone ("Putin").
-    pub people: HashSet<String>,
+    /// World figures named by surname alone ("putin" → "Vladimir Putin";
+    /// empty when the surname alone does not say who).
+    pub people: HashMap<String, &'static str>,
     /// National capitals ("Moscow"): a capital that speaks is its government.
     pub capitals: HashSet<String>,
     /// ISO code → the country's GeoNames name, the canonical of every
@@ -140,7 +141,12 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         org_names: set(include_str!("../../../data/entities/org_names.txt")),
         loc_heads: set(include_str!("../../../data/entities/loc_heads.txt")),
         misc_names: set(include_str!("../../../data/entities/misc_names.txt")),
-        people: set(include_str!("../../../data/entities/people.txt")),
+        people: lines(include_str!("../../../data/entities/people.txt"))
+            .map(|l| {
+                let (surname, full) = l.split_once('\t').unwrap_or((l, ""));
+                (surname.trim().to_lowercase(), full.trim())
+            })
+            .collect(),
         capitals: set(include_str!("../../../data/entities/capitals.txt")),
         country_names: lines(include_str!("../../../data/entities/places.tsv"))
             .filter_map(|l| {
@@ -164,7 +170,8 @@ mod tests {
         assert_eq!(LEX.demonyms["russians"], "RU");
         assert!(LEX.org_heads.contains("ministry") && LEX.titles.contains("president"));
         assert!(LEX.misc_names.contains("storm shadow"));
-        assert!(LEX.people.contains("putin") && LEX.org_names.contains("voice of america"));
+        assert_eq!(LEX.people.get("putin"), Some(&"Vladimir Putin"));
+        assert!(LEX.org_names.contains("voice of america"));
         assert_eq!((LEX.country_names["US"], LEX.country_names["GB"]), ("United States", "United Kingdom"));
     }
 

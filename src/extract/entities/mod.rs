@@ -363,12 +363,14 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             if kind != EntityKind::Loc {
                 country = None;
             }
-            if kind == EntityKind::Person
-                && b - a == 1
-                && let Some(Some(full)) = family_first.get(&cx.key(a, b))
-                && canonical == cx.surface(a, b)
-            {
-                canonical = full.clone();
+            if kind == EntityKind::Person && b - a == 1 && canonical == cx.surface(a, b) {
+                let key = cx.key(a, b);
+                if let Some(Some(full)) = family_first.get(&key) {
+                    canonical = full.clone();
+                } else if let Some(full) = LEX.people.get(&key).filter(|f| !f.is_empty()) {
+                    // A world figure the document names by surname only.
+                    canonical = (*full).to_string();
+                }
             }
             (span, kind, canonical, country, a, b)
         })

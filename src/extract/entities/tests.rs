@@ -207,6 +207,8 @@ fn lexicon_names_with_of_possessive_places_and_world_figures() {
     assert_eq!(kind_of(&e, "Pentagon"), [EntityKind::Org], "{e:?}");
     assert_eq!(kind_of(&e, "Pat Ryder"), [EntityKind::Person], "{e:?}");
     assert_eq!(kind_of(&e, "Trump"), [EntityKind::Person], "{e:?}");
+    // A world figure named by surname only gets the full name as canonical.
+    assert_eq!(e.iter().find(|x| x.0 == "Trump").map(|x| x.2.as_str()), Some("Donald Trump"), "{e:?}");
     assert_eq!(kind_of(&e, "Power of Siberia"), [EntityKind::Misc], "{e:?}");
 }
 
