@@ -83,11 +83,7 @@ fn headed_run(cx: &Ctx, i: usize, s: usize, e: usize) -> bool {
 /// True when tokens `[a, b)` (joined by "of") open a name in the
 /// organization or product lexicons: "Voice of America", "Power of Siberia".
 fn known_of_name(cx: &Ctx, a: usize, b: usize) -> bool {
-    let key = cx.key(a, b);
-    let starts = |set: &std::collections::HashSet<String>| {
-        set.contains(&key) || set.iter().any(|n| n.len() > key.len() && n.starts_with(&key) && n.contains(" of "))
-    };
-    starts(&LEX.org_names) || starts(&LEX.misc_names)
+    LEX.of_names.contains(&cx.key(a, b))
 }
 
 /// "Russia-Ukraine border", "US-China talks": places joined by a hyphen
@@ -238,7 +234,7 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
             i = b + 1;
             continue;
         }
-        segment(cx, a, b, out);
+        segment(cx, s, a, b, out);
         let initial = is_initial(cx, a, s);
         if initial && let Some(m) = out.get_mut(n0) {
             m.initial = m.a == a;
@@ -270,19 +266,9 @@ fn event_year(cx: &Ctx, a: usize, b: usize, e: usize) -> bool {
     (year || sequel) && gap == " " && next_plain && !(b - a == 1 && all_caps(cx.word(a)))
 }
 
-/// Index of the first token of token `i`'s sentence.
-fn sentence_of(cx: &Ctx, i: usize) -> usize {
-    let toks = &cx.doc.tokens;
-    let s = toks[i].sentence;
-    let mut j = i;
-    while j > 0 && toks[j - 1].sentence == s && i - j < 64 {
-        j -= 1;
-    }
-    j
-}
-
-/// Splits a chunk at titles and types each part.
-fn segment(cx: &Ctx, mut a: usize, b: usize, out: &mut Vec<Mention>) {
+/// Splits a chunk at titles and types each part; `s` is the first token
+/// of its sentence.
+fn segment(cx: &Ctx, s: usize, mut a: usize, b: usize, out: &mut Vec<Mention>) {
     while a < b && matches!(cx.word(a), "The" | "A" | "An") && !(a + 1 < b && cx.word(a + 1) == ".") {
         a += 1;
     }
@@ -291,7 +277,7 @@ fn segment(cx: &Ctx, mut a: usize, b: usize, out: &mut Vec<Mention>) {
     }
     // "Additional Ukrainian drones", "Earlier Russian forces": a capitalized
     // sentence opener before a group word is not part of it.
-    if b - a == 2 && is_initial(cx, a, sentence_of(cx, a)) {
+    if b - a == 2 && is_initial(cx, a, s) {
         let first = cx.word(a).to_lowercase();
         let second = cx.word(a + 1).to_lowercase();
         let whole = cx.key(a, b);

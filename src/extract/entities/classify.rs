@@ -223,9 +223,7 @@ pub(super) fn context_cue(cx: &Ctx, a: usize, b: usize) -> Option<EntityKind> {
         return Some(EntityKind::Person);
     }
     let prev = (a > 0).then(|| cx.word(a - 1));
-    if let Some(p) = prev
-        && matches!(p, "in" | "at" | "near" | "from" | "to")
-    {
+    if prev.is_some_and(locative) {
         return Some(EntityKind::Loc);
     }
     // "the Lugansk region", "the Asia-Pacific region".
@@ -269,8 +267,13 @@ pub(super) fn context_cue(cx: &Ctx, a: usize, b: usize) -> Option<EntityKind> {
     None
 }
 
+/// A preposition that puts the next name on the map ("in", "near").
+pub(super) fn locative(w: &str) -> bool {
+    matches!(w, "in" | "at" | "near" | "from" | "to")
+}
+
 /// Type for a name no lexicon, document knowledge or context explains.
-pub(super) fn default_kind(_cx: &Ctx, a: usize, b: usize) -> EntityKind {
+pub(super) fn default_kind(a: usize, b: usize) -> EntityKind {
     if b - a == 1 { EntityKind::Org } else { EntityKind::Person }
 }
 
@@ -278,10 +281,8 @@ pub(super) fn default_kind(_cx: &Ctx, a: usize, b: usize) -> EntityKind {
 /// decided" (small towns share their names with politicians); a capital
 /// that speaks is its government ("Moscow said").
 pub(super) fn speaking_town(cx: &Ctx, a: usize, b: usize) -> bool {
-    b - a == 1
+    let verb = b - a == 1
         && b < cx.doc.tokens.len()
-        && LEX.places.get(&cx.key(a, b)).is_some_and(|p| p.kind == PlaceKind::City)
-        && !LEX.capitals.contains(&cx.key(a, b))
         && matches!(
             cx.word(b),
             "said"
@@ -301,7 +302,11 @@ pub(super) fn speaking_town(cx: &Ctx, a: usize, b: usize) -> bool {
                 | "denied"
                 | "wants"
                 | "wanted"
-        )
+        );
+    verb && {
+        let key = cx.key(a, b);
+        LEX.places.get(&key).is_some_and(|p| p.kind == PlaceKind::City) && !LEX.capitals.contains(&key)
+    }
 }
 
 /// A place that plays a match is a team (ORG): "Essex 372", "beat Kent",

@@ -53,6 +53,10 @@ pub struct Lexicon {
     pub loc_heads: HashSet<String>,
     /// Lower-cased names of products, weapons and programmes ("Storm Shadow").
     pub misc_names: HashSet<String>,
+    /// Every "X of Y" prefix of an organization or product name in the
+    /// lexicons ("voice of america", "power of siberia"), so the chunker
+    /// joins "of" there in one look-up.
+    pub of_names: HashSet<String>,
     /// World figures named by surname alone ("putin" → "Vladimir Putin";
     /// empty when the surname alone does not say who).
     pub people: HashMap<String, &'static str>,
@@ -106,6 +110,17 @@ fn load_places(map: &mut HashMap<String, Place>, src: &'static str, overwrite: b
     }
 }
 
+/// The prefixes of `name` that run past an " of " and end at a word:
+/// "power of siberia 2" → "power of siberia", "power of siberia 2".
+fn of_prefixes(name: &str) -> Vec<String> {
+    let Some(of) = name.find(" of ") else { return Vec::new() };
+    let words_from = of + " of ".len();
+    let mut out: Vec<String> =
+        name[words_from..].match_indices(' ').map(|(i, _)| name[..words_from + i].to_string()).collect();
+    out.push(name.to_string());
+    out
+}
+
 /// The lexicons, loaded on first use.
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut places = HashMap::with_capacity(50_000);
@@ -127,6 +142,9 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         }
         demonyms.insert(name, cc);
     }
+    let org_names = set(include_str!("../../../data/entities/org_names.txt"));
+    let misc_names = set(include_str!("../../../data/entities/misc_names.txt"));
+    let of_names = org_names.iter().chain(&misc_names).flat_map(|n| of_prefixes(n)).collect();
     Lexicon {
         places,
         place_max_tokens,
@@ -138,9 +156,10 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         deny: set(include_str!("../../../data/entities/denylist.txt")),
         stop: set(include_str!("../../../data/stopwords_en.txt")),
         not_names: set(include_str!("../../../data/entities/not_names.txt")),
-        org_names: set(include_str!("../../../data/entities/org_names.txt")),
+        org_names,
         loc_heads: set(include_str!("../../../data/entities/loc_heads.txt")),
-        misc_names: set(include_str!("../../../data/entities/misc_names.txt")),
+        misc_names,
+        of_names,
         people: lines(include_str!("../../../data/entities/people.txt"))
             .map(|l| {
                 let (surname, full) = l.split_once('\t').unwrap_or((l, ""));
@@ -172,6 +191,8 @@ mod tests {
         assert!(LEX.misc_names.contains("storm shadow"));
         assert_eq!(LEX.people.get("putin"), Some(&"Vladimir Putin"));
         assert!(LEX.org_names.contains("voice of america"));
+        assert!(LEX.of_names.contains("voice of america") && LEX.of_names.contains("power of siberia"));
+        assert_eq!(of_prefixes("power of siberia 2"), ["power of siberia", "power of siberia 2"]);
         assert_eq!((LEX.country_names["US"], LEX.country_names["GB"]), ("United States", "United Kingdom"));
     }
 

@@ -140,10 +140,6 @@ impl<'d> Ctx<'d> {
     }
 }
 
-fn toks_kind(cx: &Ctx, i: usize) -> TokenKind {
-    cx.doc.tokens[i].kind
-}
-
 fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -213,7 +209,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
                 }
             }
             // "Eagle Assault 2024" is also "Eagle Assault" later on.
-            if k == EntityKind::Misc && m.b - m.a >= 2 && toks_kind(&cx, m.b - 1) == TokenKind::Number {
+            if k == EntityKind::Misc && m.b - m.a >= 2 && toks[m.b - 1].kind == TokenKind::Number {
                 known.entry(cx.key(m.a, m.b - 1)).or_insert((k, cx.surface(m.a, m.b), None));
             }
             match known.entry(key) {
@@ -322,9 +318,11 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     // One sense per document: an unexplained name takes the type its
     // contexts point to most often ("fighting near Tavildara" types every
     // "Tavildara"), else a default.
+    let own_cue: Vec<Option<EntityKind>> =
+        out.iter().map(|o| if o.1.is_none() { classify::context_cue(&cx, o.4, o.5) } else { None }).collect();
     let mut cues: HashMap<String, [u32; 3]> = HashMap::new();
-    for o in out.iter().filter(|o| o.1.is_none()) {
-        if let Some(k) = classify::context_cue(&cx, o.4, o.5) {
+    for (o, cue) in out.iter().zip(&own_cue) {
+        if let Some(k) = *cue {
             let slot = match k {
                 EntityKind::Person => 0,
                 EntityKind::Loc => 1,
@@ -341,20 +339,19 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
         out.iter().filter(|o| classify::speaking_town(&cx, o.4, o.5)).map(|o| cx.key(o.4, o.5)).collect();
     if !speakers.is_empty() {
         for o in &out {
-            if o.5 - o.4 == 1 && o.4 > 0 && matches!(cx.word(o.4 - 1), "in" | "at" | "near" | "from" | "to" | "of") {
+            if o.5 - o.4 == 1 && o.4 > 0 && (classify::locative(cx.word(o.4 - 1)) || cx.word(o.4 - 1) == "of") {
                 speakers.remove(&cx.key(o.4, o.5));
             }
         }
     }
     let typed: Vec<Typed> = out
         .into_iter()
-        .map(|(span, kind, mut canonical, mut country, a, b, place)| {
-            let kind = kind.unwrap_or_else(|| {
-                classify::context_cue(&cx, a, b).unwrap_or_else(|| match cues.get(&cx.key(a, b)) {
-                    Some(v) => [EntityKind::Person, EntityKind::Loc, EntityKind::Org]
-                        [(0..3).max_by_key(|&i| (v[i], std::cmp::Reverse(i))).unwrap_or(2)],
-                    None => classify::default_kind(&cx, a, b),
-                })
+        .zip(own_cue)
+        .map(|((span, kind, mut canonical, mut country, a, b, place), cue)| {
+            let kind = kind.or(cue).unwrap_or_else(|| match cues.get(&cx.key(a, b)) {
+                Some(v) => [EntityKind::Person, EntityKind::Loc, EntityKind::Org]
+                    [(0..3).max_by_key(|&i| (v[i], std::cmp::Reverse(i))).unwrap_or(2)],
+                None => classify::default_kind(a, b),
             });
             let mut kind = classify::sports_team(&cx, a, b, kind, country.is_some() || place);
             if kind == EntityKind::Loc && b - a == 1 && speakers.contains(&cx.key(a, b)) {

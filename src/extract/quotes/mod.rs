@@ -64,6 +64,11 @@ fn entity_at<'e>(ents: &[&'e Entity], w: &attribution::W) -> Option<&'e Entity> 
         .find(|e| e.span.start == w.span.start && matches!(e.kind, EntityKind::Person | EntityKind::Org))
 }
 
+/// A speaker phrase that is exactly an entity mention.
+fn named(e: &Entity) -> Phrase {
+    Phrase { span: e.span, head: e.span, role: None, kind: HeadKind::Name }
+}
+
 /// A lower-case word that reads as a finite verb ("barked", "gushed",
 /// "sings", "went").
 fn verb_like(w: &str) -> bool {
@@ -89,16 +94,14 @@ fn name_verb_after(ents: &[&Entity], post: &[attribution::W]) -> Option<Found> {
         if !verb_like(v.s) {
             return None;
         }
-        let head = e.span;
-        let speaker = Phrase { span: head, head, role: None, kind: HeadKind::Name };
-        return Some(Found { verb: v.s.to_string(), verb_span: v.span, speaker: Some(speaker) });
+        return Some(Found { verb: v.s.to_string(), verb_span: v.span, speaker: Some(named(e)) });
     }
     let second = ws.get(1)?;
     let e = entity_at(ents, second)?;
     (first.s.ends_with("ed") && verb_like(first.s)).then(|| Found {
         verb: first.s.to_string(),
         verb_span: first.span,
-        speaker: Some(Phrase { span: e.span, head: e.span, role: None, kind: HeadKind::Name }),
+        speaker: Some(named(e)),
     })
 }
 
@@ -110,11 +113,7 @@ fn name_before_colon(ents: &[&Entity], before: &[attribution::W]) -> Option<Foun
         .iter()
         .copied()
         .find(|e| e.span.end == last.span.end && matches!(e.kind, EntityKind::Person | EntityKind::Org))?;
-    Some(Found {
-        verb: ":".into(),
-        verb_span: last.span,
-        speaker: Some(Phrase { span: e.span, head: e.span, role: None, kind: HeadKind::Name }),
-    })
+    Some(Found { verb: ":".into(), verb_span: last.span, speaker: Some(named(e)) })
 }
 
 /// The named subject that opens the words of a sentence before a quoted
@@ -148,10 +147,9 @@ fn subject_of_sentence(doc: &Document, ents: &[&Entity], intro: &[attribution::W
     ) {
         v = intro.get(after + 1)?;
     }
-    let verb_like = v.s.chars().all(|c| c.is_lowercase())
-        && v.s.len() > 2
-        && (v.s.ends_with("ed") || v.s.ends_with('s') || v.s.ends_with("ing"));
-    verb_like.then(|| Found { verb: v.s.to_string(), verb_span: v.span, speaker: Some(p) })
+    // "is choosing": a participle after the auxiliary counts too.
+    let participle = v.s.len() > 4 && v.s.ends_with("ing") && v.s.chars().all(|c| c.is_lowercase());
+    (verb_like(v.s) || participle).then(|| Found { verb: v.s.to_string(), verb_span: v.span, speaker: Some(p) })
 }
 
 /// Finds quotations and attributes them, using the document's entities.
