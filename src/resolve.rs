@@ -22,8 +22,8 @@
 //! and a shard's applier tracks which names it has seen so far.
 
 use crate::extract::{Corpus, Entity, EntityKind, Extractions, entities::NameIndex};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// The schema identifier of a names file (`lede report --names-out`).
@@ -74,8 +74,8 @@ impl Aliases {
         S: AsRef<str>,
     {
         let mut index = NameIndex::default();
-        let mut done: HashSet<String> = HashSet::new();
-        let mut map = HashMap::new();
+        let mut done: HashSet<String> = HashSet::default();
+        let mut map = HashMap::default();
         let mut one = vec![Entity {
             span: Default::default(),
             kind: EntityKind::Person,
@@ -177,7 +177,7 @@ impl Resolver {
     /// The resolver a run needs.
     pub fn new(resolve: bool, given: Option<&Arc<GivenNames>>) -> Resolver {
         match given {
-            Some(g) => Resolver::Given { names: Arc::clone(g), seen: HashSet::new() },
+            Some(g) => Resolver::Given { names: Arc::clone(g), seen: HashSet::default() },
             None if resolve => Resolver::Online(Corpus::default()),
             None => Resolver::Off,
         }

@@ -12,7 +12,7 @@
 //! line, `*` marks a prefix) so it can be reviewed and extended without code.
 
 use regex::Regex;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// What a line is, judged on its own.
@@ -40,11 +40,11 @@ struct Lexicon {
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lex = Lexicon {
-        exact: HashSet::new(),
+        exact: HashSet::default(),
         prefixes: Vec::new(),
-        tail: HashSet::new(),
+        tail: HashSet::default(),
         tail_prefixes: Vec::new(),
-        separators: HashSet::new(),
+        separators: HashSet::default(),
     };
     let mut section = "";
     for line in include_str!("../../data/boilerplate.txt").lines() {

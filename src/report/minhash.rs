@@ -7,7 +7,7 @@
 //! of each signature into buckets, so it stays near-linear in the number of
 //! documents instead of comparing every pair.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Words per shingle: long enough that two distinct stories on the same
 /// topic share few shingles, short enough that a light edit keeps most.
@@ -136,7 +136,7 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
 pub fn clusters(sigs: &[[u32; HASHES]]) -> Vec<Vec<usize>> {
     let mut parent: Vec<usize> = (0..sigs.len()).collect();
     for band in 0..BANDS {
-        let mut buckets: HashMap<&[u32], usize> = HashMap::with_capacity(sigs.len());
+        let mut buckets: HashMap<&[u32], usize> = HashMap::with_capacity_and_hasher(sigs.len(), Default::default());
         for (i, sig) in sigs.iter().enumerate() {
             let key = &sig[band * ROWS..(band + 1) * ROWS];
             match buckets.get(key) {
@@ -154,7 +154,7 @@ pub fn clusters(sigs: &[[u32; HASHES]]) -> Vec<Vec<usize>> {
             }
         }
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for i in 0..sigs.len() {
         let r = find(&mut parent, i);
         groups.entry(r).or_default().push(i);

@@ -25,9 +25,10 @@ pub mod table;
 
 use crate::pipeline::{Analyzed, ErrorRecord};
 use crate::resolve::Aliases;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The schema identifier of a report.
 pub const REPORT_SCHEMA: &str = "lede-report/2";
@@ -336,7 +337,7 @@ impl Report {
         // Entities: mentions and spellings now; per-document presence,
         // co-mentions and person tables from the row in `finish`.
         let mut row = DocNames::default();
-        let mut slot: HashMap<(&str, &str), usize> = HashMap::new();
+        let mut slot: HashMap<(&str, &str), usize> = HashMap::default();
         for e in &a.ex.entities {
             let kind = e.kind.as_str();
             let spelling = doc.slice(e.span);
@@ -455,12 +456,12 @@ impl Report {
         }
         self.pairs.clear();
         self.speakers.clear();
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: HashSet<&str> = HashSet::default();
         for row in &self.names.docs {
             // The document's entities under resolved names: mentions summed,
             // first mention the earliest of the merged names.
             let mut here: Vec<(EntityRef, u64, usize)> = Vec::with_capacity(row.entities.len());
-            let mut slot: HashMap<EntityRef, usize> = HashMap::new();
+            let mut slot: HashMap<EntityRef, usize> = HashMap::default();
             for (i, (kind, name, n)) in row.entities.iter().enumerate() {
                 let canonical = if kind == PERSON {
                     seen.insert(name);
@@ -522,7 +523,7 @@ impl Report {
 
     /// The document-level person names, in the order first seen.
     pub fn person_names(&self) -> Vec<&str> {
-        let mut done: HashSet<&str> = HashSet::new();
+        let mut done: HashSet<&str> = HashSet::default();
         let mut out = Vec::new();
         for row in &self.names.docs {
             for (kind, name, _) in &row.entities {

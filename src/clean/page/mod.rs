@@ -30,9 +30,9 @@ use super::Article;
 use super::boilerplate::{Class, classify, normalize, stats};
 use crate::document::{DateSource, ParagraphKind};
 use ego_tree::NodeRef;
+use rustc_hash::FxHashMap as HashMap;
 use scraper::node::Element;
 use scraper::{Html, Node};
-use std::collections::HashMap;
 use walk::Block;
 
 type NodeId = ego_tree::NodeId;
@@ -283,8 +283,8 @@ fn main_text(doc: &Html, title: Option<&str>) -> Vec<(String, ParagraphKind)> {
     // Pass 1: blocks of the whole body, furniture tags excluded only when
     // hidden, so that scores see the page as it is.
     let all = walk::blocks(body, |_, el| hidden(el));
-    let mut size: HashMap<NodeId, Size> = HashMap::new();
-    let mut has_block_child: HashMap<NodeId, bool> = HashMap::new();
+    let mut size: HashMap<NodeId, Size> = HashMap::default();
+    let mut has_block_child: HashMap<NodeId, bool> = HashMap::default();
     for b in &all {
         let s = size.entry(b.owner.id()).or_default();
         s.chars += b.chars;
@@ -307,7 +307,7 @@ fn main_text(doc: &Html, title: Option<&str>) -> Vec<(String, ParagraphKind)> {
             has_block_child.insert(b.owner.id(), true);
         }
     }
-    let mut score: HashMap<NodeId, f64> = HashMap::new();
+    let mut score: HashMap<NodeId, f64> = HashMap::default();
     for b in &all {
         if b.chars < 25 || b.heading.is_some() {
             continue;

@@ -4,7 +4,7 @@ use super::classify::{Guess, classify, of_head};
 use super::lexicon::LEX;
 use super::{Ctx, EntityKind, Mention, Span, all_caps, starts_lower, starts_upper};
 use crate::document::TokenKind;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Name particles that may sit inside a person's or place's name.
 fn particle(w: &str) -> bool {

@@ -4,7 +4,7 @@
 //! `include_str!`, so the binary needs no data files at run time. Keys are
 //! lower case: the same lookup serves mixed-case text and ALL-CAPS headlines.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// What kind of place a gazetteer entry is.
@@ -123,13 +123,13 @@ fn of_prefixes(name: &str) -> Vec<String> {
 
 /// The lexicons, loaded on first use.
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut places = HashMap::with_capacity(50_000);
+    let mut places = HashMap::with_capacity_and_hasher(50_000, Default::default());
     load_places(&mut places, include_str!("../../../data/entities/places.tsv"), false);
     load_places(&mut places, include_str!("../../../data/entities/places_extra.tsv"), true);
     let place_max_tokens = places.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
     let mut given = set(include_str!("../../../data/entities/given_names.txt"));
     given.extend(set(include_str!("../../../data/entities/given_names_extra.txt")));
-    let mut demonyms = HashMap::new();
+    let mut demonyms = HashMap::default();
     for l in lines(include_str!("../../../data/entities/demonyms.tsv")) {
         let mut f = l.split('\t');
         let name = f.next().unwrap_or("").to_lowercase();

@@ -23,8 +23,8 @@ mod lexicon;
 mod names;
 
 use crate::document::{Document, ParagraphKind, Span, TokenKind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
 
 pub use names::NameIndex;
 
@@ -119,6 +119,28 @@ impl<'d> Ctx<'d> {
         }
         s
     }
+    /// [`Ctx::key`] of tokens `[a, b)` with the ends of its first and last
+    /// words marked, built once per mention: the document-level passes look
+    /// a mention up by its whole key, first word and last word many times.
+    fn names(&self, a: usize, b: usize) -> Names {
+        let mut key = String::new();
+        let mut first_end = 0;
+        let mut last_start = 0;
+        let toks = &self.doc.tokens;
+        for i in a..b {
+            if i > a && toks[i - 1].span.end != toks[i].span.start {
+                key.push(' ');
+            }
+            last_start = key.len();
+            for c in self.word(i).chars() {
+                key.extend(c.to_lowercase());
+            }
+            if i == a {
+                first_end = key.len();
+            }
+        }
+        Names { key, first_end, last_start, surface: self.surface(a, b) }
+    }
     /// Text of tokens `[a, b)` with whitespace collapsed.
     fn surface(&self, a: usize, b: usize) -> String {
         let t = &self.doc.tokens;
@@ -137,6 +159,25 @@ impl<'d> Ctx<'d> {
             }
         }
         s
+    }
+}
+
+/// The keys and surface text of one mention (see [`Ctx::names`]).
+struct Names {
+    key: String,
+    first_end: usize,
+    last_start: usize,
+    surface: String,
+}
+
+impl Names {
+    /// Lower-cased first word.
+    fn first(&self) -> &str {
+        &self.key[..self.first_end]
+    }
+    /// Lower-cased last word.
+    fn last(&self) -> &str {
+        &self.key[self.last_start..]
     }
 }
 
@@ -161,16 +202,16 @@ fn all_caps(w: &str) -> bool {
     letters >= 2
 }
 
-/// A typed mention before overlaps are removed: span, type, canonical,
-/// country, and its token range.
-type Typed = (Span, EntityKind, String, Option<&'static str>, usize, usize);
+/// A typed mention before overlaps are removed: span, type, canonical (when
+/// it differs from the surface text), country, and the mention's index.
+type Typed = (Span, EntityKind, Option<String>, Option<&'static str>, usize);
 
 /// Finds entity mentions in a document.
 pub fn extract(doc: &Document) -> Vec<Entity> {
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    let mut lower_seen = HashSet::new();
+    let mut lower_seen = HashSet::default();
     for t in &doc.tokens {
         let w = doc.slice(t.span);
         if t.kind == TokenKind::Word && starts_lower(w) {
@@ -193,33 +234,33 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
         i = end;
     }
 
+    // Keys and surfaces, once per mention.
+    let names: Vec<Names> = mentions.iter().map(|m| cx.names(m.a, m.b)).collect();
+
     // Document knowledge from confident mentions.
-    let mut known: HashMap<String, (EntityKind, String, Option<&'static str>)> = HashMap::new();
-    let mut surnames: HashMap<String, String> = HashMap::new();
-    for m in &mentions {
+    let mut known: HashMap<String, (EntityKind, String, Option<&'static str>)> = HashMap::default();
+    let mut surnames: HashMap<String, String> = HashMap::default();
+    for (m, n) in mentions.iter().zip(&names) {
         if let Some(k) = m.guess.kind.filter(|_| m.guess.strong) {
-            let key = cx.key(m.a, m.b);
-            let surf = cx.surface(m.a, m.b);
             if k == EntityKind::Person && m.b - m.a >= 2 {
                 // Longest full name wins for a surname.
-                let last = cx.key(m.b - 1, m.b);
-                let e = surnames.entry(last).or_default();
-                if surf.len() > e.len() {
-                    *e = surf.clone();
+                let e = surnames.entry(n.last().to_string()).or_default();
+                if n.surface.len() > e.len() {
+                    e.clone_from(&n.surface);
                 }
             }
             // "Eagle Assault 2024" is also "Eagle Assault" later on.
             if k == EntityKind::Misc && m.b - m.a >= 2 && toks[m.b - 1].kind == TokenKind::Number {
-                known.entry(cx.key(m.a, m.b - 1)).or_insert((k, cx.surface(m.a, m.b), None));
+                known.entry(cx.key(m.a, m.b - 1)).or_insert((k, n.surface.clone(), None));
             }
-            match known.entry(key) {
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert((k, surf, m.guess.country));
+            match known.get_mut(n.key.as_str()) {
+                None => {
+                    known.insert(n.key.clone(), (k, n.surface.clone(), m.guess.country));
                 }
                 // A name once used for a person stays a person ("President Clinton").
-                std::collections::hash_map::Entry::Occupied(mut o) => {
-                    if k == EntityKind::Person && o.get().0 == EntityKind::Loc {
-                        o.insert((k, surf, None));
+                Some(o) => {
+                    if k == EntityKind::Person && o.0 == EntityKind::Loc {
+                        *o = (k, n.surface.clone(), None);
                     }
                 }
             }
@@ -227,25 +268,25 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     }
     // Names read as people only by default ("Jonatan Vseviov": no known
     // given name) still lend their surname when no confident name does.
-    for m in mentions.iter().filter(|m| m.b - m.a >= 2 && m.b - m.a <= 3 && !m.initial) {
-        if m.guess.kind == Some(EntityKind::Person) && !m.guess.strong {
-            surnames.entry(cx.key(m.b - 1, m.b)).or_insert_with(|| cx.surface(m.a, m.b));
+    for (m, n) in mentions.iter().zip(&names).filter(|(m, _)| m.b - m.a >= 2 && m.b - m.a <= 3 && !m.initial) {
+        if m.guess.kind == Some(EntityKind::Person) && !m.guess.strong && !surnames.contains_key(n.last()) {
+            surnames.insert(n.last().to_string(), n.surface.clone());
         }
     }
     // Family name first ("Xi Jinping" … "Xi", "Wang Yi" … "Wang") or a
     // first name used alone: a lone word that opens exactly one two-word
     // person name of the document, and ends none, takes it as canonical.
     // Only mentions the document reads as people are completed.
-    let mut family_first: HashMap<String, Option<String>> = HashMap::new();
-    for m in mentions.iter().filter(|m| m.b - m.a == 2) {
+    let mut family_first: HashMap<&str, Option<&str>> = HashMap::default();
+    for (m, n) in mentions.iter().zip(&names).filter(|(m, _)| m.b - m.a == 2) {
         if m.guess.kind == Some(EntityKind::Person) {
-            let first = cx.key(m.a, m.a + 1);
-            if !LEX.titles.contains(&first) && !surnames.contains_key(&first) {
-                let full = cx.surface(m.a, m.b);
+            let first = n.first();
+            if !LEX.titles.contains(first) && !surnames.contains_key(first) {
+                let full = n.surface.as_str();
                 family_first
                     .entry(first)
                     .and_modify(|f| {
-                        if f.as_deref() != Some(full.as_str()) {
+                        if *f != Some(full) {
                             *f = None;
                         }
                     })
@@ -262,38 +303,37 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     }
 
     // Words written with a capital in mid-sentence somewhere in the document.
-    let mut cap_mid: HashSet<String> = HashSet::new();
-    for m in mentions.iter().filter(|m| !m.initial) {
-        cap_mid.insert(cx.key(m.a, m.b));
-    }
+    let cap_mid: HashSet<&str> =
+        mentions.iter().zip(&names).filter(|(m, _)| !m.initial).map(|(_, n)| n.key.as_str()).collect();
 
     // Pass 2: resolve weak and unknown mentions with document knowledge.
+    // Each entry: span, type, canonical, country, place evidence, mention.
     let mut out = Vec::with_capacity(mentions.len());
-    for m in &mentions {
-        let key = cx.key(m.a, m.b);
-        let surf = cx.surface(m.a, m.b);
+    for (mi, (m, n)) in mentions.iter().zip(&names).enumerate() {
+        let key = n.key.as_str();
+        let surf = n.surface.as_str();
         let span = Span::new(toks[m.a].span.start, toks[m.b - 1].span.end);
         let g = &m.guess;
         let mut kind = g.kind;
-        let mut canonical = surf.clone();
+        let mut canonical = None;
         let mut country = g.country;
-        if let Some((k, c, cc)) = known.get(&key) {
-            if !g.strong || *k == EntityKind::Org && acronyms.contains_key(&surf) || g.place && *k == EntityKind::Person
+        if let Some((k, c, cc)) = known.get(key) {
+            if !g.strong || *k == EntityKind::Org && acronyms.contains_key(surf) || g.place && *k == EntityKind::Person
             {
                 kind = Some(*k);
                 country = *cc;
             }
             if Some(*k) == kind {
-                canonical = c.clone();
+                canonical = Some(c.clone());
             }
         }
         if m.initial
             && !g.strong
-            && !known.contains_key(&key)
-            && !surnames.contains_key(&key)
-            && !cap_mid.contains(&key)
-            && !LEX.given.contains(&key)
             && m.b - m.a == 1
+            && !known.contains_key(key)
+            && !surnames.contains_key(key)
+            && !cap_mid.contains(key)
+            && !LEX.given.contains(key)
         {
             continue;
         }
@@ -301,26 +341,28 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             || kind == Some(EntityKind::Person)
             || !g.strong
             || g.place && country.is_some_and(|_| m.b - m.a == 1))
-            && let Some(full) = surnames.get(&key)
             && m.b - m.a == 1
+            && let Some(full) = surnames.get(key)
         {
             kind = Some(EntityKind::Person);
-            canonical = full.clone();
+            canonical = Some(full.clone());
         } else if kind == Some(EntityKind::Person)
             && m.b - m.a >= 2
-            && let Some(full) = surnames.get(&cx.key(m.b - 1, m.b))
-            && full.ends_with(&surf)
+            && let Some(full) = surnames.get(n.last())
+            && full.ends_with(surf)
         {
-            canonical = full.clone();
+            canonical = Some(full.clone());
         }
-        out.push((span, kind, canonical, country, m.a, m.b, g.place));
+        out.push((span, kind, canonical, country, g.place, mi));
     }
     // One sense per document: an unexplained name takes the type its
     // contexts point to most often ("fighting near Tavildara" types every
     // "Tavildara"), else a default.
-    let own_cue: Vec<Option<EntityKind>> =
-        out.iter().map(|o| if o.1.is_none() { classify::context_cue(&cx, o.4, o.5) } else { None }).collect();
-    let mut cues: HashMap<String, [u32; 3]> = HashMap::new();
+    let own_cue: Vec<Option<EntityKind>> = out
+        .iter()
+        .map(|o| if o.1.is_none() { classify::context_cue(&cx, mentions[o.5].a, mentions[o.5].b) } else { None })
+        .collect();
+    let mut cues: HashMap<&str, [u32; 3]> = HashMap::default();
     for (o, cue) in out.iter().zip(&own_cue) {
         if let Some(k) = *cue {
             let slot = match k {
@@ -328,74 +370,83 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
                 EntityKind::Loc => 1,
                 _ => 2,
             };
-            cues.entry(cx.key(o.4, o.5)).or_default()[slot] += 1;
+            cues.entry(names[o.5].key.as_str()).or_default()[slot] += 1;
         }
     }
     // A town name that speaks anywhere in the document is a person in all
     // its mentions ("Dole decided … Dole 's team").
     // Not when the document also puts someone in or at it ("in Moscow …
     // Moscow said" is the government speaking).
-    let mut speakers: HashSet<String> =
-        out.iter().filter(|o| classify::speaking_town(&cx, o.4, o.5)).map(|o| cx.key(o.4, o.5)).collect();
+    let mut speakers: HashSet<&str> = out
+        .iter()
+        .filter(|o| classify::speaking_town(&cx, mentions[o.5].a, mentions[o.5].b))
+        .map(|o| names[o.5].key.as_str())
+        .collect();
     if !speakers.is_empty() {
         for o in &out {
-            if o.5 - o.4 == 1 && o.4 > 0 && (classify::locative(cx.word(o.4 - 1)) || cx.word(o.4 - 1) == "of") {
-                speakers.remove(&cx.key(o.4, o.5));
+            let a = mentions[o.5].a;
+            if mentions[o.5].b - a == 1 && a > 0 && (classify::locative(cx.word(a - 1)) || cx.word(a - 1) == "of") {
+                speakers.remove(names[o.5].key.as_str());
             }
         }
     }
-    let typed: Vec<Typed> = out
+    let mut typed: Vec<Typed> = out
         .into_iter()
         .zip(own_cue)
-        .map(|((span, kind, mut canonical, mut country, a, b, place), cue)| {
-            let kind = kind.or(cue).unwrap_or_else(|| match cues.get(&cx.key(a, b)) {
+        .map(|((span, kind, canonical, mut country, place, mi), cue)| {
+            let (a, b, n) = (mentions[mi].a, mentions[mi].b, &names[mi]);
+            let kind = kind.or(cue).unwrap_or_else(|| match cues.get(n.key.as_str()) {
                 Some(v) => [EntityKind::Person, EntityKind::Loc, EntityKind::Org]
                     [(0..3).max_by_key(|&i| (v[i], std::cmp::Reverse(i))).unwrap_or(2)],
                 None => classify::default_kind(a, b),
             });
             let mut kind = classify::sports_team(&cx, a, b, kind, country.is_some() || place);
-            if kind == EntityKind::Loc && b - a == 1 && speakers.contains(&cx.key(a, b)) {
+            if kind == EntityKind::Loc && b - a == 1 && speakers.contains(n.key.as_str()) {
                 kind = EntityKind::Person;
             }
             if kind != EntityKind::Loc {
                 country = None;
             }
-            if kind == EntityKind::Person && b - a == 1 && canonical == cx.surface(a, b) {
-                let key = cx.key(a, b);
-                if let Some(Some(full)) = family_first.get(&key) {
-                    canonical = full.clone();
-                } else if let Some(full) = LEX.people.get(&key).filter(|f| !f.is_empty()) {
+            let mut canonical = canonical.filter(|c| *c != n.surface);
+            if kind == EntityKind::Person && b - a == 1 && canonical.is_none() {
+                if let Some(Some(full)) = family_first.get(n.key.as_str()) {
+                    canonical = Some((*full).to_string());
+                } else if let Some(full) = LEX.people.get(n.key.as_str()).filter(|f| !f.is_empty()) {
                     // A world figure the document names by surname only.
-                    canonical = (*full).to_string();
+                    canonical = Some((*full).to_string());
                 }
             }
-            (span, kind, canonical, country, a, b)
+            (span, kind, canonical, country, mi)
         })
         .collect();
     // "Doris Day" read as an event by its head word, while "Day said"
     // shows a person: a given name and a word the document uses alone for
     // a person is that person's full name, and the lone word refers to it.
-    let lone_people: HashSet<String> =
-        typed.iter().filter(|t| t.1 == EntityKind::Person && t.5 - t.4 == 1).map(|t| cx.key(t.4, t.5)).collect();
-    let mut renamed: HashMap<String, String> = HashMap::new();
-    let mut typed = typed;
+    let lone_people: HashSet<&str> = typed
+        .iter()
+        .filter(|t| t.1 == EntityKind::Person && mentions[t.4].b - mentions[t.4].a == 1)
+        .map(|t| names[t.4].key.as_str())
+        .collect();
+    let mut renamed: HashMap<&str, String> = HashMap::default();
     for t in typed.iter_mut() {
-        let (a, b) = (t.4, t.5);
-        if b - a == 2
+        let (m, n) = (&mentions[t.4], &names[t.4]);
+        if m.b - m.a == 2
             && matches!(t.1, EntityKind::Misc | EntityKind::Org)
-            && LEX.given.contains(&cx.key(a, a + 1))
-            && lone_people.contains(&cx.key(b - 1, b))
+            && LEX.given.contains(n.first())
+            && lone_people.contains(n.last())
         {
             t.1 = EntityKind::Person;
-            renamed.entry(cx.key(b - 1, b)).or_insert_with(|| t.2.clone());
+            renamed.entry(n.last()).or_insert_with(|| t.2.clone().unwrap_or_else(|| n.surface.clone()));
         }
     }
     let mut out: Vec<(Span, EntityKind, String, Option<&'static str>)> = typed
         .into_iter()
-        .map(|(span, kind, canonical, country, a, b)| {
-            let canonical = match renamed.get(&cx.key(a, b)) {
-                Some(full) if kind == EntityKind::Person && b - a == 1 && canonical == cx.surface(a, b) => full.clone(),
-                _ => canonical,
+        .map(|(span, kind, canonical, country, mi)| {
+            let (m, n) = (&mentions[mi], &names[mi]);
+            let canonical = match (canonical, renamed.get(n.key.as_str())) {
+                (Some(c), _) => c,
+                (None, Some(full)) if kind == EntityKind::Person && m.b - m.a == 1 => full.clone(),
+                (None, _) => n.surface.clone(),
             };
             (span, kind, canonical, country)
         })
@@ -482,12 +533,12 @@ fn shouting_sentences(cx: &Ctx) -> Vec<bool> {
 mod acronyms {
     //! Acronyms introduced right after their expansion.
     use super::{Ctx, EntityKind, Mention};
-    use std::collections::HashMap;
+    use rustc_hash::FxHashMap as HashMap;
 
     /// Maps each acronym written as "Expansion (ACR)" to the expansion's
     /// type and text.
     pub(super) fn find(cx: &Ctx, mentions: &[Mention]) -> HashMap<String, (EntityKind, String)> {
-        let mut out = HashMap::new();
+        let mut out = HashMap::default();
         let toks = &cx.doc.tokens;
         for m in mentions {
             if m.b - m.a < 2 || m.b + 2 >= toks.len() {

@@ -64,27 +64,42 @@ pub(super) fn fold(s: &str) -> String {
 /// Whether the Levenshtein distance of `a` and `b` is at most `bound`.
 ///
 /// Runs on the serial step of a parallel run (corpus-wide resolution), so
-/// it answers from the length difference when it can and otherwise works in
-/// two stack rows: keys are folded names, longer ones are never close.
+/// it answers from the length difference when it can and otherwise fills
+/// only the diagonal band of width `2 × bound + 1` (a path leaving the band
+/// already costs more than `bound`), in two stack rows, stopping as soon as
+/// a whole row exceeds the bound. Keys are folded names; longer ones are
+/// never close.
 fn within(a: &str, b: &str, bound: usize) -> bool {
     const MAX: usize = 48;
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len().abs_diff(b.len()) > bound {
         return false;
     }
-    if a.len() >= MAX || b.len() >= MAX {
+    if a.len() >= MAX || b.len() >= MAX || bound == 0 {
         return a == b;
     }
-    let mut prev = [0usize; MAX];
-    let mut cur = [0usize; MAX];
-    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
+    let over = bound + 1;
+    let mut prev = [over; MAX];
+    let mut cur = [over; MAX];
+    for (j, p) in prev.iter_mut().enumerate().take(b.len().min(bound) + 1) {
         *p = j;
     }
     for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
+        let lo = i.saturating_sub(bound).max(1);
+        let hi = (i + bound).min(b.len());
+        cur[lo - 1] = if lo == 1 && i <= bound { i } else { over };
+        let mut row_min = cur[lo - 1];
+        for j in lo..=hi {
             let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+            let v = sub.min(prev[j] + 1).min(cur[j - 1] + 1).min(over);
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if hi < b.len() {
+            cur[hi + 1] = over;
+        }
+        if row_min > bound {
+            return false;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -176,5 +191,47 @@ mod tests {
         assert!(within("", "a", 1));
         let long = "a".repeat(60);
         assert!(within(&long, &long, 0) && !within(&long, &"b".repeat(60), 2));
+    }
+
+    /// The banded version agrees with the full dynamic programme.
+    #[test]
+    fn within_agrees_with_the_full_table() {
+        fn full(a: &str, b: &str) -> usize {
+            let (a, b) = (a.as_bytes(), b.as_bytes());
+            let mut prev: Vec<usize> = (0..=b.len()).collect();
+            for i in 1..=a.len() {
+                let mut cur = vec![i; b.len() + 1];
+                for j in 1..=b.len() {
+                    cur[j] = (prev[j - 1] + usize::from(a[i - 1] != b[j - 1])).min(prev[j] + 1).min(cur[j - 1] + 1);
+                }
+                prev = cur;
+            }
+            prev[b.len()]
+        }
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "zelenski",
+            "zelenschi",
+            "zelinski",
+            "vladimir",
+            "volodimir",
+            "kiev",
+            "kiiv",
+            "putin",
+            "trump",
+            "abcdef",
+            "fedcba",
+        ];
+        for a in words {
+            for b in words {
+                for bound in 0..4 {
+                    assert_eq!(within(a, b, bound), full(a, b) <= bound, "{a} / {b} / {bound}");
+                }
+            }
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! Word lists for attribution, loaded once from `data/quotes/`.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 fn load(src: &'static str) -> HashSet<&'static str> {
