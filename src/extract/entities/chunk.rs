@@ -293,8 +293,21 @@ fn segment(cx: &Ctx, s: usize, mut a: usize, b: usize, out: &mut Vec<Mention>) {
             a += 1;
         }
     }
+    // "Mr. Burton": an abbreviated title ("mr." in the title list) with
+    // its period, a token of its own; any other word before a period ends
+    // a sentence ("… of Notre Dame. Image: …").
+    let abbreviated = a >= 2
+        && cx.word(a - 1) == "."
+        && cx.doc.tokens[a - 2].span.end == cx.doc.tokens[a - 1].span.start
+        && LEX.titles.contains(&format!("{}.", cx.word(a - 2).to_lowercase()));
+    let titled = abbreviated
+        || a > 0 && {
+            let p = cx.word(a - 1).to_lowercase();
+            LEX.titles.contains(&p)
+                && !matches!(p.as_str(), "state" | "foreign" | "defence" | "defense" | "finance" | "interior")
+        };
     // Whole chunk first when a head word makes it an organization or event.
-    let whole = classify(cx, a, b, false);
+    let whole = classify(cx, a, b, titled);
     if whole.strong && matches!(whole.kind, Some(EntityKind::Org | EntityKind::Misc | EntityKind::Loc)) {
         out.push(Mention { a, b, initial: false, guess: whole });
         return;
@@ -310,7 +323,7 @@ fn segment(cx: &Ctx, s: usize, mut a: usize, b: usize, out: &mut Vec<Mention>) {
         while t1 < b && title(t1) {
             t1 += 1;
         }
-        if t0 > a {
+        if t0 > a && !title_modifier(cx, s, a, t0) {
             push_part(cx, a, t0, false, out);
         }
         if t1 < b {
@@ -320,12 +333,17 @@ fn segment(cx: &Ctx, s: usize, mut a: usize, b: usize, out: &mut Vec<Mention>) {
     }
     // A demonym or country before a name: "Russian Vladimir Putin" is rare,
     // but "German Chancellor" was handled above; keep the chunk whole.
-    let titled = a > 0 && {
-        let p = cx.word(a - 1).to_lowercase();
-        LEX.titles.contains(&p)
-            && !matches!(p.as_str(), "state" | "foreign" | "defence" | "defense" | "finance" | "interior")
-    };
     push_part(cx, a, b, titled, out);
+}
+
+/// "the Supreme Leader", "Supreme Leader Ali Khamenei" at the start of a
+/// sentence: one word the lexicons do not know, after "the" or opening the
+/// sentence and before a title, qualifies the title and names nothing.
+fn title_modifier(cx: &Ctx, s: usize, a: usize, t0: usize) -> bool {
+    t0 - a == 1
+        && !all_caps(cx.word(a))
+        && (is_initial(cx, a, s) || a > 0 && cx.word(a - 1).eq_ignore_ascii_case("the"))
+        && !classify(cx, a, t0, false).strong
 }
 
 fn push_part(cx: &Ctx, a: usize, b: usize, titled: bool, out: &mut Vec<Mention>) {

@@ -81,7 +81,9 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
     if let Some(p) = LEX.places.get(&key)
         && !(n == 1 && LEX.deny.contains(&key))
     {
-        let kind = if p.kind == PlaceKind::City && titled { EntityKind::Person } else { EntityKind::Loc };
+        // "Mr. Burton", "Senator Warren": a title before a town's name makes
+        // it a surname (regions, countries and continents stay places).
+        let kind = if titled && matches!(p.kind, PlaceKind::City) { EntityKind::Person } else { EntityKind::Loc };
         if kind == EntityKind::Loc {
             return Guess { kind: Some(kind), strong: true, country: Some(p.country), place: true };
         }
@@ -139,7 +141,10 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
             starts_upper(w) && !LEX.org_heads.contains(&lower(w))
                 || matches!(w, "bin" | "de" | "van" | "von" | "al" | "der" | "den" | "." | "du" | "da")
         });
-        if (LEX.given.contains(&first) || initial || titled) && rest_plain {
+        // "Sayyid Ali Hosseini Khamenei": a name ending in a world figure's
+        // surname is a person whatever its first word.
+        let known_surname = n <= 5 && LEX.people.contains_key(&last);
+        if (LEX.given.contains(&first) || initial || titled || known_surname) && rest_plain {
             return Guess::new(EntityKind::Person, true);
         }
         // Demonym + name: "British Airways" falls through to ORG default,

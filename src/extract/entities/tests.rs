@@ -242,3 +242,30 @@ fn country_aliases_share_one_canonical_and_a_headed_full_name_of_a_lone_person_i
     assert_eq!(kind_of(&e, "Doris Day"), [EntityKind::Person], "{e:?}");
     assert_eq!(canon("Day"), Some("Doris Day".into()), "{e:?}");
 }
+
+/// An abbreviated title ("Mr.", its period a token of its own) makes a
+/// town's name a surname, also where the capital is not evidence.
+#[test]
+fn abbreviated_title_before_a_town_name_is_a_person() {
+    for text in ["“Go away,” Mr. Burton fumed.", "The meeting ended when Mr. Burton fumed."] {
+        let doc = Document::from_paragraphs(&[(text, ParagraphKind::Body)]);
+        let e = ents(&doc);
+        assert!(e.iter().any(|x| x.0 == "Burton" && x.1 == EntityKind::Person), "{text}: {e:?}");
+    }
+    let doc = Document::from_paragraphs(&[("The plant in Burton closed.", ParagraphKind::Body)]);
+    assert!(ents(&doc).iter().any(|x| x.0 == "Burton" && x.1 == EntityKind::Loc));
+}
+
+/// A name ending in a world figure's surname is a person whatever its
+/// first word; an unknown word between "the" and a title names nothing.
+#[test]
+fn known_surname_ends_a_person_and_a_title_modifier_is_no_name() {
+    let doc = Document::from_paragraphs(&[(
+        "Sayyid Ali Hosseini Khamenei, the Supreme Leader of Iran, ordered three days of mourning.",
+        ParagraphKind::Body,
+    )]);
+    let e = ents(&doc);
+    assert!(e.iter().any(|x| x.0 == "Sayyid Ali Hosseini Khamenei" && x.1 == EntityKind::Person), "{e:?}");
+    assert!(!e.iter().any(|x| x.0 == "Supreme"), "{e:?}");
+    assert!(e.iter().any(|x| x.0 == "Iran" && x.1 == EntityKind::Loc), "{e:?}");
+}

@@ -65,7 +65,12 @@ pub fn words(text: &str, span: Span, max: usize) -> Vec<W<'_>> {
                         end = j + d.len_utf8();
                         it.next();
                     } else if d == '.'
-                        && (ABBREV.contains(&&s[i..j]) || (j - i == 1 && c.is_uppercase()) || s[i..j].contains('.'))
+                        && (ABBREV.contains(&&s[i..j])
+                            || (j - i == 1 && c.is_uppercase())
+                            || s[i..j].contains('.')
+                            // "(R-Fla.)", "R-Ky., said": a period before a
+                            // comma or a closing parenthesis abbreviates.
+                            || matches!(after, Some(',' | ')')))
                     {
                         end = j + 1;
                         it.next();
@@ -291,8 +296,11 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
 /// surrogate,").
 pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
     let mut end = ws.len();
-    // "Putin also said", "Obama on Tuesday called".
-    while end > 0 && ws[end - 1].is_word() && (is_verb_filler(ws[end - 1].s) || is_time_word(ws[end - 1].s)) {
+    // "Putin also said", "Obama on Tuesday called", "O’Donnell loudly asked".
+    while end > 0
+        && ws[end - 1].is_word()
+        && (is_verb_filler(ws[end - 1].s) || is_time_word(ws[end - 1].s) || adverb_before_verb(&ws[..end]))
+    {
         end -= 1;
     }
     if end == 0 {
@@ -329,6 +337,20 @@ pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
         } else {
             return None;
         }
+    }
+    // "Cory James, 22, of Flint, Mich., said": an age and a home town
+    // between commas follow the name.
+    while let Some(c) = ws.iter().rposition(|w| w.is_punct(','))
+        && c > 0
+        && ws.len() - c <= 5
+    {
+        let tail = &ws[c + 1..];
+        let age = tail.len() == 1 && tail[0].s.bytes().all(|b| b.is_ascii_digit());
+        let home = tail.len() >= 2 && matches!(tail[0].s, "of" | "from") && tail[1..].iter().all(|w| w.is_cap());
+        if !(age || home) {
+            break;
+        }
+        ws = &ws[..c];
     }
     // "Russia, which said …": the antecedent before the comma.
     if ws.len() >= 2 && matches!(ws[ws.len() - 1].s, "who" | "which") {
@@ -534,8 +556,15 @@ fn is_noun_context(prev: &W) -> bool {
 /// The subject that opens a sentence ("Attorneys for Clinton appeared to
 /// oppose the effort, saying …" → "Attorneys for Clinton").
 pub fn sentence_subject(ws: &[W]) -> Option<Phrase> {
+    let ws = &ws[opener_len(ws)..];
     let mut i = 0;
-    while i < ws.len() && i < 2 && ws[i].is_cap() && is_capitalized_function_word(ws[i].s) && !is_determiner(ws[i].s) {
+    while i < ws.len()
+        && i < 2
+        && ws[i].is_cap()
+        && is_capitalized_function_word(ws[i].s)
+        && !is_determiner(ws[i].s)
+        && !is_pronoun_word(&ws[i])
+    {
         i += 1;
     }
     let mut p = forward_phrase(&ws[i..])?;
@@ -543,4 +572,63 @@ pub fn sentence_subject(ws: &[W]) -> Option<Phrase> {
         p.span.end = p.head.end;
     }
     Some(p)
+}
+
+/// Length of an opening adverbial up to its comma ("In early October,",
+/// "Sunday morning,", "At Sunday night’s debate,", "Separately,"): it
+/// comes before the subject and is not part of it. 0 when there is none.
+fn opener_len(ws: &[W]) -> usize {
+    let Some(c) = ws.iter().take(10).position(|w| w.is_punct(',')) else { return 0 };
+    let Some(first) = ws.first().filter(|_| c > 0) else { return 0 };
+    // "Separately,", "Reached by phone,", "Facing criticism,".
+    // A participle needs a lower-case word after it ("Manning, 25," is a name).
+    let adverb = first.is_cap()
+        && first.s.len() > 4
+        && (first.s.ends_with("ly")
+            || (first.s.ends_with("ed") || first.s.ends_with("ing")) && c >= 2 && !ws[1].is_cap());
+    let opener = adverb
+        || is_time_word(first.s)
+        || matches!(
+            first.s,
+            "In" | "At"
+                | "On"
+                | "After"
+                | "During"
+                | "Before"
+                | "Since"
+                | "With"
+                | "For"
+                | "From"
+                | "Under"
+                | "Following"
+                | "Despite"
+                | "Amid"
+                | "Earlier"
+                | "Later"
+                | "Last"
+                | "Meanwhile"
+                | "Instead"
+                | "Now"
+                | "Today"
+                | "Yesterday"
+                | "Asked"
+                | "Speaking"
+                | "Like"
+                | "Unlike"
+                | "Over"
+                | "Throughout"
+        );
+    if opener && !ws[..c].iter().any(|w| is_speech_verb(w.s)) { c + 1 } else { 0 }
+}
+
+/// Whether the last word of `ws` is a manner adverb between a subject and
+/// its verb ("Burton angrily said"): lower case, in -ly, and not a noun
+/// after a determiner or possessive ("the family said").
+fn adverb_before_verb(ws: &[W]) -> bool {
+    let Some((w, before)) = ws.split_last() else { return false };
+    w.s.len() > 4
+        && w.s.ends_with("ly")
+        && w.s.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(w.s, "family" | "assembly" | "supply" | "rally" | "reply" | "monopoly" | "anomaly")
+        && before.last().is_some_and(|p| !is_determiner(p.s) && !p.s.ends_with("’s") && !p.s.ends_with("'s"))
 }

@@ -158,7 +158,24 @@ pub fn is_name_glue(w: &str) -> bool {
 
 /// Determiners that open a nominal speaker ("a campaign spokesman").
 pub fn is_determiner(w: &str) -> bool {
-    matches!(w, "a" | "an" | "the" | "A" | "An" | "The" | "one" | "One" | "another" | "two" | "several" | "some")
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "A"
+            | "An"
+            | "The"
+            | "one"
+            | "One"
+            | "another"
+            | "Another"
+            | "two"
+            | "Two"
+            | "several"
+            | "Several"
+            | "some"
+            | "Some"
+    )
 }
 
 /// Days and time words that follow a verb before the speaker or the end

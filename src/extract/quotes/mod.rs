@@ -666,4 +666,28 @@ mod tests {
         let qs = extract(&doc, &[]);
         assert!(qs.iter().all(|q| q.speaker.is_none()), "{qs:?}");
     }
+
+    /// Speakers written the American way: a state in parentheses or after
+    /// a comma, an age and home town, a manner adverb, an opening
+    /// adverbial before the subject of a participle.
+    #[test]
+    fn speakers_behind_abbreviations_ages_adverbs_and_openers() {
+        let cases = [
+            ("“It matters,” Sen. Jane Roe (R-Fla.) said Saturday.", "It matters", "Jane Roe"),
+            ("“It matters,” Senate Leader Jon Doe, R-Ky., said Tuesday.", "It matters", "Jon Doe"),
+            ("Ann Lee, 22, of Flint, Mich., said she would vote for a “surprise” candidate.", "surprise", "Ann Lee"),
+            ("Co-anchor Ann Lee, who was off-screen, then loudly asked, “Really?”", "Really", "Ann Lee"),
+            ("In early October, Ann Lee wrote to the group, saying: “We want this now.”", "We want", "Ann Lee"),
+            ("Reached by phone, Ann Lee denied it, explaining that she was “taking a day off.”", "taking", "Ann Lee"),
+        ];
+        for (text, quote, speaker) in cases {
+            let doc = Document::verbatim(format!("Title\n\n{text}"));
+            let ents = crate::extract::entities::extract(&doc);
+            let qs = extract(&doc, &ents);
+            assert_eq!(find(&doc, &qs, quote).speaker.as_deref(), Some(speaker), "{text}");
+        }
+        // "the family said": a noun in -ly after a determiner is the subject.
+        let (doc, qs) = run("Title\n\n“We grieve,” the family said.", &[]);
+        assert_eq!(find(&doc, &qs, "We grieve").speaker.as_deref(), Some("the family"), "{qs:?}");
+    }
 }
