@@ -284,6 +284,36 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
         }
         return Some(split_role(run));
     }
+    // "said conservative activist Bob Klaus", "said 9/11 widow Terry
+    // Strada": lower-case modifiers and a role noun before a name.
+    if first.is_word() {
+        let mut j = i;
+        while j < ws.len() && j < i + 4 && ws[j].is_word() && !ws[j].is_cap() && !is_speech_verb(ws[j].s) {
+            j += 1;
+        }
+        if j > i
+            && j < ws.len()
+            && ws[j].is_cap()
+            && !is_capitalized_function_word(ws[j].s)
+            && role_noun(ws[j - 1].s)
+            && !ws[i..j].iter().any(|w| is_name_glue(w.s) || matches!(w.s, "from" | "to" | "in" | "at" | "for" | "by"))
+        {
+            let mut k = j;
+            while k < ws.len()
+                && ws[k].is_word()
+                && (ws[k].is_cap() || is_name_glue(ws[k].s) && k + 1 < ws.len() && ws[k + 1].is_cap())
+            {
+                k += 1;
+            }
+            let name = span_of(&ws[j..k]);
+            return Some(Phrase {
+                span: Span::new(ws[i].span.start, name.end),
+                head: name,
+                role: Some(span_of(&ws[i..j])),
+                kind: HeadKind::Name,
+            });
+        }
+    }
     // Bare plural role noun: "said officials".
     if is_role(first.s) {
         return Some(Phrase { span: first.span, head: first.span, role: None, kind: HeadKind::Nominal });
@@ -631,4 +661,12 @@ fn adverb_before_verb(ws: &[W]) -> bool {
         && w.s.chars().all(|c| c.is_ascii_lowercase())
         && !matches!(w.s, "family" | "assembly" | "supply" | "rally" | "reply" | "monopoly" | "anomaly")
         && before.last().is_some_and(|p| !is_determiner(p.s) && !p.s.ends_with("’s") && !p.s.ends_with("'s"))
+}
+
+/// A role noun from the lexicon, or a word shaped like one ("activist",
+/// "organizer", "widow" is in the lexicon): the head of a description
+/// before a name.
+fn role_noun(w: &str) -> bool {
+    is_role(w)
+        || ["ist", "er", "or", "man", "woman", "ant", "ent"].iter().any(|s| w.len() > s.len() + 2 && w.ends_with(s))
 }

@@ -105,6 +105,13 @@ fn name_verb_after(ents: &[&Entity], post: &[attribution::W]) -> Option<Found> {
     })
 }
 
+/// `“…” Steve Grubbs said.`: a comma missing after the quotation, but a
+/// capitalized name and a speech verb follow it directly.
+fn name_then_speech_verb(post: &[attribution::W]) -> bool {
+    let cap = |w: &attribution::W| w.s.chars().next().is_some_and(char::is_uppercase);
+    post.iter().take(5).position(|w| lexicon::is_speech_verb(w.s)).is_some_and(|v| v > 0 && post[..v].iter().all(cap))
+}
+
 /// `Michael P. McDonald: “…”`, `More from Jones: “…”`: a person or
 /// organization entity ending right before the colon that opens a quote.
 fn name_before_colon(ents: &[&Entity], before: &[attribution::W]) -> Option<Found> {
@@ -212,7 +219,8 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         let post_ok = glued
             || matches!(last_char, ',' | '!' | '?' | '—')
             || post.first().is_some_and(|w| w.s == "," || w.s == "—" || lexicon::is_speech_verb(w.s))
-            || (last_char != '.' && post.first().is_some_and(|w| w.s.chars().next().is_some_and(char::is_lowercase)));
+            || (last_char != '.' && post.first().is_some_and(|w| w.s.chars().next().is_some_and(char::is_lowercase)))
+            || (!matches!(last_char, '.' | '!' | '?') && name_then_speech_verb(&post));
         let post_found =
             if post_ok { attribution::after_quote(&post).or_else(|| name_verb_after(&ents, &post)) } else { None };
         let (mut found, direct) = match post_found {
@@ -239,6 +247,40 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         // `Michael P. McDonald: “…”`: a name right before the colon.
         if found.is_none() && after_colon && pre.len() > 1 {
             found = name_before_colon(&ents, &pre[..pre.len() - 1]);
+        }
+        // `Smith said the plan was flawed. “It will never work.”`: a
+        // quotation opening the sentence after one that reports someone's
+        // speech, in the same paragraph, continues it.
+        let sentence_like = n_words >= 3 && inner.chars().next().is_some_and(char::is_uppercase);
+        if found.is_none()
+            && starts_sentence
+            && sentence_like
+            && !after_colon
+            && let Some(t) = term
+            && let Some((f, _)) = attribution::before_quote(&pre[..t])
+            && f.speaker.as_ref().is_some_and(|p| p.kind != HeadKind::Nominal)
+            && !pre[..t].iter().any(|w| w.s.contains(['“', '”', '"']))
+        {
+            found = Some(f);
+        }
+        // `Ms. Dong said she was not concerned.¶“The United States …”`: a
+        // paragraph that is only a quotation continues the speech reported
+        // by the last sentence of the paragraph before, if that quotes nobody.
+        if found.is_none()
+            && pre.is_empty()
+            && sentence_like
+            && let Some(pi) = doc.paragraph_at(seg.open).filter(|&pi| pi > 0)
+            && continues_previous(doc, seg, &post, Some(pi))
+            && !doc.slice(doc.paragraphs[pi - 1].span).contains(['“', '”', '"'])
+        {
+            let prev = attribution::last_words(text, doc.paragraphs[pi - 1].span, 40);
+            if let Some((last, rest)) = prev.split_last()
+                && matches!(last.s, "." | "!")
+                && let Some((f, _)) = attribution::before_quote(rest)
+                && f.speaker.as_ref().is_some_and(|p| p.kind != HeadKind::Nominal)
+            {
+                found = Some(f);
+            }
         }
         // A second fragment in the same sentence as an attributed one
         // (`called it “awful” and “a disaster”`) shares its attribution.
@@ -689,5 +731,27 @@ mod tests {
         // "the family said": a noun in -ly after a determiner is the subject.
         let (doc, qs) = run("Title\n\n“We grieve,” the family said.", &[]);
         assert_eq!(find(&doc, &qs, "We grieve").speaker.as_deref(), Some("the family"), "{qs:?}");
+    }
+
+    /// Attributions without the usual comma, behind lower-case modifiers,
+    /// or in the sentence or paragraph before the quotation.
+    #[test]
+    fn speakers_named_around_the_quotation() {
+        let cases = [
+            ("“The caucus is a battle of niches” Steve Grubbs said.", "The caucus", Some("Steve Grubbs")),
+            ("“Great,” said conservative activist Bob Klaus, who backs nobody.", "Great", Some("Bob Klaus")),
+            ("Jane Miller said the plan was flawed. “It will never work.”", "It will", Some("Jane Miller")),
+            ("Jane Miller said the plan was flawed.\n\n“It will never work.”", "It will", Some("Jane Miller")),
+            // A sentence ending inside the quotation stops the look-ahead.
+            ("“It is over.” Jane Miller said nothing else.", "It is over", None),
+            // Only reported speech hands its speaker on.
+            ("Jane Miller visited the plant.\n\n“It will never work.”", "It will", None),
+        ];
+        for (text, quote, speaker) in cases {
+            let doc = Document::verbatim(format!("Title\n\n{text}"));
+            let ents = crate::extract::entities::extract(&doc);
+            let qs = extract(&doc, &ents);
+            assert_eq!(find(&doc, &qs, quote).speaker.as_deref(), speaker, "{text}");
+        }
     }
 }
