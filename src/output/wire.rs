@@ -149,6 +149,10 @@ pub struct FigureOut {
     pub object: Option<String>,
     /// "more than", "about", …
     pub qualifier: Option<String>,
+    /// Relative ordinals only: what `value` counts from, "end" ("the last
+    /// but one": -1) or "current" ("the next one": +1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relative_to: Option<String>,
     /// Start (code points).
     pub start: usize,
     /// End (code points, exclusive).
@@ -275,6 +279,7 @@ impl DocOut {
                         unit: f.unit.clone(),
                         object: f.object.clone(),
                         qualifier: f.qualifier.clone(),
+                        relative_to: f.relative_to.map(str::to_string),
                         start,
                         end,
                     }

@@ -793,6 +793,7 @@ mod tests {
                             unit: Some("USD".into()),
                             object: None,
                             qualifier: None,
+                            relative_to: None,
                         },
                         Figure {
                             span: span(d, "$2 million", 0),
@@ -802,6 +803,7 @@ mod tests {
                             unit: Some("USD".into()),
                             object: None,
                             qualifier: None,
+                            relative_to: None,
                         },
                     ],
                 },

@@ -20,6 +20,9 @@
 //! - A hyphen pair whose second number is not larger ("2-1", "1995-01")
 //!   is a score or a date, not a range, and is dropped.
 //! - "11th-hour" (an ordinal glued to a hyphenated word) is an idiom, not a rank.
+//! - Relative ordinals ("the last but one", "the next item") are ordinals
+//!   whose `value` is an offset from `relative_to` ("end" or "current");
+//!   see [`relative`] for when "last" and "next" are read as ranks.
 //! - "pounds" is sterling after a scale word or before "sterling"
 //!   ("one billion pounds"), otherwise a weight ("two pounds").
 //! - Cents and pence are hundredths of USD/GBP ("34 cents" = 0.34 USD).
@@ -28,6 +31,7 @@ pub mod lexer;
 pub mod lexicon;
 pub mod numbers;
 mod object;
+mod relative;
 mod scan;
 
 pub use scan::{numbers as number_spans, scan};
@@ -89,6 +93,10 @@ pub struct Figure {
     pub object: Option<String>,
     /// "more than", "about", "at least", "up to", …
     pub qualifier: Option<String>,
+    /// For a relative ordinal, what `value` counts from: "end" ("the last
+    /// but one" is -1) or "current" ("the next one" is +1). `None` for every
+    /// other figure; ordinals without it count from the start ("54th").
+    pub relative_to: Option<&'static str>,
 }
 
 /// Finds figures; `dates` are excluded (a year is a date, not a count).
@@ -181,6 +189,15 @@ mod tests {
         assert!(!has(&fs, "Half") && !has(&fs, "2-1"), "{fs:?}");
         let f = find(&fs, "Between 5 and 10 people");
         assert_eq!((f.value, f.value_max, f.object.as_deref()), (5.0, Some(10.0), Some("person")));
+    }
+
+    #[test]
+    fn a_bare_fraction_is_not_read_again_as_a_rank() {
+        let fs = figs("It weighs a millionth of that.");
+        assert!(fs.iter().all(|(_, f)| f.kind != FigureKind::Ordinal), "{fs:?}");
+        let fs = figs("The millionth visitor arrived.");
+        let f = find(&fs, "millionth");
+        assert_eq!((f.kind, f.value, f.object.as_deref()), (FigureKind::Ordinal, 1e6, Some("visitor")));
     }
 
     #[test]

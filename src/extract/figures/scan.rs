@@ -4,6 +4,7 @@ use super::lexer::{Lex, LexKind, lex, lower};
 use super::lexicon::{CURRENCIES, Entry, UNITS, currency_code};
 use super::numbers::{self, NumParse, is_word, word_at};
 use super::object::{object_at, phrase_at, subset_cue};
+use super::relative;
 use super::{Figure, FigureKind};
 use crate::document::Span;
 
@@ -242,6 +243,11 @@ pub fn scan(text: &str) -> Vec<Figure> {
             i += 1;
             continue;
         }
+        if let Some((f, next)) = relative::ordinal_at(text, &lx, i) {
+            out.push(f);
+            i = next;
+            continue;
+        }
         match figure_at(text, &lx, i, &out) {
             Step::Fig(f, next) => {
                 out.push(*f);
@@ -328,6 +334,10 @@ static STARTERS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> = std::sync:
     for w in ["a", "an", "minus", "negative", "between", "from", "aged", "half", "percent", "per"] {
         set.insert(w.to_string());
     }
+    // Relative ordinals ("the last but one", "the next item").
+    for w in ["last", "next", "previous", "current", "penultimate", "antepenultimate"] {
+        set.insert(w.to_string());
+    }
     set
 });
 
@@ -345,7 +355,8 @@ fn could_start(s: &str, l: &Lex) -> bool {
         }
         LexKind::Word => {
             let t = l.text(s);
-            if t.len() > 12 {
+            // The longest starter is "antepenultimate".
+            if t.len() > 15 {
                 return false;
             }
             let mut b = [0u8; 32];
@@ -560,6 +571,7 @@ fn percent_first(s: &str, lx: &[Lex], i: usize) -> Step {
                 unit: Some("percent".into()),
                 object: None,
                 qualifier: None,
+                relative_to: None,
             }),
             np.i1,
         ),
@@ -664,6 +676,7 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
                 unit: None,
                 object,
                 qualifier: None,
+                relative_to: None,
             }),
             k,
         );
@@ -931,8 +944,13 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
         }
         None => {
             // A count, or a bare number.
-            if np.bare_fraction || pronoun_one(s, lx, &np) {
+            if pronoun_one(s, lx, &np) {
                 return Step::No;
+            }
+            // "a trillionth", "half": a fraction of nothing named; its words
+            // are not read again ("trillionth" is no rank here).
+            if np.bare_fraction {
+                return Step::Skip(np.i1);
             }
             let obj = object_at(s, lx, k, value);
             // Years: a plain 1800–2100 integer counting nothing.
@@ -998,6 +1016,7 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
             unit,
             object,
             qualifier: qual.map(str::to_string),
+            relative_to: None,
         }),
         next,
     )
