@@ -119,7 +119,9 @@ fn word_class(w: &str) -> Option<W> {
 
 /// True for any word of the number grammar ("two", "million", "third", "half").
 pub fn is_number_word(w: &str) -> bool {
-    word_class(w).is_some() || denominator(w, true).is_some() || matches!(w, "half" | "quarter")
+    word_class(w).is_some()
+        || matches!(w, "half" | "quarter" | "halves" | "quarters")
+        || (w.ends_with("ths") || w.ends_with("rds")) && denominator(w, true).is_some()
 }
 
 /// An ordinal word and whether it is plural ("fifth", "fifths", "hundredths").
@@ -142,11 +144,17 @@ fn denominator(w: &str, plural: bool) -> Option<f64> {
         ("quarter", false) | ("quarters", true) => return Some(4.0),
         _ => {}
     }
-    let (c, pl) = ordinal_form(w)?;
-    if pl != plural {
-        return None;
-    }
-    match c {
+    // Every plural denominator ends in "-ths" or "-rds": a cheap test, as
+    // this runs on every word the figures scanner looks at.
+    let stem = if plural {
+        if !(w.ends_with("ths") || w.ends_with("rds")) {
+            return None;
+        }
+        &w[..w.len() - 1]
+    } else {
+        w
+    };
+    match word_class(stem)? {
         W::OrdSmall(v) | W::OrdTens(v) if v >= 3.0 => Some(v),
         W::OrdHundred => Some(100.0),
         W::OrdScale(v) => Some(v),

@@ -31,7 +31,13 @@ const CURRENT: &str = "current";
 /// A relative ordinal found at lexeme `i`: the figure and the lexeme after it.
 pub fn ordinal_at(s: &str, lx: &[Lex], i: usize) -> Option<(Figure, usize)> {
     let l = lx.get(i)?;
-    if l.kind != LexKind::Word || l.end - l.start > 15 {
+    if l.kind != LexKind::Word {
+        return None;
+    }
+    // Most words the scanner stops at ("a", "about", "million") are none of
+    // the keywords below (3, 4, 7, 8, 11 or 15 letters) and not before "to
+    // last": rejected before lower-casing, as this runs on each of them.
+    if !matches!(l.end - l.start, 3 | 4 | 7 | 8 | 11 | 15) && to_last(s, lx, i + 1).is_none() {
         return None;
     }
     let mut b = [0u8; 32];

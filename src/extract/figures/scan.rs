@@ -355,9 +355,9 @@ fn could_start(s: &str, l: &Lex) -> bool {
         }
         LexKind::Word => {
             let t = l.text(s);
-            // The longest starter is "antepenultimate".
-            if t.len() > 15 {
-                return false;
+            // Starters are short; the one long one is checked without lower-casing.
+            if t.len() > 12 {
+                return t.eq_ignore_ascii_case("antepenultimate");
             }
             let mut b = [0u8; 32];
             let Some(w) = lower(t, &mut b) else { return CURRENCIES.has(t) };
