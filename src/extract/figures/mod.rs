@@ -227,6 +227,35 @@ mod tests {
     }
 
     #[test]
+    fn long_qualifiers_start_figures() {
+        let fs = figs("Approximately 40 trucks left.");
+        let f = find(&fs, "Approximately 40 trucks");
+        assert_eq!((f.value, f.qualifier.as_deref()), (40.0, Some("approximately")));
+    }
+
+    #[test]
+    fn ranges_with_the_unit_on_both_ends() {
+        let fs = figs("Growth of between 2% and 3.5% and cores of 10 cm to 15 cm; it rose 1% to 4%, from 5% to 6%.");
+        let f = find(&fs, "between 2% and 3.5%");
+        assert_eq!((f.kind, f.value, f.value_max), (FigureKind::Percent, 2.0, Some(3.5)));
+        let f = find(&fs, "10 cm to 15 cm");
+        assert_eq!((f.value, f.value_max, f.unit.as_deref()), (10.0, Some(15.0), Some("centimetre")));
+        // A change and a level, a move from one level to another, different units: no range.
+        assert!(has(&fs, "1%") && has(&fs, "4%") && has(&fs, "6%"), "{fs:?}");
+        assert!(fs.iter().all(|(_, f)| f.value_max.is_none() || f.value == 2.0 || f.value == 10.0), "{fs:?}");
+        let fs = figs("It weighs 5 kg to 8 lb.");
+        assert!(fs.iter().all(|(_, f)| f.value_max.is_none()), "{fs:?}");
+    }
+
+    #[test]
+    fn squared_and_cubed_units() {
+        let fs = figs("A 4 km² lake, 12 m^3 of water and 3 metres squared of floor.");
+        assert_eq!(find(&fs, "4 km²").unit.as_deref(), Some("square kilometre"));
+        assert_eq!(find(&fs, "12 m^3").unit.as_deref(), Some("cubic metre"));
+        assert_eq!(find(&fs, "3 metres squared").unit.as_deref(), Some("square metre"));
+    }
+
+    #[test]
     fn degrees_before_an_angle_noun_are_an_angle() {
         let fs = figs("Turn a 45 degrees angle, then a 180-degree turn; it was 30 degrees outside.");
         assert_eq!(find(&fs, "45 degrees").unit.as_deref(), Some("degree of arc"));

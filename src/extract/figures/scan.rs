@@ -346,6 +346,11 @@ static STARTERS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> = std::sync:
     set
 });
 
+/// Length of the longest starter ("approximately", "antepenultimate") or
+/// number word ("seventeenths"): longer words are rejected unread.
+static LONGEST_STARTER: std::sync::LazyLock<usize> =
+    std::sync::LazyLock::new(|| STARTERS.iter().map(String::len).max().unwrap_or(0).max("seventeenths".len()));
+
 /// Cheap test run on every lexeme: can a figure start here? Keeps the
 /// grammar off the vast majority of words.
 fn could_start(s: &str, l: &Lex) -> bool {
@@ -360,9 +365,8 @@ fn could_start(s: &str, l: &Lex) -> bool {
         }
         LexKind::Word => {
             let t = l.text(s);
-            // Starters are short; the one long one is checked without lower-casing.
-            if t.len() > 12 {
-                return t.eq_ignore_ascii_case("antepenultimate");
+            if t.len() > *LONGEST_STARTER {
+                return false;
             }
             let mut b = [0u8; 32];
             let Some(w) = lower(t, &mut b) else { return CURRENCIES.has(t) };
@@ -522,6 +526,83 @@ fn unit_at(s: &str, lx: &[Lex], k: usize) -> Option<(&'static Entry, usize)> {
         }
     }
     Some((e, end))
+}
+
+/// A percent sign or word at `k` ("%", "per cent", "percentage points"):
+/// the unit and the end.
+fn percent_at(s: &str, lx: &[Lex], k: usize) -> Option<(&'static str, usize)> {
+    if lx.get(k).is_some_and(|l| l.is_sym('%') || l.is_sym('٪')) {
+        return Some(("percent", k + 1));
+    }
+    let mut b = [0u8; 32];
+    match word_at(s, lx, k, &mut b)? {
+        "percent" | "percents" | "pct" | "pc" => Some(("percent", k + 1)),
+        "per" if is_word(s, lx, k + 1, "cent") => Some(("percent", k + 2)),
+        "percentage" if is_word(s, lx, k + 1, "point") || is_word(s, lx, k + 1, "points") => {
+            Some(("percentage point", k + 2))
+        }
+        _ => None,
+    }
+}
+
+/// The second half of a range whose unit is written on both ends, at `k`
+/// right after the first unit: "to 50 mg", "- 10%", "and 10%" (after
+/// "between"). Returns the high value and the end.
+fn repeated_unit_range(s: &str, lx: &[Lex], k: usize, tail: Option<&Tail>, between: bool) -> Option<(f64, usize)> {
+    let dash =
+        lx.get(k).is_some_and(|l| (l.is_sym('-') || l.is_sym('–')) && lx.get(k + 1).is_some_and(|m| m.sp == l.sp));
+    if !(dash || is_word(s, lx, k, "to") || between && is_word(s, lx, k, "and")) {
+        return None;
+    }
+    let np = numbers::parse(s, lx, k + 1, false).filter(|n| n.i0 == k + 1 && !n.ordinal && !n.bare_fraction)?;
+    let end = match tail? {
+        Tail::Percent(u) => percent_at(s, lx, np.i1).filter(|(u2, _)| u2 == u)?.1,
+        Tail::Unit(u) => unit_at(s, lx, np.i1).filter(|(e, _)| e.canon == *u)?.1,
+        _ => return None,
+    };
+    Some((np.value, end))
+}
+
+/// A verb of change before a figure: "rose 0.3% to 2.1%" is a change and a
+/// level, not a range.
+fn change_cue(s: &str, lx: &[Lex], p: usize) -> bool {
+    let mut b = [0u8; 32];
+    word_at(s, lx, p, &mut b).is_some_and(|w| {
+        matches!(
+            w,
+            "rose"
+                | "rise"
+                | "rises"
+                | "rising"
+                | "fell"
+                | "fall"
+                | "falls"
+                | "falling"
+                | "grew"
+                | "grow"
+                | "grows"
+                | "increased"
+                | "increases"
+                | "decreased"
+                | "decreases"
+                | "dropped"
+                | "drops"
+                | "climbed"
+                | "climbs"
+                | "jumped"
+                | "jumps"
+                | "slipped"
+                | "gained"
+                | "gains"
+                | "lost"
+                | "declined"
+                | "surged"
+                | "slumped"
+                | "up"
+                | "down"
+                | "by"
+        )
+    })
 }
 
 /// "convert 10 celsius to fahrenheit": a temperature unit named without a
@@ -791,30 +872,13 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
 
     // What the number measures.
     let mut tail: Option<Tail> = None;
-    let mut b = [0u8; 32];
     if let Some((code, _)) = cur {
         tail = Some(Tail::Money(code, 1.0));
         // A redundant currency word after ("$10 dollars") is not consumed; a
         // scale after a code is ("US$ 75 million" is parsed by numbers).
-    } else if lx.get(k).is_some_and(|l| l.is_sym('%') || l.is_sym('٪')) {
-        tail = Some(Tail::Percent("percent"));
-        k += 1;
-    } else if let Some(w) = word_at(s, lx, k, &mut b) {
-        match w {
-            "percent" | "percents" | "pct" | "pc" => {
-                tail = Some(Tail::Percent("percent"));
-                k += 1;
-            }
-            "per" if is_word(s, lx, k + 1, "cent") => {
-                tail = Some(Tail::Percent("percent"));
-                k += 2;
-            }
-            "percentage" if is_word(s, lx, k + 1, "point") || is_word(s, lx, k + 1, "points") => {
-                tail = Some(Tail::Percent("percentage point"));
-                k += 2;
-            }
-            _ => {}
-        }
+    } else if let Some((u, e)) = percent_at(s, lx, k) {
+        tail = Some(Tail::Percent(u));
+        k = e;
     }
     if tail.is_none() {
         // Money after the number: "one billion pounds", "450,000 yen", "115USD", "30 MUSD".
@@ -943,6 +1007,18 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
                 }
             }
         }
+    }
+    // "44 mg to 50 mg", "between 5% and 10%": a range with its unit written twice.
+    if vmax.is_none()
+        && qual.is_none()
+        && !is_word(s, lx, i, "from")
+        && !(i >= 1 && change_cue(s, lx, i - 1))
+        && let Some((hi, end)) = repeated_unit_range(s, lx, k, tail.as_ref(), between)
+        && hi > value
+    {
+        vmax = Some(hi);
+        k = end;
+        start = lx[i].start;
     }
     if tail.is_none() && cur.is_none() {
         // Glued letters nobody read: a code ("11a", "1990s", "13F").
