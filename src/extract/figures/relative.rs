@@ -35,9 +35,9 @@ pub fn ordinal_at(s: &str, lx: &[Lex], i: usize) -> Option<(Figure, usize)> {
         return None;
     }
     // Most words the scanner stops at ("a", "about", "million") are none of
-    // the keywords below (3, 4, 7, 8, 11 or 15 letters) and not before "to
+    // the keywords below (3, 4, 7, 8, 11 or 15 letters) and not before "(to)
     // last": rejected before lower-casing, as this runs on each of them.
-    if !matches!(l.end - l.start, 3 | 4 | 7 | 8 | 11 | 15) && to_last(s, lx, i + 1).is_none() {
+    if !matches!(l.end - l.start, 3 | 4 | 7 | 8 | 11 | 15) && from_end(s, lx, i + 1).is_none() {
         return None;
     }
     let mut b = [0u8; 32];
@@ -51,18 +51,28 @@ pub fn ordinal_at(s: &str, lx: &[Lex], i: usize) -> Option<(Figure, usize)> {
             let np = numbers::parse(s, lx, i + 2, false).filter(|n| n.i0 == i + 2 && !n.ordinal && n.words)?;
             (-np.value, END, np.i1, true, None)
         }
+        // "the last of the hostages".
+        "last" if is_word(s, lx, i + 1, "of") && i >= 1 && is_word(s, lx, i - 1, "the") => {
+            (0.0, END, i + 1, false, None)
+        }
         "last" => adjective(s, lx, i, true).map(|(e, o)| (0.0, END, e, false, o))?,
+        "next" if is_word(s, lx, i + 1, "but") => {
+            // "the next but one": two on.
+            let np = numbers::parse(s, lx, i + 2, false).filter(|n| n.i0 == i + 2 && !n.ordinal && n.words)?;
+            (1.0 + np.value, CURRENT, np.i1, true, None)
+        }
         "next" => match to_last(s, lx, i + 1) {
             Some(e) => (-1.0, END, e, true, None),
             None => adjective(s, lx, i, true).map(|(e, o)| (1.0, CURRENT, e, false, o))?,
         },
         "previous" => adjective(s, lx, i, false).map(|(e, o)| (-1.0, CURRENT, e, false, o))?,
         "current" => (0.0, CURRENT, pronoun_one(s, lx, i + 1)?, false, None),
-        "one" => (-1.0, END, one_before_the_last(s, lx, i)?, true, None),
+        "one" => one_before_or_after(s, lx, i).map(|(v, r, e)| (v, r, e, true, None))?,
         _ => {
-            // "second to last", "third-to-last": counted back from the end
-            // ("to last" is checked first: it is rare, the parse is not cheap).
-            let end = to_last(s, lx, i + 1)?;
+            // "second to last", "third-last", "second from the end": counted
+            // back from the end ("last" is checked first: it is rare, the
+            // parse is not cheap).
+            let end = from_end(s, lx, i + 1)?;
             let np = numbers::parse(s, lx, i, false).filter(|n| n.ordinal && n.words && n.i1 == i + 1)?;
             (1.0 - np.value, END, end, true, None)
         }
@@ -105,16 +115,45 @@ fn pronoun_one(s: &str, lx: &[Lex], k: usize) -> Option<usize> {
     (!number_goes_on).then_some(k + 1)
 }
 
-/// "(the) one before the last (one)": the end.
-fn one_before_the_last(s: &str, lx: &[Lex], i: usize) -> Option<usize> {
-    if !is_word(s, lx, i + 1, "before") {
+/// After an ordinal at `k - 1`, the words that count it from the end:
+/// "to last", "last" ("second last", "third-last"), "from last", "from the
+/// end". Returns the end of the phrase.
+fn from_end(s: &str, lx: &[Lex], k: usize) -> Option<usize> {
+    if let Some(e) = to_last(s, lx, k) {
+        return Some(e);
+    }
+    let hyphen = lx.get(k).is_some_and(|l| l.is_sym('-') && !l.sp);
+    let j = if hyphen { k + 1 } else { k };
+    // "second last" but not "his second last-minute goal".
+    if is_word(s, lx, j, "last") && lx.get(j + 1).is_none_or(|l| !(l.is_sym('-') && !l.sp)) {
+        return Some(j + 1);
+    }
+    if !hyphen && is_word(s, lx, k, "from") {
+        let j = if is_word(s, lx, k + 1, "the") { k + 2 } else { k + 1 };
+        if is_word(s, lx, j, "last") || j == k + 2 && is_word(s, lx, j, "end") {
+            return Some(j + 1);
+        }
+    }
+    None
+}
+
+/// "(the) one before the last (one)" (end-1), "the one after next" (two
+/// on), "the one before/after the current one": offset, reference, end.
+fn one_before_or_after(s: &str, lx: &[Lex], i: usize) -> Option<(f64, &'static str, usize)> {
+    let after = is_word(s, lx, i + 1, "after");
+    if !(after || is_word(s, lx, i + 1, "before")) {
         return None;
     }
     let k = if is_word(s, lx, i + 2, "the") { i + 3 } else { i + 2 };
-    if !is_word(s, lx, k, "last") {
-        return None;
-    }
-    Some(pronoun_one(s, lx, k + 1).unwrap_or(k + 1))
+    let mut b = [0u8; 32];
+    let (offset, rel) = match (word_at(s, lx, k, &mut b)?, after) {
+        ("last", false) => (-1.0, END),
+        ("next", true) => (2.0, CURRENT),
+        ("current", false) => (-1.0, CURRENT),
+        ("current", true) => (1.0, CURRENT),
+        _ => return None,
+    };
+    Some((offset, rel, pronoun_one(s, lx, k + 1).unwrap_or(k + 1)))
 }
 
 /// "last"/"next"/"previous" at `i` used as an ordinal adjective: before the
@@ -307,6 +346,28 @@ mod tests {
         let r = rel("Take the one before the last, not next to last.");
         assert_eq!((r[0].0.as_str(), r[0].1), ("the one before the last", -1.0));
         assert_eq!((r[1].0.as_str(), r[1].1), ("next to last", -1.0));
+        let r = rel("The fourth last, the second-last and the third from the end; the last of the crew.");
+        let got: Vec<_> = r.iter().map(|(t, v, _, _)| (t.as_str(), *v)).collect();
+        assert_eq!(
+            got,
+            vec![("The fourth last", -3.0), ("the second-last", -1.0), ("the third from the end", -2.0), ("last", 0.0)]
+        );
+        // "last-minute" after an ordinal is a compound, not "second last".
+        assert!(rel("his second last-minute goal").is_empty());
+    }
+
+    #[test]
+    fn counted_on_from_the_current_one() {
+        let r = rel("Not this one, the one after next, or the next but one, or the one after the current one.");
+        let got: Vec<_> = r.iter().map(|(t, v, rt, _)| (t.as_str(), *v, *rt)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("the one after next", 2.0, CURRENT),
+                ("the next but one", 2.0, CURRENT),
+                ("the one after the current one", 1.0, CURRENT)
+            ]
+        );
     }
 
     #[test]
