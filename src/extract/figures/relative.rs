@@ -44,8 +44,8 @@ pub fn ordinal_at(s: &str, lx: &[Lex], i: usize) -> Option<(Figure, usize)> {
     let w = lower(l.text(s), &mut b)?;
     // (offset, reference, end, "the" belongs to it, object)
     let (offset, rel, end, with_the, object) = match w {
-        "penultimate" => (-1.0, END, i + 1, false, None),
-        "antepenultimate" => (-2.0, END, i + 1, false, None),
+        "penultimate" => (-1.0, END, i + 1, false, not_time(phrase_at(s, lx, i + 1))?),
+        "antepenultimate" => (-2.0, END, i + 1, false, not_time(phrase_at(s, lx, i + 1))?),
         "last" if is_word(s, lx, i + 1, "but") => {
             // "the last but one", "the last but two".
             let np = numbers::parse(s, lx, i + 2, false).filter(|n| n.i0 == i + 2 && !n.ordinal && n.words)?;
@@ -164,6 +164,9 @@ fn adjective(s: &str, lx: &[Lex], i: usize, verb_sense: bool) -> Option<(usize, 
     if let Some(e) = pronoun_one(s, lx, i + 1) {
         return Some((e, None));
     }
+    if standing_alone(s, lx, i) {
+        return Some((i + 1, None));
+    }
     let next = lx.get(i + 1)?;
     // "last-minute", "next-generation": compounds; "last." ends the phrase.
     if !(next.is_word() || next.kind == LexKind::Num) || !next.sp {
@@ -180,11 +183,35 @@ fn adjective(s: &str, lx: &[Lex], i: usize, verb_sense: bool) -> Option<(usize, 
         k += if is_word(s, lx, k + 1, "of") { 2 } else { 1 };
     }
     let phrase = phrase_at(s, lx, k)?;
-    let first = phrase.split(' ').next().unwrap_or("");
-    if is_idiom_or_verb(first) || phrase.split(' ').any(is_time_word) {
+    if is_idiom_or_verb(phrase.split(' ').next().unwrap_or("")) {
         return None;
     }
-    Some((i + 1, Some(phrase)))
+    Some((i + 1, not_time(Some(phrase))?))
+}
+
+/// The noun phrase after a relative ordinal, or `None` when it is about
+/// time ("the penultimate day" is a date): `Some(None)` when there is none.
+fn not_time(phrase: Option<String>) -> Option<Option<String>> {
+    match phrase {
+        Some(p) if p.split(' ').any(is_time_word) => None,
+        p => Some(p),
+    }
+}
+
+/// "the last" used as a noun phrase: "He was the last.", "the next to
+/// fall", not "fought to the last" (an idiom) nor "the next to last".
+fn standing_alone(s: &str, lx: &[Lex], i: usize) -> bool {
+    if !(i >= 1 && is_word(s, lx, i - 1, "the")) || i >= 2 && is_word(s, lx, i - 2, "to") {
+        return false;
+    }
+    match lx.get(i + 1) {
+        None => true,
+        Some(l) if l.kind == LexKind::Word => {
+            let mut b = [0u8; 32];
+            is_word(s, lx, i + 1, "to") && word_at(s, lx, i + 2, &mut b).is_some_and(|w| w != "last" && w != "the")
+        }
+        Some(l) => [',', '.', ';', '!', '?', ':'].iter().any(|c| l.is_sym(*c)),
+    }
 }
 
 /// Words before "last"/"next" that make it a verb ("will last", "to last")
@@ -339,7 +366,9 @@ mod tests {
     #[test]
     fn fixed_phrases_count_from_the_end() {
         assert_eq!(rel("He was the penultimate speaker.")[0].1, -1.0);
-        assert_eq!(rel("The antepenultimate chapter.")[0].1, -2.0);
+        let r = rel("The antepenultimate chapter.");
+        assert_eq!((r[0].1, r[0].3.as_deref()), (-2.0, Some("chapter")));
+        assert!(rel("on the penultimate day of the talks").is_empty());
         let r = rel("It was the last but two and then the third-to-last one.");
         assert_eq!((r[0].0.as_str(), r[0].1, r[0].2), ("the last but two", -2.0, END));
         assert_eq!((r[1].0.as_str(), r[1].1), ("the third-to-last", -2.0));
@@ -354,6 +383,14 @@ mod tests {
         );
         // "last-minute" after an ordinal is a compound, not "second last".
         assert!(rel("his second last-minute goal").is_empty());
+    }
+
+    #[test]
+    fn the_last_as_a_noun_phrase() {
+        let r = rel("She was the last to leave; he was the next. They fought to the last.");
+        let got: Vec<_> = r.iter().map(|(t, v, rt, _)| (t.as_str(), *v, *rt)).collect();
+        assert_eq!(got, vec![("last", 0.0, END), ("next", 1.0, CURRENT)]);
+        assert!(rel("He went to the next town and then to the last.").len() == 1);
     }
 
     #[test]
