@@ -125,7 +125,7 @@ fn from_end(s: &str, lx: &[Lex], k: usize) -> Option<usize> {
     let hyphen = lx.get(k).is_some_and(|l| l.is_sym('-') && !l.sp);
     let j = if hyphen { k + 1 } else { k };
     // "second last" but not "his second last-minute goal".
-    if is_word(s, lx, j, "last") && lx.get(j + 1).is_none_or(|l| !(l.is_sym('-') && !l.sp)) {
+    if is_word(s, lx, j, "last") && lx.get(j + 1).is_none_or(|l| !l.is_sym('-') || l.sp) {
         return Some(j + 1);
     }
     if !hyphen && is_word(s, lx, k, "from") {
