@@ -22,7 +22,7 @@
 //! - "11th-hour" (an ordinal glued to a hyphenated word) is an idiom, not a rank.
 //! - Relative ordinals ("the last but one", "the next item") are ordinals
 //!   whose `value` is an offset from `relative_to` ("end" or "current");
-//!   see [`relative`] for when "last" and "next" are read as ranks.
+//!   see `relative.rs` for when "last" and "next" are read as ranks.
 //! - "pounds" is sterling after a scale word or before "sterling"
 //!   ("one billion pounds"), otherwise a weight ("two pounds").
 //! - Cents and pence are hundredths of USD/GBP ("34 cents" = 0.34 USD).

@@ -7,8 +7,13 @@
 //! "last", "next" and "previous" are frequent in news in other uses, so only
 //! ordinal uses are read:
 //! - fixed phrases: "penultimate" (end-1), "antepenultimate" (end-2), "last
-//!   but one", "second to last", "next to last", "the one before the last";
+//!   but one", "second to last", "second last", "third from the end", "next
+//!   to last", "the one before the last", "the next but one" and "the one
+//!   after next" (current+2), "the one before/after the current one";
+//!   "penultimate" not before a time word ("the penultimate day");
 //! - before the pronoun "one": "the next one", "the current one";
+//! - "the last"/"the next" as a noun phrase: "the last of the troops", "was
+//!   the last to leave", "he was the next." (not "fought to the last");
 //! - "last", "next", "previous" before a noun phrase ("the next item", "last
 //!   two books", "previous version"), unless a word of it is a time word
 //!   ("last week", "next year", "the last few months" are dates), the word is
