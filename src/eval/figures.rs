@@ -14,13 +14,15 @@ use crate::extract::figures::{self, Figure, FigureKind};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// One item to compare: span, low and high value, unit.
-#[derive(Debug, Clone, PartialEq)]
+/// One item to compare: span, low and high value, unit, and for relative
+/// ordinals what the value counts from ("end", "current").
+#[derive(Debug, Clone, PartialEq, Default)]
 struct Item {
     span: Span,
     lo: Option<f64>,
     hi: Option<f64>,
     unit: Option<String>,
+    relative_to: Option<String>,
 }
 
 #[derive(Default)]
@@ -133,7 +135,12 @@ fn gold_item(model: &str, e: &serde_json::Value, span: Span) -> Item {
     let unit = e["unit"].as_str().map(|u| map_unit(model, u, e["iso_currency"].as_str()));
     let value = &e["value"];
     if let Some((lo, hi)) = value.as_str().and_then(interval).filter(|_| model == "NumberRangeModel") {
-        return Item { span, lo, hi, unit: None };
+        return Item { span, lo, hi, ..Item::default() };
+    }
+    // "end-1", "current+1": an offset from a reference.
+    if e["type"].as_str() == Some("ordinal.relative") {
+        let relative_to = e["relative_to"].as_str().map(str::to_string);
+        return Item { span, lo: num(&e["offset"]), relative_to, ..Item::default() };
     }
     let mut lo = num(value);
     let mut hi = None;
@@ -145,7 +152,7 @@ fn gold_item(model: &str, e: &serde_json::Value, span: Span) -> Item {
     if matches!(e["unit"].as_str(), Some("Cent" | "Pence")) {
         lo = lo.map(|v| v / 100.0);
     }
-    Item { span, lo, hi, unit }
+    Item { span, lo, hi, unit, relative_to: None }
 }
 
 /// The gold's unit names, in our vocabulary.
@@ -216,12 +223,17 @@ fn predict(model: &str, doc: &Document) -> Vec<Item> {
     if model == "NumberModel" {
         return figures::number_spans(&doc.text)
             .into_iter()
-            .map(|(span, v)| Item { span, lo: Some(v), hi: None, unit: None })
+            .map(|(span, v)| Item { span, lo: Some(v), ..Item::default() })
             .collect();
     }
     let figs = figures::extract(doc, &[]);
-    let item =
-        |f: &Figure, unit: Option<String>| Item { span: bare_span(doc, f), lo: Some(f.value), hi: f.value_max, unit };
+    let item = |f: &Figure, unit: Option<String>| Item {
+        span: bare_span(doc, f),
+        lo: (f.kind != FigureKind::Unit).then_some(f.value),
+        hi: f.value_max,
+        unit,
+        relative_to: f.relative_to.map(str::to_string),
+    };
     let mut out = Vec::new();
     for f in &figs {
         let u = f.unit.clone();
@@ -233,14 +245,17 @@ fn predict(model: &str, doc: &Document) -> Vec<Item> {
             "DimensionModel" => {
                 f.kind == FigureKind::Quantity && !u.as_deref().is_some_and(|u| temp_unit(u) && u != "degree")
             }
-            "TemperatureModel" => f.kind == FigureKind::Quantity && u.as_deref().is_some_and(temp_unit),
+            "TemperatureModel" => {
+                matches!(f.kind, FigureKind::Quantity | FigureKind::Unit) && u.as_deref().is_some_and(temp_unit)
+            }
             "NumberRangeModel" => {
                 if let Some((lo, hi)) = range_of(f) {
-                    out.push(Item { span: f.span, lo, hi, unit: None });
+                    out.push(Item { span: f.span, lo, hi, ..Item::default() });
                 }
                 false
             }
-            _ => true,
+            // Quantities with a value; a unit named alone is none.
+            _ => f.kind != FigureKind::Unit,
         };
         if keep {
             let unit = match f.kind {
@@ -278,11 +293,8 @@ fn close(a: Option<f64>, b: Option<f64>) -> bool {
 }
 
 fn matches(g: &Item, p: &Item) -> bool {
-    if g.span != p.span {
+    if g.span != p.span || g.relative_to != p.relative_to {
         return false;
-    }
-    if g.hi.is_some() && p.hi.is_none() && g.lo.is_some() {
-        // quantulum ranges: midpoint ± half-width.
     }
     if !(close(g.lo, p.lo) && close(g.hi, p.hi)) {
         let mid = match (p.lo, p.hi) {

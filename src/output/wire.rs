@@ -17,12 +17,16 @@
 //! * `title`, `date`, `date_source` are `null` when unknown; `url`, `author`,
 //!   `language` appear only when known. `date_source` is one of `record`,
 //!   `dateline`, `published`, `meta`, `cli`.
+//! * A figure's `value` is null only for kind `unit` (a unit named without a
+//!   number); `value_max` appears for ranges and `relative_to` ("end",
+//!   "current") for relative ordinals, whose `value` is an offset from it.
 //! * A failed input is `{"schema":"lede/1","path":…,"line":…,"error":…}`
 //!   (`line` only for JSON Lines streams).
 //! * New fields may be added within `lede/1`; none is removed or changes
 //!   meaning without a new schema version.
 
 use crate::document::{DateSource, Document, Span};
+use crate::extract::FigureKind;
 use crate::pipeline::{Analyzed, ErrorRecord};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -136,10 +140,11 @@ pub struct QuoteOut {
 pub struct FigureOut {
     /// The figure as written.
     pub text: String,
-    /// money, percent, quantity, count, age, ordinal or number.
+    /// money, percent, quantity, count, age, ordinal, number or unit.
     pub kind: String,
-    /// Value (low end of a range).
-    pub value: f64,
+    /// Value (low end of a range); null only for kind `unit`, a unit named
+    /// without a number ("convert 10 celsius to fahrenheit").
+    pub value: Option<f64>,
     /// High end of a range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_max: Option<f64>,
@@ -149,6 +154,10 @@ pub struct FigureOut {
     pub object: Option<String>,
     /// "more than", "about", …
     pub qualifier: Option<String>,
+    /// Relative ordinals only: what `value` counts from, "end" ("the last
+    /// but one": -1) or "current" ("the next one": +1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relative_to: Option<String>,
     /// Start (code points).
     pub start: usize,
     /// End (code points, exclusive).
@@ -270,11 +279,12 @@ impl DocOut {
                     FigureOut {
                         text,
                         kind: f.kind.as_str().into(),
-                        value: f.value,
+                        value: (f.kind != FigureKind::Unit).then_some(f.value),
                         value_max: f.value_max,
                         unit: f.unit.clone(),
                         object: f.object.clone(),
                         qualifier: f.qualifier.clone(),
+                        relative_to: f.relative_to.map(str::to_string),
                         start,
                         end,
                     }

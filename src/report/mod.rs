@@ -794,6 +794,7 @@ mod tests {
                             unit: Some("USD".into()),
                             object: None,
                             qualifier: None,
+                            relative_to: None,
                         },
                         Figure {
                             span: span(d, "$2 million", 0),
@@ -803,6 +804,7 @@ mod tests {
                             unit: Some("USD".into()),
                             object: None,
                             qualifier: None,
+                            relative_to: None,
                         },
                     ],
                 },

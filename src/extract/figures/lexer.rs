@@ -59,12 +59,19 @@ fn digits(b: &[u8]) -> usize {
     b.iter().take_while(|c| c.is_ascii_digit()).count()
 }
 
+/// True when a separator and a digit follow at `k` (the number goes on).
+fn continues(b: &[u8], k: usize) -> bool {
+    matches!(b.get(k), Some(b',' | b'.')) && b.get(k + 1).is_some_and(u8::is_ascii_digit)
+}
+
 /// Scans a number at `i` (an ASCII digit): returns its end and value.
 ///
 /// Groups: commas with 3-digit groups ("7,000"), Indian 2-digit groups ending
 /// in a 3-digit one ("12,34,567"), and space / no-break space groups of 3
-/// digits after a 1–3 digit head ("6 600", "1 234 567"). Anything else ends
-/// the number ("22,24" is two numbers, "423 0000" too).
+/// digits after a 1–3 digit head ("6 600", "1 234 567"). A lone 1–2 digit
+/// comma part is a decimal comma ("1,3"), and dot groups before one are
+/// continental thousands ("1.111,11"). Anything else ends the number
+/// ("22,24,26" is three numbers, "423 0000" two).
 fn scan_number(s: &str, i: usize) -> (usize, f64, bool) {
     let b = s.as_bytes();
     let head = digits(&b[i..]);
@@ -73,6 +80,12 @@ fn scan_number(s: &str, i: usize) -> (usize, f64, bool) {
     let fold = |v: f64, ds: &[u8]| ds.iter().fold(v, |a, d| a * 10.0 + f64::from(d - b'0'));
     let mut value = fold(0.0, &b[i..end]);
     let mut plain = true;
+    if head <= 3
+        && let Some((e, v)) = dot_grouped(b, end, value)
+    {
+        let (e, v, _) = power(b, e, v);
+        return (e, v, false);
+    }
     // Comma groups.
     let mut groups = Vec::new();
     let mut k = end;
@@ -89,6 +102,17 @@ fn scan_number(s: &str, i: usize) -> (usize, f64, bool) {
         0
     } else if groups.iter().all(|&(_, g)| g == 3) {
         groups.len()
+    } else if let [(p, g @ 1..=2)] = groups[..]
+        && head <= 3
+        && !(i >= 2 && b[i - 1] == b',' && b[i - 2].is_ascii_digit())
+        && !continues(b, p + g)
+    {
+        // A decimal comma ("1,3", "12,75"): one 1–2 digit part after a
+        // short head, not inside a list ("22,24,26" stops at the first
+        // comma and the next number starts after one).
+        let frac = fold(0.0, &b[p..p + g]) / 10f64.powi(g as i32);
+        let (e, v, _) = power(b, p + g, value + frac);
+        return (e, v, false);
     } else {
         // Indian style: 2-digit groups then one 3-digit group.
         let n = groups.len();
@@ -145,7 +169,50 @@ fn scan_number(s: &str, i: usize) -> (usize, f64, bool) {
         end += 1 + d;
         plain = false;
     }
-    // Exponent: "1e10", "-127.32e13", "-12e-1".
+    let (end, value, p) = power(b, end, value);
+    (end, value, plain && p)
+}
+
+/// "1.234,5", "12.345.678,9": dots group thousands and a comma starts the
+/// decimals (continental style). Read only when the comma part (1–2 digits)
+/// ends it, since "1.234" alone is an English decimal and "1.234,567" a list.
+fn dot_grouped(b: &[u8], head_end: usize, head: f64) -> Option<(usize, f64)> {
+    let mut k = head_end;
+    let mut value = head;
+    let mut groups = 0;
+    while k < b.len() && b[k] == b'.' && digits(&b[k + 1..]) == 3 && groups < 8 {
+        value = b[k + 1..k + 4].iter().fold(value, |a, d| a * 10.0 + f64::from(d - b'0'));
+        k += 4;
+        groups += 1;
+    }
+    if groups == 0 || b.get(k) != Some(&b',') {
+        return None;
+    }
+    let g = digits(&b[k + 1..]);
+    if !(1..=2).contains(&g) || continues(b, k + 1 + g) {
+        return None;
+    }
+    let frac = b[k + 1..k + 1 + g].iter().fold(0.0, |a, d| a * 10.0 + f64::from(d - b'0'));
+    Some((k + 1 + g, value + frac / 10f64.powi(g as i32)))
+}
+
+/// Exponents after a number: "1e10", "-127.32e13", "-12e-1" and powers
+/// "10^3", "2.5^-1". Returns the end, the value and whether nothing was read.
+fn power(b: &[u8], end: usize, value: f64) -> (usize, f64, bool) {
+    let (mut end, mut value, mut plain) = (end, value, true);
+    if end + 1 < b.len() && b[end] == b'^' {
+        let mut p = end + 1;
+        if b[p] == b'-' || b[p] == b'+' {
+            p += 1;
+        }
+        let d = digits(&b[p..]);
+        if (1..=3).contains(&d)
+            && let Some(x) =
+                std::str::from_utf8(&b[end + 1..p + d]).ok().and_then(|t| t.trim_start_matches('+').parse::<i32>().ok())
+        {
+            return (p + d, value.powi(x), false);
+        }
+    }
     if end < b.len() && (b[end] == b'e' || b[end] == b'E') {
         let mut p = end + 1;
         if p < b.len() && (b[p] == b'-' || b[p] == b'+') {
@@ -155,7 +222,7 @@ fn scan_number(s: &str, i: usize) -> (usize, f64, bool) {
         if d > 0
             && d <= 3
             && b.get(p + d).is_none_or(|c| !c.is_ascii_alphanumeric())
-            && let Ok(x) = s[end + 1..p + d].parse::<i32>()
+            && let Some(x) = std::str::from_utf8(&b[end + 1..p + d]).ok().and_then(|t| t.parse::<i32>().ok())
         {
             value *= 10f64.powi(x);
             end = p + d;
@@ -233,5 +300,25 @@ mod tests {
         assert_eq!(nums("12,34,567.89"), vec![1234567.89]);
         assert_eq!(nums("192.168.1.2"), vec![192.0, 168.0, 1.0, 2.0]);
         assert_eq!(nums("rose 1.5 points"), vec![1.5]);
+    }
+
+    #[test]
+    fn decimal_commas_and_continental_groups() {
+        assert_eq!(nums("grew 2,5 percent"), vec![2.5]);
+        assert_eq!(nums("a 12,75 rate."), vec![12.75]);
+        assert_eq!(nums("3.250,5 and 17.000.000,25"), vec![3250.5, 17000000.25]);
+        // A list, three-digit groups and English decimals keep their reading.
+        assert_eq!(nums("rows 4,8,15"), vec![4.0, 8.0, 15.0]);
+        assert_eq!(nums("9,500 and 4.375"), vec![9500.0, 4.375]);
+        assert_eq!(nums("1.234,567"), vec![1.234, 567.0]);
+    }
+
+    #[test]
+    fn powers() {
+        assert_eq!(nums("10^3"), vec![1000.0]);
+        assert_eq!(nums("4^-2 and 3^+2"), vec![0.0625, 9.0]);
+        assert_eq!(nums("2.5e2"), vec![250.0]);
+        // A caret without an exponent is not a power.
+        assert_eq!(nums("7^ x"), vec![7.0]);
     }
 }

@@ -20,14 +20,21 @@
 //! - A hyphen pair whose second number is not larger ("2-1", "1995-01")
 //!   is a score or a date, not a range, and is dropped.
 //! - "11th-hour" (an ordinal glued to a hyphenated word) is an idiom, not a rank.
+//! - Relative ordinals ("the last but one", "the next item") are ordinals
+//!   whose `value` is an offset from `relative_to` ("end" or "current");
+//!   see `relative.rs` for when "last" and "next" are read as ranks.
 //! - "pounds" is sterling after a scale word or before "sterling"
 //!   ("one billion pounds"), otherwise a weight ("two pounds").
 //! - Cents and pence are hundredths of USD/GBP ("34 cents" = 0.34 USD).
+//! - A temperature unit named without a number right after a temperature,
+//!   as what it is converted to ("10 celsius to fahrenheit"), is a figure
+//!   of kind `unit` with no value; a unit alone anywhere else is not a figure.
 
 pub mod lexer;
 pub mod lexicon;
 pub mod numbers;
 mod object;
+mod relative;
 mod scan;
 
 pub use scan::{numbers as number_spans, scan};
@@ -55,6 +62,10 @@ pub enum FigureKind {
     Ordinal,
     /// A bare number with nothing counted.
     Number,
+    /// A unit named without a number: what a temperature is converted to
+    /// ("convert 10 celsius to fahrenheit"). `unit` is the unit; `value` is
+    /// 0 and means nothing (the output writes null).
+    Unit,
 }
 
 impl FigureKind {
@@ -68,6 +79,7 @@ impl FigureKind {
             FigureKind::Age => "age",
             FigureKind::Ordinal => "ordinal",
             FigureKind::Number => "number",
+            FigureKind::Unit => "unit",
         }
     }
 }
@@ -89,6 +101,10 @@ pub struct Figure {
     pub object: Option<String>,
     /// "more than", "about", "at least", "up to", …
     pub qualifier: Option<String>,
+    /// For a relative ordinal, what `value` counts from: "end" ("the last
+    /// but one" is -1) or "current" ("the next one" is +1). `None` for every
+    /// other figure; ordinals without it count from the start ("54th").
+    pub relative_to: Option<&'static str>,
 }
 
 /// Finds figures; `dates` are excluded (a year is a date, not a count).
@@ -181,6 +197,62 @@ mod tests {
         assert!(!has(&fs, "Half") && !has(&fs, "2-1"), "{fs:?}");
         let f = find(&fs, "Between 5 and 10 people");
         assert_eq!((f.value, f.value_max, f.object.as_deref()), (5.0, Some(10.0), Some("person")));
+    }
+
+    #[test]
+    fn a_bare_fraction_is_not_read_again_as_a_rank() {
+        let fs = figs("It weighs a millionth of that.");
+        assert!(fs.iter().all(|(_, f)| f.kind != FigureKind::Ordinal), "{fs:?}");
+        let fs = figs("The millionth visitor arrived.");
+        let f = find(&fs, "millionth");
+        assert_eq!((f.kind, f.value, f.object.as_deref()), (FigureKind::Ordinal, 1e6, Some("visitor")));
+    }
+
+    #[test]
+    fn a_conversion_target_is_a_unit_without_a_value() {
+        let fs = figs("Convert 25 degrees celsius into fahrenheit, or 300 kelvin to degrees celsius.");
+        let f = find(&fs, "fahrenheit");
+        assert_eq!((f.kind, f.unit.as_deref()), (FigureKind::Unit, Some("degree Fahrenheit")));
+        assert_eq!(find(&fs, "degrees celsius").kind, FigureKind::Unit);
+        assert_eq!(find(&fs, "300 kelvin").kind, FigureKind::Quantity);
+        // A unit alone, the same unit again, or a unit that starts a new figure is no target.
+        for text in [
+            "Readings in fahrenheit were high.",
+            "It rose 3 degrees celsius to 40 degrees celsius.",
+            "From 10 celsius to celsius records.",
+            "It went from 50 fahrenheit to 10 C below zero.",
+        ] {
+            assert!(figs(text).iter().all(|(_, f)| f.kind != FigureKind::Unit), "{text}: {:?}", figs(text));
+        }
+    }
+
+    #[test]
+    fn long_qualifiers_start_figures() {
+        let fs = figs("Approximately 40 trucks left.");
+        let f = find(&fs, "Approximately 40 trucks");
+        assert_eq!((f.value, f.qualifier.as_deref()), (40.0, Some("approximately")));
+    }
+
+    #[test]
+    fn ranges_with_the_unit_on_both_ends() {
+        let fs = figs("Growth of between 2% and 3.5% and cores of 10 cm to 15 cm; it rose 1% to 4%, from 5% to 6%.");
+        let f = find(&fs, "between 2% and 3.5%");
+        assert_eq!((f.kind, f.value, f.value_max), (FigureKind::Percent, 2.0, Some(3.5)));
+        let f = find(&fs, "10 cm to 15 cm");
+        assert_eq!((f.value, f.value_max, f.unit.as_deref()), (10.0, Some(15.0), Some("centimetre")));
+        // A change and a level, a move from one level to another, different units: no range.
+        assert!(has(&fs, "1%") && has(&fs, "4%") && has(&fs, "6%"), "{fs:?}");
+        assert!(fs.iter().all(|(_, f)| f.value_max.is_none() || f.value == 2.0 || f.value == 10.0), "{fs:?}");
+        let fs = figs("It weighs 5 kg to 8 lb.");
+        assert!(fs.iter().all(|(_, f)| f.value_max.is_none()), "{fs:?}");
+    }
+
+    #[test]
+    fn squared_and_cubed_units() {
+        let fs = figs("A 4 km² lake, 12 m^3 of water and 3 metres squared of floor.");
+        assert_eq!(find(&fs, "4 km²").unit.as_deref(), Some("square kilometre"));
+        assert_eq!(find(&fs, "12 m^3").unit.as_deref(), Some("cubic metre"));
+        assert_eq!(find(&fs, "3 metres squared").unit.as_deref(), Some("square metre"));
     }
 
     #[test]

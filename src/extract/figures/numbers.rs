@@ -119,33 +119,69 @@ fn word_class(w: &str) -> Option<W> {
 
 /// True for any word of the number grammar ("two", "million", "third", "half").
 pub fn is_number_word(w: &str) -> bool {
-    word_class(w).is_some() || denominator(w, true).is_some() || matches!(w, "half" | "quarter")
+    word_class(w).is_some()
+        || matches!(w, "half" | "quarter" | "halves" | "quarters")
+        || (w.ends_with("ths") || w.ends_with("rds")) && denominator(w, true).is_some()
 }
 
-/// Denominators of spoken fractions ("two-thirds", "three fifths").
-fn denominator(w: &str, plural: bool) -> Option<f64> {
-    let d = match w {
-        "halves" if plural => 2.0,
-        "thirds" if plural => 3.0,
-        "quarters" | "fourths" if plural => 4.0,
-        "fifths" if plural => 5.0,
-        "sixths" if plural => 6.0,
-        "sevenths" if plural => 7.0,
-        "eighths" if plural => 8.0,
-        "ninths" if plural => 9.0,
-        "tenths" if plural => 10.0,
-        "hundredths" if plural => 100.0,
-        "thousandths" if plural => 1000.0,
-        "half" if !plural => 2.0,
-        "third" if !plural => 3.0,
-        "quarter" if !plural => 4.0,
-        "fifth" if !plural => 5.0,
-        "sixth" if !plural => 6.0,
-        "eighth" if !plural => 8.0,
-        "tenth" if !plural => 10.0,
-        _ => return None,
+/// An ordinal word and whether it is plural ("fifth", "fifths", "hundredths").
+fn ordinal_form(w: &str) -> Option<(W, bool)> {
+    let ord = |w: &str| {
+        word_class(w).filter(|c| matches!(c, W::OrdSmall(_) | W::OrdTens(_) | W::OrdHundred | W::OrdScale(_)))
     };
-    Some(d)
+    match ord(w) {
+        Some(c) => Some((c, false)),
+        None => Some((ord(w.strip_suffix('s')?)?, true)),
+    }
+}
+
+/// Denominators of spoken fractions ("two-thirds", "three fifths", "a
+/// hundredth"): plural after a numerator above one, singular after one.
+/// "first" and "second" never are ("one second" is a time).
+fn denominator(w: &str, plural: bool) -> Option<f64> {
+    match (w, plural) {
+        ("half", false) | ("halves", true) => return Some(2.0),
+        ("quarter", false) | ("quarters", true) => return Some(4.0),
+        _ => {}
+    }
+    // Every plural denominator ends in "-ths" or "-rds": a cheap test, as
+    // this runs on every word the figures scanner looks at.
+    let stem = if plural {
+        if !(w.ends_with("ths") || w.ends_with("rds")) {
+            return None;
+        }
+        &w[..w.len() - 1]
+    } else {
+        w
+    };
+    match word_class(stem)? {
+        W::OrdSmall(v) | W::OrdTens(v) if v >= 3.0 => Some(v),
+        W::OrdHundred => Some(100.0),
+        W::OrdScale(v) => Some(v),
+        _ => None,
+    }
+}
+
+/// The denominator at `k`: one word ("fifths") or a tens word joined to a
+/// unit ordinal ("twenty-fifths", "thirty fifths", "twenty-firsts").
+/// Returns its value and end.
+fn denominator_at(s: &str, lx: &[Lex], k: usize, plural: bool) -> Option<(f64, usize)> {
+    let mut b = [0u8; 32];
+    let w = word_at(s, lx, k, &mut b)?;
+    if let Some(d) = denominator(w, plural) {
+        return Some((d, k + 1));
+    }
+    let Some(W::Tens(t)) = word_class(w) else { return None };
+    let hyphen = lx.get(k + 1).is_some_and(|l| l.is_sym('-') && !l.sp);
+    let u = if hyphen { k + 2 } else { k + 1 };
+    if hyphen && lx.get(u).is_none_or(|l| l.sp) {
+        return None;
+    }
+    let mut b2 = [0u8; 32];
+    match ordinal_form(word_at(s, lx, u, &mut b2)?)? {
+        (W::OrdSmall(v), pl) if pl == plural && v < 10.0 => Some((t + v, u + 1)),
+        _ => None,
+    }
 }
 
 /// Unicode vulgar fractions.
@@ -341,23 +377,24 @@ pub fn parse(s: &str, lx: &[Lex], i: usize, money: bool) -> Option<NumParse> {
         // nothing follows that it could be an ordinal of.
         match class_at(s, lx, j + 1) {
             Some(W::Hundred | W::Scale(_) | W::Dozen) => {
-                let (v, end, scaled, sc, _) = accumulate(s, lx, j + 1, Some((1.0, false)));
+                let (v, end, scaled, sc, frac) = accumulate(s, lx, j + 1, Some((1.0, false)));
                 p.scale = sc;
                 p.value = sign * v;
                 p.i1 = end;
                 p.words = true;
                 p.scaled = scaled;
+                // "a hundred trillionth": an ordinal.
+                p.ordinal = !frac && ends_on_ordinal(s, lx, end);
                 return Some(p);
             }
             _ => {
-                let mut b2 = [0u8; 32];
-                let w = word_at(s, lx, j + 1, &mut b2)?;
-                let d = denominator(w, false)?;
-                if !fraction_context(s, lx, j + 2) {
+                // "a fifth", "a trillionth", "a twenty-fifth".
+                let (d, end) = denominator_at(s, lx, j + 1, false)?;
+                if !fraction_context(s, lx, end) {
                     return None;
                 }
                 p.value = sign / d;
-                p.i1 = j + 2;
+                p.i1 = end;
                 p.words = true;
                 p.bare_fraction = true;
                 return Some(p);
@@ -375,10 +412,13 @@ pub fn parse(s: &str, lx: &[Lex], i: usize, money: bool) -> Option<NumParse> {
     p.words = true;
     p.scaled = scaled;
     // Ordinal words close the accumulation: "twenty-first".
-    if !frac && let Some(W::OrdSmall(_) | W::OrdTens(_) | W::OrdHundred | W::OrdScale(_)) = class_at(s, lx, end - 1) {
-        p.ordinal = true;
-    }
+    p.ordinal = !frac && ends_on_ordinal(s, lx, end);
     Some(p)
+}
+
+/// True when the word before `end` is an ordinal ("twenty-first", "hundredth").
+fn ends_on_ordinal(s: &str, lx: &[Lex], end: usize) -> bool {
+    end > 0 && matches!(class_at(s, lx, end - 1), Some(W::OrdSmall(_) | W::OrdTens(_) | W::OrdHundred | W::OrdScale(_)))
 }
 
 trait SmallOwned {
@@ -440,8 +480,9 @@ enum Last {
     Scale,
 }
 
-/// Folds number words (and digits) into a value: returns (value, end, scaled).
-/// `first` is the value of a digit lexeme at `i` already read.
+/// Folds number words (and digits) into a value: returns (value, end,
+/// scaled, last scale multiplier, fraction read). `first` is the value of a
+/// digit lexeme at `i` already read, or of "a" before "hundred" (not consumed).
 fn accumulate(s: &str, lx: &[Lex], i: usize, first: Option<(f64, bool)>) -> (f64, usize, bool, f64, bool) {
     let mut total = 0.0;
     let mut cur = 0.0;
@@ -451,6 +492,9 @@ fn accumulate(s: &str, lx: &[Lex], i: usize, first: Option<(f64, bool)>) -> (f64
     let mut scaled = false;
     let mut mult = 1.0;
     let mut end = i;
+    // An inner "and" ("two hundred and fifty-four"): the value before it and
+    // what it followed, so a fraction after it can take only its own part.
+    let mut split: Option<(f64, Last)> = None;
     if let Some((v, consumes)) = first {
         // A digit lexeme already read, or "a" standing for one before "hundred".
         cur = v;
@@ -461,10 +505,11 @@ fn accumulate(s: &str, lx: &[Lex], i: usize, first: Option<(f64, bool)>) -> (f64
         }
     }
     while let Some(l) = lx.get(j) {
-        // Hyphen inside "twenty-five", "sixty-one".
-        if l.is_sym('-') && !l.sp && last == Last::Tens {
+        // Hyphen inside "twenty-five", "sixty-one"; tokenised text spaces it
+        // on both sides ("ninety - five").
+        if l.is_sym('-') && last == Last::Tens {
             if let Some(W::Small(v) | W::OrdSmall(v)) = class_at(s, lx, j + 1)
-                && !lx[j + 1].sp
+                && lx[j + 1].sp == l.sp
                 && v < 10.0
                 && v > 0.0
             {
@@ -474,7 +519,7 @@ fn accumulate(s: &str, lx: &[Lex], i: usize, first: Option<(f64, bool)>) -> (f64
             break;
         }
         if is_word(s, lx, j, "and") {
-            // "one hundred and five", "two million and three fifths" (not handled).
+            // "one hundred and five", "two million and three fifths".
             if matches!(last, Last::Hundred | Last::Scale) {
                 let nxt = lx.get(j + 1);
                 let ok = match class_at(s, lx, j + 1) {
@@ -483,6 +528,7 @@ fn accumulate(s: &str, lx: &[Lex], i: usize, first: Option<(f64, bool)>) -> (f64
                     _ => nxt.is_some_and(|m| m.kind == LexKind::Num && m.value < 100.0 && m.value > 0.0 && m.plain),
                 } && !(last == Last::Hundred && class_at(s, lx, j + 2) == Some(W::Hundred));
                 if ok {
+                    split = Some((total + cur, last));
                     j += 1;
                     continue;
                 }
@@ -538,9 +584,24 @@ fn accumulate(s: &str, lx: &[Lex], i: usize, first: Option<(f64, bool)>) -> (f64
             }
             W::Hundred | W::OrdHundred | W::Dozen => {
                 let m = if matches!(c, W::Dozen) { 12.0 } else { 100.0 };
-                if (!matches!(last, Last::Unit | Last::Tens) || cur % 100.0 != cur)
-                    && !(last == Last::Unit && cur >= 100.0 && first.is_some_and(|f| f.1) && j == i + 1)
+                let ordinal_alone = last == Last::None && matches!(c, W::OrdHundred);
+                let digits_times = last == Last::Unit && cur >= 100.0 && first.is_some_and(|f| f.1) && j == i + 1;
+                if ordinal_alone {
+                    // "hundredth": one hundred.
+                    cur = 1.0;
+                } else if c == W::Dozen
+                    && matches!(last, Last::Unit | Last::Tens)
+                    && matches!(split, Some((_, Last::Hundred)))
                 {
+                    // "three hundred and two dozen": the dozens after the "and".
+                    let low = cur % 100.0;
+                    cur = cur - low + low * m;
+                    last = Last::Hundred;
+                    j += 1;
+                    end = j;
+                    scaled = true;
+                    continue;
+                } else if (!matches!(last, Last::Unit | Last::Tens) || cur % 100.0 != cur) && !digits_times {
                     break;
                 }
                 cur *= m;
@@ -554,10 +615,12 @@ fn accumulate(s: &str, lx: &[Lex], i: usize, first: Option<(f64, bool)>) -> (f64
                 }
             }
             W::Scale(sc) | W::OrdScale(sc) => {
-                if last == Last::None || last == Last::Scale || sc >= last_scale {
+                let ordinal_alone = last == Last::None && matches!(c, W::OrdScale(_));
+                if !ordinal_alone && (last == Last::None || last == Last::Scale || sc >= last_scale) {
                     break;
                 }
-                total += cur * sc;
+                // "trillionth" alone is one trillion.
+                total += if ordinal_alone { sc } else { cur * sc };
                 mult = sc;
                 cur = 0.0;
                 last_scale = sc;
@@ -571,81 +634,148 @@ fn accumulate(s: &str, lx: &[Lex], i: usize, first: Option<(f64, bool)>) -> (f64
             }
         }
     }
-    let mut value = total + cur;
-    // Fractions after a whole number: "two-thirds", "three fifths",
-    // "one and a half", "five and a half million".
+    let value = total + cur;
+    if end == i || ends_on_ordinal(s, lx, end) {
+        return (value, end, scaled, mult, false);
+    }
+    let digits = first.is_some_and(|f| f.1);
+    if let Some((v, e)) = fraction_after(s, lx, i, end, value, last, split, mult, digits) {
+        return (v, e, scaled, mult, true);
+    }
+    let k = if lx.get(end).is_some_and(|l| l.is_sym('-') && !l.sp) { end + 1 } else { end };
     let mut buf = [0u8; 32];
-    if end > i {
-        let k = if lx.get(end).is_some_and(|l| l.is_sym('-') && !l.sp) { end + 1 } else { end };
-        if let Some(w) = word_at(s, lx, k, &mut buf) {
-            if !scaled
-                && value >= 1.0
-                && let Some(d) = denominator(w, value > 1.0)
-            {
-                if value == 1.0 && !fraction_context(s, lx, k + 1) {
-                    return (value, end, scaled, mult, false);
-                }
-                return (value / d, k + 1, scaled, mult, true);
-            }
-            // "six million and two thirds": a fraction of the last scale.
-            if scaled
-                && cur > 0.0
-                && cur < 10.0
-                && total > 0.0
-                && end >= 2
-                && is_word(s, lx, end - 2, "and")
-                && let Some(d) = denominator(w, cur > 1.0)
-            {
-                return (total + cur / d * mult, k + 1, scaled, mult, true);
-            }
-            if w == "and" && is_word(s, lx, k + 1, "a") {
-                let mut b2 = [0u8; 32];
-                if let Some(d) = word_at(s, lx, k + 2, &mut b2).and_then(|w| denominator(w, false)) {
-                    value += 1.0 / d;
-                    let mut e = k + 3;
-                    if !scaled && let Some(W::Scale(sc)) = class_at(s, lx, e) {
-                        value *= sc;
-                        mult = sc;
-                        e += 1;
-                        scaled = true;
-                    }
-                    return (value, e, scaled, mult, true);
-                }
-            }
-            if w == "point" && mult < 1000.0 {
-                // "two hundred point zero three", "point seventy-one"
-                let mut frac = String::new();
-                let mut e = k + 1;
-                if let Some(W::Tens(t)) = class_at(s, lx, e) {
-                    let mut v = t;
-                    e += 1;
-                    if lx.get(e).is_some_and(|h| h.is_sym('-') && !h.sp)
-                        && let Some(W::Small(u)) = class_at(s, lx, e + 1)
-                        && u < 10.0
-                    {
-                        v += u;
-                        e += 2;
-                    }
-                    frac.push_str(&(v as u32).to_string());
-                }
-                while frac.is_empty() || e > k + 1 && !frac.is_empty() {
-                    let Some(W::Small(d)) = class_at(s, lx, e) else { break };
-                    if d >= 10.0 {
-                        break;
-                    }
-                    frac.push(char::from(b'0' + d as u8));
-                    e += 1;
-                }
-                if !frac.is_empty() {
-                    if let Ok(f) = format!("0.{frac}").parse::<f64>() {
-                        value += f;
-                    }
-                    return (value, e, scaled, mult, true);
-                }
+    match word_at(s, lx, k, &mut buf) {
+        Some("and") => and_fraction(s, lx, k, value, scaled, mult),
+        Some("point") if mult < 1000.0 => point_decimals(s, lx, k).map(|(f, e)| (value + f, e, scaled, mult, true)),
+        _ => None,
+    }
+    .unwrap_or((value, end, scaled, mult, false))
+}
+
+/// A whole number read as the numerator of a spoken fraction ending at
+/// `end`: "three fifths", "twenty-three fifths", "one twenty-fifth", "one
+/// hundred thirty-fifths" (a tens word joined to the ordinal belongs to the
+/// denominator: 100/35), "two million and three fifths" (of the million) and
+/// "two hundred and fifty-four hundredths" (200 + 54/100). A numerator in
+/// digits takes only a one-word denominator up to thousandths ("3 fifths").
+/// Returns the value and the end.
+#[allow(clippy::too_many_arguments)]
+fn fraction_after(
+    s: &str,
+    lx: &[Lex],
+    i: usize,
+    end: usize,
+    value: f64,
+    last: Last,
+    split: Option<(f64, Last)>,
+    mult: f64,
+    digits: bool,
+) -> Option<(f64, usize)> {
+    if !digits
+        && last == Last::Tens
+        && end >= i + 2
+        && let Some(W::Tens(t)) = class_at(s, lx, end - 1)
+        && value - t >= 1.0
+        && let Some((d, e)) = denominator_at(s, lx, end - 1, value - t > 1.0)
+        && d > t
+    {
+        return Some(((value - t) / d, e));
+    }
+    let k = if lx.get(end).is_some_and(|l| l.is_sym('-') && !l.sp) { end + 1 } else { end };
+    let (base, numerator) = match split {
+        Some((before, _)) => (before, value - before),
+        None => (0.0, value),
+    };
+    if numerator < 1.0 {
+        return None;
+    }
+    let (d, e) = denominator_at(s, lx, k, numerator > 1.0)?;
+    if digits && (e > k + 1 || d > 1000.0) || numerator == 1.0 && !fraction_context(s, lx, e) {
+        return None;
+    }
+    let v = match split {
+        Some((_, Last::Scale)) => base + numerator / d * mult,
+        _ => base + numerator / d,
+    };
+    Some((v, e))
+}
+
+/// "five and a half (million)", "forty-two and a third", "one hundred and
+/// thirty and two fifths": a whole number, "and", then a proper fraction.
+fn and_fraction(
+    s: &str,
+    lx: &[Lex],
+    k: usize,
+    value: f64,
+    scaled: bool,
+    mult: f64,
+) -> Option<(f64, usize, bool, f64, bool)> {
+    let (n, nk) = if is_word(s, lx, k + 1, "a") || is_word(s, lx, k + 1, "an") {
+        (1.0, k + 2)
+    } else {
+        small_number_at(s, lx, k + 1)?
+    };
+    let (d, mut e) = denominator_at(s, lx, nk, n > 1.0)?;
+    if n >= d {
+        return None;
+    }
+    let mut value = value + n / d;
+    let (mut scaled, mut mult) = (scaled, mult);
+    if !scaled && let Some(W::Scale(sc)) = class_at(s, lx, e) {
+        value *= sc;
+        mult = sc;
+        e += 1;
+        scaled = true;
+    }
+    Some((value, e, scaled, mult, true))
+}
+
+/// A number under a hundred in words ("two", "fifty-four"): the numerator
+/// of a fraction after "and".
+fn small_number_at(s: &str, lx: &[Lex], k: usize) -> Option<(f64, usize)> {
+    match class_at(s, lx, k)? {
+        W::Small(v) if v > 0.0 => Some((v, k + 1)),
+        W::Tens(t) => {
+            let hyphen = lx.get(k + 1).is_some_and(|l| l.is_sym('-') && !l.sp);
+            let u = if hyphen { k + 2 } else { k + 1 };
+            match class_at(s, lx, u) {
+                Some(W::Small(v)) if v > 0.0 && v < 10.0 && !(hyphen && lx[u].sp) => Some((t + v, u + 1)),
+                _ => Some((t, k + 1)),
             }
         }
+        _ => None,
     }
-    (value, end, scaled, mult, false)
+}
+
+/// Decimals spoken after "point" at `k`: "point zero three", "point
+/// seventy-one". Returns the fraction and the end.
+fn point_decimals(s: &str, lx: &[Lex], k: usize) -> Option<(f64, usize)> {
+    let mut frac = String::new();
+    let mut e = k + 1;
+    if let Some(W::Tens(t)) = class_at(s, lx, e) {
+        let mut v = t;
+        e += 1;
+        if lx.get(e).is_some_and(|h| h.is_sym('-') && !h.sp)
+            && let Some(W::Small(u)) = class_at(s, lx, e + 1)
+            && u < 10.0
+        {
+            v += u;
+            e += 2;
+        }
+        frac.push_str(&(v as u32).to_string());
+    }
+    while frac.is_empty() || e > k + 1 && !frac.is_empty() {
+        let Some(W::Small(d)) = class_at(s, lx, e) else { break };
+        if d >= 10.0 {
+            break;
+        }
+        frac.push(char::from(b'0' + d as u8));
+        e += 1;
+    }
+    if frac.is_empty() {
+        return None;
+    }
+    format!("0.{frac}").parse::<f64>().ok().map(|f| (f, e))
 }
 
 #[cfg(test)]
@@ -677,5 +807,51 @@ mod tests {
         assert_eq!(val("-9.5").0, -9.5);
         assert_eq!(val("a hundred and five").0, 105.0);
         assert_eq!(val("thirteen").0, 13.0);
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9 * b.abs().max(1.0)
+    }
+
+    #[test]
+    fn spoken_fractions() {
+        // A tens word joined to the ordinal is part of the denominator.
+        assert!(close(val("two hundred forty-sixths").0, 200.0 / 46.0));
+        assert!(close(val("six hundred fifty sevenths").0, 600.0 / 57.0));
+        assert!(close(val("one ninety-ninth of it").0, 1.0 / 99.0));
+        assert!(close(val("four thirty-seconds").0, 4.0 / 32.0));
+        // A tens word alone stays the numerator.
+        assert!(close(val("forty eighths").0, 5.0));
+        // Scaled numerators.
+        assert!(close(val("three thousand four sevenths").0, 3004.0 / 7.0));
+        assert!(close(val("seventy - two hundred ninths").0, 800.0));
+        // After an inner "and": a mixed number below a hundred, a part of a larger scale.
+        assert!(close(val("three hundred and seventy-five thousandths").0, 300.075));
+        assert!(close(val("four million and one quarter").0, 4.25e6));
+        // After the whole number: "and a …", "and two …".
+        assert!(close(val("sixty and three tenths").0, 60.3));
+        assert!(close(val("nineteen and a sixtieth").0, 19.0 + 1.0 / 60.0));
+        assert!(close(val("six and a quarter billion").0, 6.25e9));
+        // "a" + any ordinal is a fraction when nothing follows it; a bare scale ordinal is a rank.
+        assert!(close(val("a millionth").0, 1e-6));
+        assert!(close(val("a forty-fifth").0, 1.0 / 45.0));
+        let lx = lex("thousandth");
+        let p = parse("thousandth", &lx, 0, false).unwrap();
+        assert!(p.ordinal && p.value == 1000.0);
+        let lx = lex("a hundred billionth");
+        let p = parse("a hundred billionth", &lx, 0, false).unwrap();
+        assert!(p.ordinal && p.value == 1e11);
+        // Not fractions: "second" (a time), an ordinal before a noun, digits before a long denominator.
+        assert_eq!(val("one second"), (1.0, "one".into()));
+        assert_eq!(val("one twenty-first century"), (1.0, "one".into()));
+        assert_eq!(val("30 billionths"), (30.0, "30".into()));
+        assert!(close(val("7 eighths").0, 0.875));
+    }
+
+    #[test]
+    fn dozens_after_hundreds() {
+        assert_eq!(val("four hundred and three dozen eggs").0, 436.0);
+        assert_eq!(val("five dozens").0, 60.0);
+        assert_eq!(val("150 dozen").0, 1800.0);
     }
 }

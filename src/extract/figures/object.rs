@@ -326,7 +326,8 @@ pub fn phrase_at(s: &str, lx: &[Lex], k: usize) -> Option<String> {
         }
     }
     let last = words.pop()?;
-    words.push(singular(&last));
+    // Only a plural is made singular ("crisis" stays, "swaps" is "swap").
+    words.push(if is_plural(&last) { singular(&last) } else { last });
     Some(words.join(" "))
 }
 
@@ -338,4 +339,18 @@ fn is_cap_all_words(_s: &str, _lx: &[Lex], _k: usize) -> bool {
 /// "144 soldiers, including 95".
 pub fn subset_cue(s: &str, lx: &[Lex], i: usize) -> bool {
     i >= 1 && (is_word(s, lx, i - 1, "including") || is_word(s, lx, i - 1, "whom") || is_word(s, lx, i - 1, "them"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lexer::lex;
+    use super::*;
+
+    #[test]
+    fn phrase_head_is_made_singular_only_when_plural() {
+        let s = "financial crisis ended";
+        assert_eq!(phrase_at(s, &lex(s), 0).as_deref(), Some("financial crisis"));
+        let s = "prisoner swaps ended";
+        assert_eq!(phrase_at(s, &lex(s), 0).as_deref(), Some("prisoner swap"));
+    }
 }

@@ -4,6 +4,7 @@ use super::lexer::{Lex, LexKind, lex, lower};
 use super::lexicon::{CURRENCIES, Entry, UNITS, currency_code};
 use super::numbers::{self, NumParse, is_word, word_at};
 use super::object::{object_at, phrase_at, subset_cue};
+use super::relative;
 use super::{Figure, FigureKind};
 use crate::document::Span;
 
@@ -242,10 +243,20 @@ pub fn scan(text: &str) -> Vec<Figure> {
             i += 1;
             continue;
         }
+        if let Some((f, next)) = relative::ordinal_at(text, &lx, i) {
+            out.push(f);
+            i = next;
+            continue;
+        }
         match figure_at(text, &lx, i, &out) {
             Step::Fig(f, next) => {
+                let target = conversion_target(text, &lx, next, &f);
                 out.push(*f);
                 i = next.max(i + 1);
+                if let Some((t, end)) = target {
+                    out.push(t);
+                    i = end;
+                }
             }
             Step::Skip(next) => i = next.max(i + 1),
             Step::No => i += 1,
@@ -328,8 +339,17 @@ static STARTERS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> = std::sync:
     for w in ["a", "an", "minus", "negative", "between", "from", "aged", "half", "percent", "per"] {
         set.insert(w.to_string());
     }
+    // Relative ordinals ("the last but one", "the next item").
+    for w in ["last", "next", "previous", "current", "penultimate", "antepenultimate"] {
+        set.insert(w.to_string());
+    }
     set
 });
+
+/// Length of the longest starter ("approximately", "antepenultimate") or
+/// number word ("seventeenths"): longer words are rejected unread.
+static LONGEST_STARTER: std::sync::LazyLock<usize> =
+    std::sync::LazyLock::new(|| STARTERS.iter().map(String::len).max().unwrap_or(0).max("seventeenths".len()));
 
 /// Cheap test run on every lexeme: can a figure start here? Keeps the
 /// grammar off the vast majority of words.
@@ -345,7 +365,7 @@ fn could_start(s: &str, l: &Lex) -> bool {
         }
         LexKind::Word => {
             let t = l.text(s);
-            if t.len() > 12 {
+            if t.len() > *LONGEST_STARTER {
                 return false;
             }
             let mut b = [0u8; 32];
@@ -508,6 +528,122 @@ fn unit_at(s: &str, lx: &[Lex], k: usize) -> Option<(&'static Entry, usize)> {
     Some((e, end))
 }
 
+/// A percent sign or word at `k` ("%", "per cent", "percentage points"):
+/// the unit and the end.
+fn percent_at(s: &str, lx: &[Lex], k: usize) -> Option<(&'static str, usize)> {
+    if lx.get(k).is_some_and(|l| l.is_sym('%') || l.is_sym('٪')) {
+        return Some(("percent", k + 1));
+    }
+    let mut b = [0u8; 32];
+    match word_at(s, lx, k, &mut b)? {
+        "percent" | "percents" | "pct" | "pc" => Some(("percent", k + 1)),
+        "per" if is_word(s, lx, k + 1, "cent") => Some(("percent", k + 2)),
+        "percentage" if is_word(s, lx, k + 1, "point") || is_word(s, lx, k + 1, "points") => {
+            Some(("percentage point", k + 2))
+        }
+        _ => None,
+    }
+}
+
+/// The second half of a range whose unit is written on both ends, at `k`
+/// right after the first unit: "to 50 mg", "- 10%", "and 10%" (after
+/// "between"). Returns the high value and the end.
+fn repeated_unit_range(s: &str, lx: &[Lex], k: usize, tail: Option<&Tail>, between: bool) -> Option<(f64, usize)> {
+    let dash =
+        lx.get(k).is_some_and(|l| (l.is_sym('-') || l.is_sym('–')) && lx.get(k + 1).is_some_and(|m| m.sp == l.sp));
+    if !(dash || is_word(s, lx, k, "to") || between && is_word(s, lx, k, "and")) {
+        return None;
+    }
+    let np = numbers::parse(s, lx, k + 1, false).filter(|n| n.i0 == k + 1 && !n.ordinal && !n.bare_fraction)?;
+    let end = match tail? {
+        Tail::Percent(u) => percent_at(s, lx, np.i1).filter(|(u2, _)| u2 == u)?.1,
+        Tail::Unit(u) => unit_at(s, lx, np.i1).filter(|(e, _)| e.canon == *u)?.1,
+        _ => return None,
+    };
+    Some((np.value, end))
+}
+
+/// A verb of change before a figure: "rose 0.3% to 2.1%" is a change and a
+/// level, not a range.
+fn change_cue(s: &str, lx: &[Lex], p: usize) -> bool {
+    let mut b = [0u8; 32];
+    word_at(s, lx, p, &mut b).is_some_and(|w| {
+        matches!(
+            w,
+            "rose"
+                | "rise"
+                | "rises"
+                | "rising"
+                | "fell"
+                | "fall"
+                | "falls"
+                | "falling"
+                | "grew"
+                | "grow"
+                | "grows"
+                | "increased"
+                | "increases"
+                | "decreased"
+                | "decreases"
+                | "dropped"
+                | "drops"
+                | "climbed"
+                | "climbs"
+                | "jumped"
+                | "jumps"
+                | "slipped"
+                | "gained"
+                | "gains"
+                | "lost"
+                | "declined"
+                | "surged"
+                | "slumped"
+                | "up"
+                | "down"
+                | "by"
+        )
+    })
+}
+
+/// "convert 10 celsius to fahrenheit": a temperature unit named without a
+/// number after "to"/"into"/"in", right after a temperature in another
+/// unit, is what it is converted to. Returns a `Unit` figure and its end.
+fn conversion_target(s: &str, lx: &[Lex], k: usize, from: &Figure) -> Option<(Figure, usize)> {
+    if from.kind != FigureKind::Quantity {
+        return None;
+    }
+    let from_unit = from.unit.as_deref()?;
+    if !["to", "into", "in"].iter().any(|w| is_word(s, lx, k, w)) {
+        return None;
+    }
+    let (e, end) = unit_at(s, lx, k + 1)?;
+    // A bare "30 degrees" is a temperature too when converted.
+    let from_temp = from_unit == "degree" || is_temperature(from_unit);
+    if e.class != "temp" || !from_temp || e.canon == from_unit {
+        return None;
+    }
+    // "to 10 C": a number after it makes a figure of its own.
+    if lx.get(end).is_some_and(|l| l.kind == LexKind::Num) {
+        return None;
+    }
+    let figure = Figure {
+        span: Span::new(lx[k + 1].start, lx[end - 1].end),
+        kind: FigureKind::Unit,
+        value: 0.0,
+        value_max: None,
+        unit: Some(e.canon.clone()),
+        object: None,
+        qualifier: None,
+        relative_to: None,
+    };
+    Some((figure, end))
+}
+
+/// Canonical temperature units (`temp` in `data/figures/units.tsv`).
+fn is_temperature(canon: &str) -> bool {
+    matches!(canon, "degree Celsius" | "degree Fahrenheit" | "kelvin")
+}
+
 /// Nouns after "N degree(s)" that make it an angle ("45 degrees angle",
 /// "a 180-degree turn"), so the bare "degree" is not read as a temperature.
 fn angle_noun(s: &str, lx: &[Lex], k: usize) -> bool {
@@ -560,6 +696,7 @@ fn percent_first(s: &str, lx: &[Lex], i: usize) -> Step {
                 unit: Some("percent".into()),
                 object: None,
                 qualifier: None,
+                relative_to: None,
             }),
             np.i1,
         ),
@@ -664,6 +801,7 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
                 unit: None,
                 object,
                 qualifier: None,
+                relative_to: None,
             }),
             k,
         );
@@ -734,30 +872,13 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
 
     // What the number measures.
     let mut tail: Option<Tail> = None;
-    let mut b = [0u8; 32];
     if let Some((code, _)) = cur {
         tail = Some(Tail::Money(code, 1.0));
         // A redundant currency word after ("$10 dollars") is not consumed; a
         // scale after a code is ("US$ 75 million" is parsed by numbers).
-    } else if lx.get(k).is_some_and(|l| l.is_sym('%') || l.is_sym('٪')) {
-        tail = Some(Tail::Percent("percent"));
-        k += 1;
-    } else if let Some(w) = word_at(s, lx, k, &mut b) {
-        match w {
-            "percent" | "percents" | "pct" | "pc" => {
-                tail = Some(Tail::Percent("percent"));
-                k += 1;
-            }
-            "per" if is_word(s, lx, k + 1, "cent") => {
-                tail = Some(Tail::Percent("percent"));
-                k += 2;
-            }
-            "percentage" if is_word(s, lx, k + 1, "point") || is_word(s, lx, k + 1, "points") => {
-                tail = Some(Tail::Percent("percentage point"));
-                k += 2;
-            }
-            _ => {}
-        }
+    } else if let Some((u, e)) = percent_at(s, lx, k) {
+        tail = Some(Tail::Percent(u));
+        k = e;
     }
     if tail.is_none() {
         // Money after the number: "one billion pounds", "450,000 yen", "115USD", "30 MUSD".
@@ -887,6 +1008,18 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
             }
         }
     }
+    // "44 mg to 50 mg", "between 5% and 10%": a range with its unit written twice.
+    if vmax.is_none()
+        && qual.is_none()
+        && !is_word(s, lx, i, "from")
+        && !(i >= 1 && change_cue(s, lx, i - 1))
+        && let Some((hi, end)) = repeated_unit_range(s, lx, k, tail.as_ref(), between)
+        && hi > value
+    {
+        vmax = Some(hi);
+        k = end;
+        start = lx[i].start;
+    }
     if tail.is_none() && cur.is_none() {
         // Glued letters nobody read: a code ("11a", "1990s", "13F").
         if lx.get(k).is_some_and(|l| l.is_word() && !l.sp) && first.kind == LexKind::Num {
@@ -931,8 +1064,13 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
         }
         None => {
             // A count, or a bare number.
-            if np.bare_fraction || pronoun_one(s, lx, &np) {
+            if pronoun_one(s, lx, &np) {
                 return Step::No;
+            }
+            // "a trillionth", "half": a fraction of nothing named; its words
+            // are not read again ("trillionth" is no rank here).
+            if np.bare_fraction {
+                return Step::Skip(np.i1);
             }
             let obj = object_at(s, lx, k, value);
             // Years: a plain 1800–2100 integer counting nothing.
@@ -998,6 +1136,7 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
             unit,
             object,
             qualifier: qual.map(str::to_string),
+            relative_to: None,
         }),
         next,
     )
