@@ -229,7 +229,7 @@ fn predict(model: &str, doc: &Document) -> Vec<Item> {
     let figs = figures::extract(doc, &[]);
     let item = |f: &Figure, unit: Option<String>| Item {
         span: bare_span(doc, f),
-        lo: (f.kind != FigureKind::Unit).then_some(f.value),
+        lo: Some(f.value),
         hi: f.value_max,
         unit,
         relative_to: f.relative_to.map(str::to_string),
@@ -245,17 +245,14 @@ fn predict(model: &str, doc: &Document) -> Vec<Item> {
             "DimensionModel" => {
                 f.kind == FigureKind::Quantity && !u.as_deref().is_some_and(|u| temp_unit(u) && u != "degree")
             }
-            "TemperatureModel" => {
-                matches!(f.kind, FigureKind::Quantity | FigureKind::Unit) && u.as_deref().is_some_and(temp_unit)
-            }
+            "TemperatureModel" => f.kind == FigureKind::Quantity && u.as_deref().is_some_and(temp_unit),
             "NumberRangeModel" => {
                 if let Some((lo, hi)) = range_of(f) {
                     out.push(Item { span: f.span, lo, hi, ..Item::default() });
                 }
                 false
             }
-            // Quantities with a value; a unit named alone is none.
-            _ => f.kind != FigureKind::Unit,
+            _ => true,
         };
         if keep {
             let unit = match f.kind {

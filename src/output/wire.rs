@@ -17,16 +17,12 @@
 //! * `title`, `date`, `date_source` are `null` when unknown; `url`, `author`,
 //!   `language` appear only when known. `date_source` is one of `record`,
 //!   `dateline`, `published`, `meta`, `cli`.
-//! * A figure's `value` is null only for kind `unit` (a unit named without a
-//!   number); `value_max` appears for ranges and `relative_to` ("end",
-//!   "current") for relative ordinals, whose `value` is an offset from it.
 //! * A failed input is `{"schema":"lede/1","path":…,"line":…,"error":…}`
 //!   (`line` only for JSON Lines streams).
 //! * New fields may be added within `lede/1`; none is removed or changes
 //!   meaning without a new schema version.
 
 use crate::document::{DateSource, Document, Span};
-use crate::extract::FigureKind;
 use crate::pipeline::{Analyzed, ErrorRecord};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -140,11 +136,10 @@ pub struct QuoteOut {
 pub struct FigureOut {
     /// The figure as written.
     pub text: String,
-    /// money, percent, quantity, count, age, ordinal, number or unit.
+    /// money, percent, quantity, count, age, ordinal or number.
     pub kind: String,
-    /// Value (low end of a range); null only for kind `unit`, a unit named
-    /// without a number ("convert 10 celsius to fahrenheit").
-    pub value: Option<f64>,
+    /// Value (low end of a range).
+    pub value: f64,
     /// High end of a range.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value_max: Option<f64>,
@@ -279,7 +274,7 @@ impl DocOut {
                     FigureOut {
                         text,
                         kind: f.kind.as_str().into(),
-                        value: (f.kind != FigureKind::Unit).then_some(f.value),
+                        value: f.value,
                         value_max: f.value_max,
                         unit: f.unit.clone(),
                         object: f.object.clone(),

@@ -26,9 +26,6 @@
 //! - "pounds" is sterling after a scale word or before "sterling"
 //!   ("one billion pounds"), otherwise a weight ("two pounds").
 //! - Cents and pence are hundredths of USD/GBP ("34 cents" = 0.34 USD).
-//! - A temperature unit named without a number right after a temperature,
-//!   as what it is converted to ("10 celsius to fahrenheit"), is a figure
-//!   of kind `unit` with no value; a unit alone anywhere else is not a figure.
 
 pub mod lexer;
 pub mod lexicon;
@@ -62,10 +59,6 @@ pub enum FigureKind {
     Ordinal,
     /// A bare number with nothing counted.
     Number,
-    /// A unit named without a number: what a temperature is converted to
-    /// ("convert 10 celsius to fahrenheit"). `unit` is the unit; `value` is
-    /// 0 and means nothing (the output writes null).
-    Unit,
 }
 
 impl FigureKind {
@@ -79,7 +72,6 @@ impl FigureKind {
             FigureKind::Age => "age",
             FigureKind::Ordinal => "ordinal",
             FigureKind::Number => "number",
-            FigureKind::Unit => "unit",
         }
     }
 }
@@ -206,24 +198,6 @@ mod tests {
         let fs = figs("The millionth visitor arrived.");
         let f = find(&fs, "millionth");
         assert_eq!((f.kind, f.value, f.object.as_deref()), (FigureKind::Ordinal, 1e6, Some("visitor")));
-    }
-
-    #[test]
-    fn a_conversion_target_is_a_unit_without_a_value() {
-        let fs = figs("Convert 25 degrees celsius into fahrenheit, or 300 kelvin to degrees celsius.");
-        let f = find(&fs, "fahrenheit");
-        assert_eq!((f.kind, f.unit.as_deref()), (FigureKind::Unit, Some("degree Fahrenheit")));
-        assert_eq!(find(&fs, "degrees celsius").kind, FigureKind::Unit);
-        assert_eq!(find(&fs, "300 kelvin").kind, FigureKind::Quantity);
-        // A unit alone, the same unit again, or a unit that starts a new figure is no target.
-        for text in [
-            "Readings in fahrenheit were high.",
-            "It rose 3 degrees celsius to 40 degrees celsius.",
-            "From 10 celsius to celsius records.",
-            "It went from 50 fahrenheit to 10 C below zero.",
-        ] {
-            assert!(figs(text).iter().all(|(_, f)| f.kind != FigureKind::Unit), "{text}: {:?}", figs(text));
-        }
     }
 
     #[test]

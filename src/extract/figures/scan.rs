@@ -250,13 +250,8 @@ pub fn scan(text: &str) -> Vec<Figure> {
         }
         match figure_at(text, &lx, i, &out) {
             Step::Fig(f, next) => {
-                let target = conversion_target(text, &lx, next, &f);
                 out.push(*f);
                 i = next.max(i + 1);
-                if let Some((t, end)) = target {
-                    out.push(t);
-                    i = end;
-                }
             }
             Step::Skip(next) => i = next.max(i + 1),
             Step::No => i += 1,
@@ -603,45 +598,6 @@ fn change_cue(s: &str, lx: &[Lex], p: usize) -> bool {
                 | "by"
         )
     })
-}
-
-/// "convert 10 celsius to fahrenheit": a temperature unit named without a
-/// number after "to"/"into"/"in", right after a temperature in another
-/// unit, is what it is converted to. Returns a `Unit` figure and its end.
-fn conversion_target(s: &str, lx: &[Lex], k: usize, from: &Figure) -> Option<(Figure, usize)> {
-    if from.kind != FigureKind::Quantity {
-        return None;
-    }
-    let from_unit = from.unit.as_deref()?;
-    if !["to", "into", "in"].iter().any(|w| is_word(s, lx, k, w)) {
-        return None;
-    }
-    let (e, end) = unit_at(s, lx, k + 1)?;
-    // A bare "30 degrees" is a temperature too when converted.
-    let from_temp = from_unit == "degree" || is_temperature(from_unit);
-    if e.class != "temp" || !from_temp || e.canon == from_unit {
-        return None;
-    }
-    // "to 10 C": a number after it makes a figure of its own.
-    if lx.get(end).is_some_and(|l| l.kind == LexKind::Num) {
-        return None;
-    }
-    let figure = Figure {
-        span: Span::new(lx[k + 1].start, lx[end - 1].end),
-        kind: FigureKind::Unit,
-        value: 0.0,
-        value_max: None,
-        unit: Some(e.canon.clone()),
-        object: None,
-        qualifier: None,
-        relative_to: None,
-    };
-    Some((figure, end))
-}
-
-/// Canonical temperature units (`temp` in `data/figures/units.tsv`).
-fn is_temperature(canon: &str) -> bool {
-    matches!(canon, "degree Celsius" | "degree Fahrenheit" | "kelvin")
 }
 
 /// Nouns after "N degree(s)" that make it an angle ("45 degrees angle",
