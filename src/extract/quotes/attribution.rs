@@ -493,6 +493,12 @@ pub fn after_quote(ws: &[W]) -> Option<Found> {
         if !is_speech_verb(w.s) || (v > 0 && is_noun_context(&ws[v - 1])) {
             continue;
         }
+        // `“…,” saying the city …`: a participle after the quotation goes on
+        // to report more speech of the sentence subject; what follows it is
+        // not a speaker.
+        if w.s.ends_with("ing") {
+            return None;
+        }
         let before = &ws[..v];
         let speaker = if before.iter().all(|b| is_verb_filler(b.s)) {
             forward_phrase(&ws[v + 1..])

@@ -744,6 +744,17 @@ mod tests {
             ("Jane Miller said the plan was flawed.\n\n“It will never work.”", "It will", Some("Jane Miller")),
             // A sentence ending inside the quotation stops the look-ahead.
             ("“It is over.” Jane Miller said nothing else.", "It is over", None),
+            // A participle after a quotation reports more of the subject's words.
+            (
+                "Jane Miller defended “New York values,” saying the city was “the heart of America.”",
+                "New York",
+                Some("Jane Miller"),
+            ),
+            (
+                "Jane Miller defended “New York values,” saying the city was “the heart of America.”",
+                "the heart",
+                Some("Jane Miller"),
+            ),
             // Only reported speech hands its speaker on.
             ("Jane Miller visited the plant.\n\n“It will never work.”", "It will", None),
         ];
