@@ -97,10 +97,85 @@ const MONTH_PREP: &[&str] = &[
 ];
 
 /// Markers of a future clause. Only strong ones: news is mostly in the
-/// past, and "would"/"expected" occur as often in reported past events.
-const FUTURE: &[&str] =
-    &["will", "'ll", "\u{2019}ll", "shall", "going", "next", "upcoming", "scheduled", "tomorrow", "wo"];
-const PAST: &[&str] = &["said", "was", "were", "had", "did", "ago", "last", "yesterday", "told", "came", "went"];
+/// past, and "would" occurs as often in reported past events. ("next" is
+/// no marker: "next to" is a place, and "next week" is itself a timex.)
+const FUTURE: &[&str] = &["will", "'ll", "\u{2019}ll", "shall", "upcoming", "tomorrow", "wo", "payable"];
+/// Words that announce a future event when "to" follows: "plans to meet",
+/// "is set to resume", "is to vote", "scheduled to open".
+const FUTURE_BEFORE_TO: &[&str] = &[
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "scheduled",
+    "set",
+    "due",
+    "expected",
+    "expects",
+    "going",
+    "is",
+    "are",
+    "intends",
+    "hopes",
+    "aims",
+];
+/// Markers of a past clause besides regular "-ed" forms: auxiliaries and
+/// the irregular past tenses common in news.
+const PAST: &[&str] = &[
+    "said",
+    "was",
+    "were",
+    "had",
+    "has",
+    "have",
+    "did",
+    "ago",
+    "last",
+    "yesterday",
+    "told",
+    "came",
+    "went",
+    "began",
+    "brought",
+    "took",
+    "made",
+    "gave",
+    "got",
+    "rose",
+    "fell",
+    "won",
+    "lost",
+    "left",
+    "met",
+    "saw",
+    "found",
+    "held",
+    "sold",
+    "bought",
+    "paid",
+    "led",
+    "struck",
+    "became",
+    "spoke",
+    "wrote",
+    "broke",
+    "fled",
+    "flew",
+    "drove",
+    "ran",
+    "sent",
+    "spent",
+    "kept",
+    "felt",
+    "thought",
+    "knew",
+    "grew",
+    "shot",
+    "stood",
+    "chose",
+    "arose",
+    "fought",
+];
 
 impl<'a> Scan<'a> {
     fn n(&self) -> usize {
@@ -135,8 +210,14 @@ impl<'a> Scan<'a> {
         if i == 0 || !self.same(i - 1, i) { "" } else { self.w(i - 1) }
     }
 
-    /// Past or future from the nearest tense marker within the sentence.
+    /// Past or future from the nearest tense marker within the sentence;
+    /// past when there is none (news reports what happened).
     fn tense(&self, i: usize, j: usize) -> Tense {
+        self.cue(i, j).unwrap_or(Tense::Past)
+    }
+
+    /// The tense of the nearest marker around tokens `i..j` in the sentence.
+    fn cue(&self, i: usize, j: usize) -> Option<Tense> {
         let s = self.doc.tokens[i].sentence;
         let mut best: Option<(usize, Tense)> = None;
         let lo = i.saturating_sub(12);
@@ -145,20 +226,36 @@ impl<'a> Scan<'a> {
             if (i..j).contains(&k) || self.doc.tokens[k].sentence != s {
                 continue;
             }
-            let w = self.w(k);
-            let t = if FUTURE.contains(&w) {
-                Tense::Future
-            } else if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
-                Tense::Past
-            } else {
-                continue;
-            };
+            let Some(t) = self.marker(k, k + 1 == i) else { continue };
             let d = if k < i { i - k } else { k - j + 1 };
             if best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, t));
             }
         }
-        best.map_or(Tense::Past, |b| b.1)
+        best.map(|b| b.1)
+    }
+
+    /// The tense token `k` marks, if any; `adjacent` when it directly
+    /// precedes the expression ("until Tuesday" looks ahead).
+    fn marker(&self, k: usize, adjacent: bool) -> Option<Tense> {
+        let w = self.w(k);
+        let before = |d: usize| if k >= d { self.w_in(k - d, k) } else { "" };
+        let after = |d: usize| self.w_in(k + d, k);
+        // "had been scheduled to" looks back from a past vantage point.
+        let perfect = matches!(before(1), "had" | "been");
+        let future = FUTURE.contains(&w)
+            || (FUTURE_BEFORE_TO.contains(&w) && after(1) == "to" && !perfect)
+            || (w == "scheduled" && !perfect)
+            || (adjacent && matches!(w, "until" | "till"))
+            // "as soon as Tuesday", "as early as next week"
+            || (matches!(w, "soon" | "early") && before(1) == "as" && after(1) == "as");
+        if future {
+            Some(Tense::Future)
+        } else if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
+            Some(Tense::Past)
+        } else {
+            None
+        }
     }
 
     fn year_at(&self, j: usize) -> Option<i32> {
@@ -656,7 +753,7 @@ impl<'a> Scan<'a> {
                 year = Some(y);
                 end += 1;
             }
-            let year = year.or_else(|| resolve::year_for(self.r, m, Some(d), self.tense(j, end)));
+            let year = year.or_else(|| resolve::year_for(self.r, m, self.cue(j, end)));
             let v = resolve::month_day(year, m, Some(d))?;
             return Some(Hit::new(j, end, TimexType::Date, v));
         }
@@ -676,7 +773,7 @@ impl<'a> Scan<'a> {
         if self.same(j, j + 1) && self.kind(j + 1) == Some(TokenKind::Word) && self.capitalized(j + 1) {
             return None;
         }
-        let y = resolve::year_for(self.r, m, None, self.tense(j, j + 1));
+        let y = resolve::year_for(self.r, m, self.cue(j, j + 1));
         Some(Hit::new(j, j + 1, TimexType::Date, resolve::month_day(y, m, None)?))
     }
 
@@ -848,7 +945,7 @@ impl<'a> Scan<'a> {
                 let v = if let Some(y) = b.parse::<i32>().ok().filter(|y| (1000..=2100).contains(y)) {
                     format!("{y:04}")
                 } else if let Lex::Month(m, false) = lex(b) {
-                    resolve::month_day(resolve::year_for(self.r, m, None, self.tense(j, j + 1)), m, None)?
+                    resolve::month_day(resolve::year_for(self.r, m, self.cue(j, j + 1)), m, None)?
                 } else {
                     decade(b)?
                 };
@@ -905,7 +1002,7 @@ impl<'a> Scan<'a> {
                         end += 1;
                         Some(y)
                     }
-                    None => resolve::year_for(self.r, m, Some(d), self.tense(j, end)),
+                    None => resolve::year_for(self.r, m, self.cue(j, end)),
                 };
                 return Some(Hit::new(j, end, TimexType::Date, resolve::month_day(year, m, Some(d))?));
             }

@@ -155,6 +155,46 @@ mod tests {
         assert_eq!(find(&out, "Monday").1, "2022-06-27");
     }
 
+    /// Intention verbs followed by "to" and "as soon as" look ahead; a
+    /// past perfect in front of them does not.
+    #[test]
+    fn future_cues_before_to() {
+        // 2022-06-29 is a Wednesday.
+        let out = run("The team planned to leave the capital on Thursday.", Some("2022-06-29"));
+        assert_eq!(find(&out, "Thursday").1, "2022-06-30");
+        let out = run("The team left the capital on Thursday.", Some("2022-06-29"));
+        assert_eq!(find(&out, "Thursday").1, "2022-06-23");
+        let out = run("Talks are set to resume Monday in Geneva.", Some("2022-06-29"));
+        assert_eq!(find(&out, "Monday").1, "2022-07-04");
+        let out = run("The envoy could arrive as soon as Friday.", Some("2022-06-29"));
+        assert_eq!(find(&out, "Friday").1, "2022-07-01");
+        let out = run("The offer had been scheduled to expire on Friday.", Some("2022-06-29"));
+        assert_eq!(find(&out, "Friday").1, "2022-06-24");
+        let out = run("The court postponed the hearing until Tuesday.", Some("2022-06-29"));
+        assert_eq!(find(&out, "Tuesday").1, "2022-07-05");
+    }
+
+    /// "next to" is a place, not a future clause.
+    #[test]
+    fn next_to_is_no_future_marker() {
+        let out = run("Two cars exploded next to the embassy on Friday.", Some("2022-07-02"));
+        assert_eq!(find(&out, "Friday").1, "2022-07-01");
+    }
+
+    /// Irregular past forms count as past; a month with no cue at all is
+    /// its nearest occurrence.
+    #[test]
+    fn month_year_from_cue_or_nearest() {
+        let out = run("In January, the board brought in a new chief.", Some("2021-10-27"));
+        assert_eq!(find(&out, "January").1, "2021-01");
+        let out = run("The reduced dividend is payable Jan. 2 to holders of record.", Some("2021-11-02"));
+        assert_eq!(find(&out, "Jan. 2").1, "2022-01-02");
+        let out = run("Apart from a revision to December figures, payrolls look firm.", Some("2022-02-06"));
+        assert_eq!(find(&out, "December").1, "2021-12");
+        let out = run("The bridge loan must be repaid by February.", Some("2021-10-30"));
+        assert_eq!(find(&out, "February").1, "2022-02");
+    }
+
     #[test]
     fn hostile_input_stays_linear() {
         let text = "Thursday 2022 May ".repeat(50_000);

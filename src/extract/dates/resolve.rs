@@ -96,14 +96,19 @@ pub fn weekday(r: Option<NaiveDate>, wd: u32, tense: Tense) -> String {
 
 /// The year of a month (and day) given without one. News mostly speaks of
 /// the reference year; only a month well past the reference in a past
-/// clause (or well before it in a future clause) moves to the adjacent year.
-pub fn year_for(r: Option<NaiveDate>, month: u32, _dom: Option<u32>, tense: Tense) -> Option<i32> {
+/// clause (or well before it in a future clause) moves to the adjacent
+/// year. Without a tense cue the nearest occurrence is meant (ties to the
+/// past): unmarked months are as often announcements ("payable Feb. 1",
+/// in November) as reports ("December's figures", in February).
+pub fn year_for(r: Option<NaiveDate>, month: u32, tense: Option<Tense>) -> Option<i32> {
     let r = r?;
     let delta = month as i32 - r.month() as i32;
     let y = r.year();
     Some(match tense {
-        Tense::Past if delta > 2 => y - 1,
-        Tense::Future if delta < -2 => y + 1,
+        Some(Tense::Past) if delta > 2 => y - 1,
+        Some(Tense::Future) if delta < -2 => y + 1,
+        None if delta > 6 => y - 1,
+        None if delta < -6 => y + 1,
         _ => y,
     })
 }
