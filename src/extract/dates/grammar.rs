@@ -96,6 +96,11 @@ const MONTH_PREP: &[&str] = &[
     "on",
 ];
 
+/// Time-zone abbreviations that may sit between a clock time and its day
+/// ("9 a.m. EST Tuesday"); matched on the original case.
+const ZONES: &[&str] =
+    &["GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST", "EET", "MSK"];
+
 /// Markers of a future clause. Only strong ones: news is mostly in the
 /// past, and "would" occurs as often in reported past events. ("next" is
 /// no marker: "next to" is a place, and "next week" is itself a timex.)
@@ -831,20 +836,58 @@ impl<'a> Scan<'a> {
             Some(false) if h == 12 => 0,
             _ => h,
         };
-        // A day right after: "6 a.m. Thursday", "10 p.m. yesterday".
-        let mut day = self.r.map_or("XXXX-XX-XX".to_string(), resolve::day);
-        match lex(self.w_in(k, j)) {
+        Some(self.time_on_day(j, k, &format!("{hh:02}:{min:02}")))
+    }
+
+    /// A clock time (tokens `j..k`, `hhmm` its TIMEX3 form) with the day
+    /// that may follow it: "6 a.m. Thursday", "5 p.m. EST, Nov. 6",
+    /// "noon yesterday". Without one, the reference day.
+    fn time_on_day(&self, j: usize, mut k: usize, hhmm: &str) -> Hit {
+        if ZONES.contains(&self.raw(k)) && self.same(j, k) {
+            k += 1;
+        }
+        let day = match self.day_after(k, j) {
+            Some((end, day)) => {
+                k = end;
+                day
+            }
+            None => self.r.map_or("XXXX-XX-XX".to_string(), resolve::day),
+        };
+        Hit::new(j, k, TimexType::Time, format!("{day}T{hhmm}"))
+    }
+
+    /// A day named at `k` (after an optional comma) that pins down a time or
+    /// weekday before it: a weekday, "yesterday"/"today"/"tomorrow", or a
+    /// calendar date. Returns the end token and the day's value.
+    fn day_after(&self, k: usize, anchor: usize) -> Option<(usize, String)> {
+        let k = if self.w_in(k, anchor) == "," { k + 1 } else { k };
+        if !self.same(anchor, k) {
+            return None;
+        }
+        match lex(self.w(k)) {
             Lex::Weekday(wd) => {
-                day = resolve::weekday(self.r, wd, self.tense(j, k + 1));
-                k += 1;
+                if let Some(d) = self.calendar_date(k + 1) {
+                    return Some(d);
+                }
+                Some((k + 1, resolve::weekday(self.r, wd, self.tense(anchor, k + 1))))
             }
             Lex::DayRef(d) => {
-                day = self.r.map_or("XXXX-XX-XX".to_string(), |r| resolve::day(r + Duration::days(d)));
-                k += 1;
+                Some((k + 1, self.r.map_or("XXXX-XX-XX".to_string(), |r| resolve::day(r + Duration::days(d)))))
             }
-            _ => {}
+            _ => self.calendar_date(k),
         }
-        Some(Hit::new(j, k, TimexType::Time, format!("{day}T{hh:02}:{min:02}")))
+    }
+
+    /// A full calendar date at `k` (after an optional comma): "Oct. 23",
+    /// "April 25, 1998", "25 April". Returns the end token and its value.
+    fn calendar_date(&self, k: usize) -> Option<(usize, String)> {
+        let k = if self.w_in(k, k.saturating_sub(1)) == "," { k + 1 } else { k };
+        if !matches!(lex(self.w(k)), Lex::Month(..)) && self.kind(k) != Some(TokenKind::Number) {
+            return None;
+        }
+        let h = self.plain(k)?;
+        let full = h.kind == TimexType::Date && h.value.len() == 10 && h.value.as_bytes()[7] == b'-';
+        full.then_some((h.end, h.value))
     }
 
     /// Phrases that need no leading "the".
@@ -856,6 +899,10 @@ impl<'a> Scan<'a> {
         let w1 = self.w_in(j + 1, j);
         match lex(w0) {
             Lex::Weekday(wd) => {
+                // "Friday, Oct. 23": the date says which Friday.
+                if let Some((end, v)) = self.calendar_date(j + 1) {
+                    return Some(Hit::new(j, end, TimexType::Date, v));
+                }
                 let v = resolve::weekday(self.r, wd, self.tense(j, j + 1));
                 return self.with_part_of_day(j, j + 1, v);
             }
@@ -900,9 +947,8 @@ impl<'a> Scan<'a> {
                 return Some(Hit::new(j, j + 1, TimexType::Time, format!("{d}TNI")));
             }
             "noon" | "midday" | "midnight" => {
-                let d = self.r.map_or("XXXX-XX-XX".to_string(), resolve::day);
                 let t = if w0 == "midnight" { "24:00" } else { "12:00" };
-                return Some(Hit::new(j, j + 1, TimexType::Time, format!("{d}T{t}")));
+                return Some(self.time_on_day(j, j + 1, t));
             }
             "last" | "this" | "next" | "coming" | "past" | "previous" | "current" | "recent" => {
                 return self.relative(j);

@@ -195,6 +195,27 @@ mod tests {
         assert_eq!(find(&out, "February").1, "2022-02");
     }
 
+    /// A weekday followed by its date is one expression, valued by the date.
+    #[test]
+    fn weekday_with_its_date_is_one_date() {
+        let out = run("The paper said in an editorial on Monday, Oct. 26: the verdict stands.", Some("2020-11-21"));
+        assert_eq!(find(&out, "Monday, Oct. 26"), (TimexType::Date, "2020-10-26".into()));
+        let out = run("Funds flowed out on Friday 13 October alone.", Some("2020-11-21"));
+        assert_eq!(find(&out, "Friday 13 October"), (TimexType::Date, "2020-10-13".into()));
+    }
+
+    /// A clock time takes the time zone and the day after it.
+    #[test]
+    fn clock_time_with_zone_and_day() {
+        // 2021-03-01 is a Monday.
+        let out = run("The deadline was extended until 9 a.m. EST Tuesday.", Some("2021-03-01"));
+        assert_eq!(find(&out, "9 a.m. EST Tuesday"), (TimexType::Time, "2021-03-02T09:00".into()));
+        let out = run("Holders may tender until 5 p.m. EST, Nov. 6.", Some("2021-10-30"));
+        assert_eq!(find(&out, "5 p.m. EST, Nov. 6").1, "2021-11-06T17:00");
+        let out = run("Talks broke off at noon Saturday.", Some("2021-03-01"));
+        assert_eq!(find(&out, "noon Saturday").1, "2021-02-27T12:00");
+    }
+
     #[test]
     fn hostile_input_stays_linear() {
         let text = "Thursday 2022 May ".repeat(50_000);
