@@ -489,7 +489,7 @@ impl<'a> Scan<'a> {
         let w = |d: usize| self.w_in(k + d, k);
         let t = || self.tense(k, k + 1);
         match (w(0), lex(w(0))) {
-            ("past", _) | ("last", _) | ("previous", _) | ("next", _) | ("coming", _) => {
+            ("past" | "last" | "previous" | "next" | "coming", _) => {
                 if let Some(h) = self.relative(k) {
                     return Some(h);
                 }
@@ -519,6 +519,8 @@ impl<'a> Scan<'a> {
                 let v = resolve::reported_quarter(self.r, tense, k_back);
                 return Some(Hit::new(k, k + 2, TimexType::Date, v));
             }
+            // "the current year"; "the current market" leaves "the" out.
+            ("current", _) => return self.relative(k),
             (_, Lex::Ordinal(_)) | ("first", _) => {
                 // "the first nine months"
                 if let Some(h) = self.duration(k + 1) {
@@ -539,6 +541,7 @@ impl<'a> Scan<'a> {
             (_, Lex::Unit(u, false)) if after_of => {
                 return Some(Hit::new(k, k + 1, TimexType::Date, resolve::shifted(self.r, u, 0)));
             }
+            ("year" | "full" | "fiscal", _) => return self.the_year(k),
             (_, Lex::Num(_)) | (_, Lex::Vague) => {
                 if let Some(h) = self.duration(k) {
                     return Some(h);
@@ -556,18 +559,60 @@ impl<'a> Scan<'a> {
         (decade || season || duration || after_of).then_some(h)
     }
 
+    /// "the year" after "the" (at `k`): a named year ("the year 2000", "the
+    /// year two thousand"), an accounting year ("for the fiscal year ended
+    /// March 31", a duration), or the year in progress ("for the year",
+    /// "of the full year"). Not "the year before": that needs an anchor.
+    fn the_year(&self, k: usize) -> Option<Hit> {
+        let y = if self.w(k) == "year" { k } else { k + 1 };
+        if self.w_in(y, k) != "year" {
+            return None;
+        }
+        if let Some((end, year)) = self.year_words(y + 1).filter(|_| self.same(k, y + 1)) {
+            return Some(Hit::new(k, end, TimexType::Date, format!("{year:04}")));
+        }
+        if self.same(k, y + 1) && self.kind(y + 1) == Some(TokenKind::Number) {
+            return None;
+        }
+        if matches!(self.w_in(y + 1, k), "ended" | "ending") {
+            return Some(Hit::new(k, y + 1, TimexType::Duration, "P1Y".into()));
+        }
+        let the = k.checked_sub(1)?;
+        let framed = matches!(self.prev(the), "for" | "of" | "during" | "throughout" | "in");
+        let open = !matches!(self.w_in(y + 1, k), "before" | "after" | "earlier" | "later" | "ago" | "'s" | "when");
+        (framed && open).then(|| Hit::new(k, y + 1, TimexType::Date, resolve::shifted(self.r, Unit::Year, 0)))
+    }
+
+    /// A year at `k` in digits ("1996") or spoken ("nineteen ninety-six",
+    /// "two thousand" — the latter only after "year", where it cannot be a
+    /// count): its end token and value.
+    fn year_words(&self, k: usize) -> Option<(usize, i32)> {
+        if let Some(y) = self.year_at(k) {
+            return Some((k + 1, y));
+        }
+        let next = self.w_in(k + 1, k);
+        let century = match self.w(k) {
+            "nineteen" => 1900,
+            "eighteen" => 1800,
+            "two" if next == "thousand" && self.prev(k) == "year" => return Some((k + 2, 2000)),
+            _ => return None,
+        };
+        let n = number(next).filter(|n| (10..=99).contains(n) && self.kind(k + 1) == Some(TokenKind::Word))?;
+        Some((k + 2, century + n as i32))
+    }
+
     /// "of 2022" / "2022" after a period name.
     fn of_year(&self, k: usize) -> (usize, Option<i32>) {
         if self.w_in(k, k.saturating_sub(1)) == "of"
             && self.same(k, k + 1)
-            && let Some(y) = self.year_at(k + 1)
+            && let Some((end, y)) = self.year_words(k + 1)
         {
-            return (k + 2, Some(y));
+            return (end, Some(y));
         }
         if self.same(k.saturating_sub(1), k)
-            && let Some(y) = self.year_at(k)
+            && let Some((end, y)) = self.year_words(k)
         {
-            return (k + 1, Some(y));
+            return (end, Some(y));
         }
         (k, None)
     }
@@ -624,6 +669,10 @@ impl<'a> Scan<'a> {
             return None;
         }
         k += 1;
+        // "52 years old" is an age, not a period.
+        if self.w_in(k, j) == "old" {
+            return None;
+        }
         match self.w_in(k, j) {
             "ago" | "earlier" | "before"
                 if !(self.w_in(k, j) == "before"
@@ -644,12 +693,12 @@ impl<'a> Scan<'a> {
             _ => {}
         }
         let (p, d) = u.designator();
-        let amount = match (raw_num, n) {
-            (Some(r), _) => r.to_string(),
-            (None, Some(n)) => n.to_string(),
-            (None, None) => "X".to_string(),
+        let v = match (raw_num, n) {
+            (Some(r), _) => format!("{p}{r}{d}"),
+            (None, Some(n)) => resolve::length(u, n),
+            (None, None) => format!("{p}X{d}"),
         };
-        Some(Hit::new(j, k, TimexType::Duration, format!("{p}{amount}{d}")))
+        Some(Hit::new(j, k, TimexType::Duration, v))
     }
 
     /// last/this/next/past/coming + unit, weekday, month, season, part of day.
@@ -662,7 +711,9 @@ impl<'a> Scan<'a> {
             "recent" => -1,
             _ => return None,
         };
-        let k = j + 1;
+        // "last fiscal year" is last year for this purpose.
+        let fiscal = self.w_in(j + 1, j) == "fiscal" && matches!(lex(self.w_in(j + 2, j)), Lex::Unit(..));
+        let k = if fiscal { j + 2 } else { j + 1 };
         let w1 = self.w_in(k, j);
         let t = self.tense(j, k + 1);
         // "the past three years", "the next few weeks": durations.
@@ -687,8 +738,7 @@ impl<'a> Scan<'a> {
             }
             Lex::Unit(u, false) if w0 != "recent" => {
                 if w0 == "past" {
-                    let (p, d) = u.designator();
-                    return Some(Hit::new(j, k + 1, TimexType::Duration, format!("{p}1{d}")));
+                    return Some(Hit::new(j, k + 1, TimexType::Duration, resolve::length(u, 1)));
                 }
                 if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
                     return None;
@@ -733,6 +783,36 @@ impl<'a> Scan<'a> {
             return Some(Hit::new(start, end + 1, TimexType::Time, format!("{day}T{code}")));
         }
         Some(Hit::new(start, end, TimexType::Date, day))
+    }
+
+    /// "by year-end", "since year end": the last day of the year in progress
+    /// (of the previous one after "since").
+    fn year_end_at(&self, j: usize) -> Option<Hit> {
+        let end = match self.w(j) {
+            "year-end" => j + 1,
+            "year" if self.w_in(j + 1, j) == "end" => j + 2,
+            _ => return None,
+        };
+        let back = match self.prev(j) {
+            "since" | "after" => -1,
+            "by" | "at" | "around" | "before" | "until" | "till" | "through" | "near" => 0,
+            _ => return None,
+        };
+        let v = match self.r {
+            Some(r) => format!("{:04}-12-31", r.year() + back),
+            None => "XXXX-12-31".into(),
+        };
+        Some(Hit::new(j, end, TimexType::Date, v))
+    }
+
+    /// Whether the word before `j` is a count or amount that "a year" /
+    /// "per day" turns into a rate.
+    /// Not when an anchor word follows: "$2 million a year ago".
+    fn rate_before(&self, j: usize) -> bool {
+        let p = self.prev(j);
+        let amount = matches!(p, "once" | "twice" | "times" | "million" | "billion" | "thousand" | "percent" | "%")
+            || (!p.is_empty() && self.kind(j - 1) == Some(TokenKind::Number));
+        amount && !matches!(self.w_in(j + 2, j), "ago" | "earlier" | "later" | "before" | "after" | "hence")
     }
 
     /// Month-led dates: "February 24", "Feb. 24, 2022", "May 2022", "in May".
@@ -917,9 +997,10 @@ impl<'a> Scan<'a> {
                 return Some(Hit::new(j, j + 1, TimexType::Set, v.into()));
             }
             Lex::Season(s) => {
-                if let Some(y) = self.year_at(j + 1).filter(|_| self.same(j, j + 1)) {
+                // "summer 2021", "the winter of nineteen ninety-four"
+                if let (end, Some(y)) = self.of_year(j + 1) {
                     let code = ["SP", "SU", "FA", "WI"][s as usize];
-                    return Some(Hit::new(j, j + 2, TimexType::Date, format!("{y:04}-{code}")));
+                    return Some(Hit::new(j, end, TimexType::Date, format!("{y:04}-{code}")));
                 }
                 if self.prev(j) == "the" || self.prev(j) == "in" {
                     let v = resolve::season(self.r, s, 0, self.tense(j, j + 1));
@@ -950,8 +1031,38 @@ impl<'a> Scan<'a> {
                 let t = if w0 == "midnight" { "24:00" } else { "12:00" };
                 return Some(self.time_on_day(j, j + 1, t));
             }
-            "last" | "this" | "next" | "coming" | "past" | "previous" | "current" | "recent" => {
+            "last" | "this" | "next" | "coming" | "past" | "previous" | "recent" => {
                 return self.relative(j);
+            }
+            // "current realities": the present, unless a period follows.
+            "current" => {
+                return self.relative(j).or_else(|| {
+                    let noun = self.same(j, j + 1) && self.kind(j + 1) == Some(TokenKind::Word);
+                    noun.then(|| Hit::new(j, j + 1, TimexType::Date, "PRESENT_REF".into()))
+                });
+            }
+            // "year-earlier results": the same period a year back.
+            "year-earlier" | "year-ago" if self.same(j, j + 1) && self.kind(j + 1) == Some(TokenKind::Word) => {
+                if let (Lex::Ordinal(q), "quarter") = (lex(w1), self.w_in(j + 2, j)) {
+                    let v = self.r.map_or(format!("XXXX-Q{q}"), |r| format!("{:04}-Q{q}", r.year() - 1));
+                    return Some(Hit::new(j, j + 3, TimexType::Date, v));
+                }
+                let v = if self.quarterly {
+                    resolve::reported_quarter(self.r, Tense::Past, 1)
+                } else {
+                    resolve::shifted(self.r, Unit::Year, -1)
+                };
+                return Some(Hit::new(j, j + 1, TimexType::Date, v));
+            }
+            "year-end" | "year" => {
+                if let Some(h) = self.year_end_at(j) {
+                    return Some(h);
+                }
+            }
+            "nineteen" | "eighteen" => {
+                if let Some((end, y)) = self.year_words(j) {
+                    return Some(Hit::new(j, end, TimexType::Date, format!("{y:04}")));
+                }
             }
             "fiscal" => {
                 let y = self.year_at(j + 1).filter(|_| self.same(j, j + 1))?;
@@ -975,7 +1086,8 @@ impl<'a> Scan<'a> {
                     }
                 }
             }
-            "a" | "an" | "per" if matches!(self.prev(j), "once" | "twice" | "times") => {
+            // "twice a week", "$2 million a year": a rate, so a recurrence.
+            "a" | "an" | "per" if self.rate_before(j) => {
                 if let Lex::Unit(u, false) = lex(w1) {
                     let (p, d) = u.designator();
                     return Some(Hit::new(j, j + 2, TimexType::Set, format!("{p}1{d}")));
@@ -1007,8 +1119,7 @@ impl<'a> Scan<'a> {
             if let (Some(n), Lex::Unit(u, false)) = (number(a), lex(b))
                 && u != Unit::Weekend
             {
-                let (p, d) = u.designator();
-                return Some(Hit::new(j, j + 1, TimexType::Duration, format!("{p}{n}{d}")));
+                return Some(Hit::new(j, j + 1, TimexType::Duration, resolve::length(u, n)));
             }
         }
         // Decades: "1990s", "'90s".

@@ -216,6 +216,68 @@ mod tests {
         assert_eq!(find(&out, "noon Saturday").1, "2021-02-27T12:00");
     }
 
+    /// Accounting years: "the year ended ..." is a length, "for the year"
+    /// the year in progress; "the year before" needs an anchor we lack.
+    #[test]
+    fn the_year_in_reports() {
+        let out =
+            run("Revenue for the fiscal year ended March 31 rose. Sales for the full year fell.", Some("2021-10-30"));
+        assert_eq!(find(&out, "the fiscal year"), (TimexType::Duration, "P1Y".into()));
+        assert_eq!(find(&out, "the full year"), (TimexType::Date, "2021".into()));
+        let out = run("Profit doubled from the year before.", Some("2021-10-30"));
+        assert!(!out.iter().any(|t| t.0.contains("year")), "{out:?}");
+        let out = run("Sales next fiscal year should rise.", Some("2021-10-30"));
+        assert_eq!(find(&out, "next fiscal year").1, "2022");
+    }
+
+    /// Years read out in broadcast transcripts.
+    #[test]
+    fn spoken_years() {
+        let out = run(
+            "In nineteen ninety-one he was convicted. The prices of the winter of nineteen eighty \
+             returned by the year two thousand. Nineteen people died.",
+            Some("1998-01-15"),
+        );
+        assert_eq!(find(&out, "nineteen ninety-one").1, "1991");
+        assert_eq!(find(&out, "the winter of nineteen eighty").1, "1980-WI");
+        assert_eq!(find(&out, "the year two thousand").1, "2000");
+        assert!(!out.iter().any(|t| t.0.starts_with("Nineteen")), "{out:?}");
+    }
+
+    /// Year-end after a preposition, and "year-earlier" as an adjective.
+    #[test]
+    fn year_end_and_year_earlier() {
+        let out = run("The deal should close by year-end. Shares rose 5% since year end.", Some("2021-10-30"));
+        assert_eq!(find(&out, "year-end").1, "2021-12-31");
+        assert_eq!(find(&out, "year end").1, "2020-12-31");
+        let out = run("Net rose from year-earlier profit of $3 million.", Some("2021-10-30"));
+        assert_eq!(find(&out, "year-earlier").1, "2020");
+        let out = run("Net rose in the third quarter from year-ago profit of $3 million.", Some("2021-10-30"));
+        assert_eq!(find(&out, "year-ago").1, "2020-Q3");
+        let out = run("Net rose in the year-ago third quarter.", Some("2021-10-30"));
+        assert_eq!(find(&out, "year-ago third quarter").1, "2020-Q3");
+    }
+
+    /// "current" before a noun is the present; before a unit, that period.
+    #[test]
+    fn current_as_present() {
+        let out = run("Current market conditions are weak; the current year looks better.", Some("2021-10-30"));
+        assert_eq!(find(&out, "Current"), (TimexType::Date, "PRESENT_REF".into()));
+        assert_eq!(find(&out, "the current year").1, "2021");
+    }
+
+    /// "$2 million a year" is a rate; "$2 million a year ago" a date; ages
+    /// are no durations; decades count in years.
+    #[test]
+    fn rates_ages_and_decades() {
+        let out = run("It saves $2 million a year, up from $1 million a year ago.", Some("2021-10-30"));
+        assert_eq!(find(&out, "a year"), (TimexType::Set, "P1Y".into()));
+        assert_eq!(find(&out, "a year ago").0, TimexType::Date);
+        let out = run("Mr. Smith, 52 years old, has led it for two decades.", Some("2021-10-30"));
+        assert!(!out.iter().any(|t| t.0.contains("52")), "{out:?}");
+        assert_eq!(find(&out, "two decades").1, "P20Y");
+    }
+
     #[test]
     fn hostile_input_stays_linear() {
         let text = "Thursday 2022 May ".repeat(50_000);

@@ -65,6 +65,19 @@ pub fn shifted(r: Option<NaiveDate>, unit: Unit, k: i64) -> String {
     }
 }
 
+/// A length of `n` units: "P3D", "PT24H"; decades and centuries in years
+/// ("two decades" is P20Y), the form TIMEX3 annotators use.
+pub fn length(unit: Unit, n: u32) -> String {
+    match unit {
+        Unit::Decade => format!("P{}Y", n * 10),
+        Unit::Century => format!("P{}Y", n * 100),
+        _ => {
+            let (p, d) = unit.designator();
+            format!("{p}{n}{d}")
+        }
+    }
+}
+
 /// "three days ago": a point `n` units before (or after, `sign` = 1) the
 /// reference, at the unit's granularity. A year back keeps the month, as
 /// TimeBank annotates "a year ago".
