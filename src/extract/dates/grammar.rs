@@ -3,7 +3,7 @@
 //! core first. Matching works on a lower-cased copy of the text (ASCII
 //! lower-casing keeps byte offsets) so there is no per-token allocation.
 
-use super::lexicon::{Lex, Unit, lex, number};
+use super::lexicon::{Lex, Unit, lex, number, ordinal};
 use super::resolve::{self, Tense};
 use super::{TimeExpr, TimexType};
 use crate::document::{Document, Span, TokenKind};
@@ -389,6 +389,7 @@ impl<'a> Scan<'a> {
                 | "previous"
                 | "current"
                 | "recent"
+                | "these"
                 | "every"
                 | "each"
                 | "fiscal"
@@ -499,6 +500,10 @@ impl<'a> Scan<'a> {
                 }
             }
             ("future", _) => return Some(Hit::new(k, k + 1, TimexType::Date, "FUTURE_REF".into())),
+            // "in the near future", "over the short term"
+            ("near" | "short", _) if matches!(w(1), "future" | "term") => {
+                return Some(Hit::new(k, k + 2, TimexType::Date, "FUTURE_REF".into()));
+            }
             ("first" | "second", _) if w(1) == "half" => {
                 let h = if w(0) == "first" { 1 } else { 2 };
                 let (end, y) = self.of_year(k + 2);
@@ -506,7 +511,10 @@ impl<'a> Scan<'a> {
                 let v = y.map_or(format!("XXXX-H{h}"), |y| format!("{y:04}-H{h}"));
                 return Some(Hit::new(k, end, TimexType::Date, v));
             }
-            (_, Lex::Ordinal(q)) if w(1) == "quarter" => return Some(self.quarter_phrase(k, k + 2, q, t())),
+            _ if w(1) == "quarter" && ordinal(w(0)).is_some() => {
+                let q = ordinal(w(0))?;
+                return Some(self.quarter_phrase(k, k + 2, q, t()));
+            }
             ("quarter", _) => {
                 return Some(Hit::new(k, k + 1, TimexType::Date, resolve::reported_quarter(self.r, t(), 0)));
             }
@@ -549,14 +557,16 @@ impl<'a> Scan<'a> {
             }
             _ => {}
         }
-        // Decades, seasons and numeric durations also take "the".
+        // Decades, seasons, quarters and numeric durations also take "the".
         let h = self.plain(k)?;
         let decade = h.kind == TimexType::Date && h.value.len() <= 3;
         let season =
             h.value.ends_with("SU") || h.value.ends_with("WI") || h.value.ends_with("SP") || h.value.ends_with("FA");
         // A hyphenated adjective ("the two-year conflict") leaves "the" to its noun.
         let duration = h.kind == TimexType::Duration && !self.w(h.start).contains('-');
-        (decade || season || duration || after_of).then_some(h)
+        // ("The year-ago results": the adjective leaves "the" to its noun.)
+        let quarter = h.value.contains("-Q") && !self.w(h.start).starts_with("year-");
+        (decade || season || quarter || duration || after_of).then_some(h)
     }
 
     /// "the year" after "the" (at `k`): a named year ("the year 2000", "the
@@ -599,6 +609,35 @@ impl<'a> Scan<'a> {
         };
         let n = number(next).filter(|n| (10..=99).contains(n) && self.kind(k + 1) == Some(TokenKind::Word))?;
         Some((k + 2, century + n as i32))
+    }
+
+    /// "last year" / "this year" / "next year" at `k`: its end and year.
+    fn relative_year(&self, k: usize) -> Option<(usize, Option<i32>)> {
+        let off = match self.w_in(k, k.saturating_sub(1)) {
+            "last" => -1,
+            "this" => 0,
+            "next" => 1,
+            _ => return None,
+        };
+        (self.same(k, k + 1) && self.w(k + 1) == "year").then(|| (k + 2, self.r.map(|r| r.year() + off)))
+    }
+
+    /// A quarter of year `y` named after it: "1988 third quarter", "this
+    /// year's third quarter", and in earnings news "the 1988 period" (the
+    /// quarter being reported, that year). `k` is the token after the year.
+    fn quarter_of(&self, start: usize, k: usize, y: Option<i32>) -> Option<Hit> {
+        let k = if self.w_in(k, start) == "'s" || self.w_in(k, start) == "\u{2019}s" { k + 1 } else { k };
+        let q = match (ordinal(self.w_in(k, start)), self.w_in(k + 1, start)) {
+            (Some(q), "quarter") => Some((k + 2, q)),
+            _ if matches!(self.w_in(k, start), "quarter" | "period") && self.quarterly => {
+                let reported = resolve::reported_quarter(self.r, Tense::Past, 0);
+                reported.rsplit_once('Q').and_then(|(_, q)| q.parse().ok()).map(|q| (k + 1, q))
+            }
+            _ => None,
+        };
+        let (end, q) = q?;
+        let v = y.map_or(format!("XXXX-Q{q}"), |y| format!("{y:04}-Q{q}"));
+        Some(Hit::new(start, end, TimexType::Date, v))
     }
 
     /// "of 2022" / "2022" after a period name.
@@ -657,8 +696,12 @@ impl<'a> Scan<'a> {
             return None;
         }
         let Lex::Unit(u, plural) = lex(self.w_in(k, j)) else { return None };
-        // "the 1988 second quarter": "second" there is an ordinal.
-        if u == Unit::Weekend || (u == Unit::Second && !plural && n != Some(1)) {
+        // "the 1988 second quarter", "a second group": "second" there is an
+        // ordinal; "the 1988 quarter" is a quarter of 1988.
+        if u == Unit::Weekend
+            || (u == Unit::Second && !plural && w(0) != "one")
+            || (!plural && self.year_at(j).is_some())
+        {
             return None;
         }
         // "a months" is not a phrase; "two year" happens in compounds.
@@ -742,6 +785,11 @@ impl<'a> Scan<'a> {
                 }
                 if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
                     return None;
+                }
+                if u == Unit::Year
+                    && let Some(h) = self.quarter_of(j, k + 1, self.r.map(|r| r.year() + off as i32))
+                {
+                    return Some(h);
                 }
                 Some(Hit::new(j, k + 1, TimexType::Date, resolve::shifted(self.r, u, off)))
             }
@@ -845,6 +893,10 @@ impl<'a> Scan<'a> {
         let (end, y) = self.of_year(k);
         if let Some(y) = y {
             return Some(Hit::new(j, end, TimexType::Date, format!("{y:04}-{m:02}")));
+        }
+        // "July last year", "February this year"
+        if let Some((end, y)) = self.relative_year(k) {
+            return Some(Hit::new(j, end, TimexType::Date, resolve::month_day(y, m, None)?));
         }
         if abbr {
             return None;
@@ -1008,7 +1060,10 @@ impl<'a> Scan<'a> {
                 }
                 return None;
             }
-            Lex::Ordinal(q) if w1 == "quarter" => return Some(self.quarter_phrase(j, j + 2, q, self.tense(j, j + 2))),
+            _ if w1 == "quarter" && ordinal(w0).is_some() => {
+                let q = ordinal(w0)?;
+                return Some(self.quarter_phrase(j, j + 2, q, self.tense(j, j + 2)));
+            }
             Lex::Unit(u, true) if matches!(self.prev(j), "for" | "within" | "after" | "than" | "over") => {
                 if u == Unit::Weekend {
                     return None;
@@ -1043,7 +1098,7 @@ impl<'a> Scan<'a> {
             }
             // "year-earlier results": the same period a year back.
             "year-earlier" | "year-ago" if self.same(j, j + 1) && self.kind(j + 1) == Some(TokenKind::Word) => {
-                if let (Lex::Ordinal(q), "quarter") = (lex(w1), self.w_in(j + 2, j)) {
+                if let (Some(q), "quarter") = (ordinal(w1), self.w_in(j + 2, j)) {
                     let v = self.r.map_or(format!("XXXX-Q{q}"), |r| format!("{:04}-Q{q}", r.year() - 1));
                     return Some(Hit::new(j, j + 3, TimexType::Date, v));
                 }
@@ -1059,6 +1114,7 @@ impl<'a> Scan<'a> {
                     return Some(h);
                 }
             }
+            "these" if w1 == "days" => return Some(Hit::new(j, j + 2, TimexType::Date, "PRESENT_REF".into())),
             "nineteen" | "eighteen" => {
                 if let Some((end, y)) = self.year_words(j) {
                     return Some(Hit::new(j, end, TimexType::Date, format!("{y:04}")));
@@ -1099,7 +1155,12 @@ impl<'a> Scan<'a> {
         if let Some((a, b)) = w0.split_once('-')
             && self.kind(j) == Some(TokenKind::Word)
         {
-            if a == "mid" {
+            if let Some(m) = match a {
+                "early" => Some("START"),
+                "mid" => Some("MID"),
+                "late" => Some("END"),
+                _ => None,
+            } {
                 let v = if let Some(y) = b.parse::<i32>().ok().filter(|y| (1000..=2100).contains(y)) {
                     format!("{y:04}")
                 } else if let Lex::Month(m, false) = lex(b) {
@@ -1107,12 +1168,12 @@ impl<'a> Scan<'a> {
                 } else {
                     decade(b)?
                 };
-                return Some(Hit { modifier: Some("MID"), ..Hit::new(j, j + 1, TimexType::Date, v) });
+                return Some(Hit { modifier: Some(m), ..Hit::new(j, j + 1, TimexType::Date, v) });
             }
-            if let (Lex::Ordinal(q), "quarter") = (lex(a), b) {
+            if let (Some(q), "quarter") = (ordinal(a), b) {
                 return Some(self.quarter_phrase(j, j + 1, q, self.tense(j, j + 1)));
             }
-            if let (Lex::Ordinal(h @ 1..=2), "half") = (lex(a), b) {
+            if let (Some(h @ 1..=2), "half") = (ordinal(a), b) {
                 let v = self.r.map_or(format!("XXXX-H{h}"), |r| format!("{:04}-H{h}", r.year()));
                 return Some(Hit::new(j, j + 1, TimexType::Date, v));
             }
@@ -1122,8 +1183,19 @@ impl<'a> Scan<'a> {
                 return Some(Hit::new(j, j + 1, TimexType::Duration, resolve::length(u, n)));
             }
         }
-        // Decades: "1990s", "'90s".
-        if let Some(v) = decade(w0) {
+        // "the 20th century" is the 1900s: TIMEX3 "19".
+        let digits = w0.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        if w1 == "century"
+            && matches!(&w0[digits.len()..], "st" | "nd" | "rd" | "th")
+            && let Ok(n) = digits.parse::<u32>()
+            && (2..=21).contains(&n)
+        {
+            return Some(Hit::new(j, j + 2, TimexType::Date, format!("{:02}", n - 1)));
+        }
+        // Decades: "1990s", "'90s", "the nineties"; "in his 30s" is an age.
+        if let Some(v) = decade(w0)
+            && !matches!(self.prev(j), "his" | "her" | "their" | "my" | "your" | "our")
+        {
             let start = if matches!(self.prev(j), "'" | "\u{2019}") && w0.len() == 3 { j - 1 } else { j };
             return Some(Hit::new(start, j + 1, TimexType::Date, v));
         }
@@ -1163,6 +1235,11 @@ impl<'a> Scan<'a> {
                 };
                 return Some(Hit::new(j, end, TimexType::Date, resolve::month_day(year, m, Some(d))?));
             }
+            if let Some(y) = self.year_at(j)
+                && let Some(h) = self.quarter_of(j, j + 1, Some(y))
+            {
+                return Some(h);
+            }
             if let Some(y) = self.standalone_year(j) {
                 return Some(Hit::new(j, j + 1, TimexType::Date, format!("{y:04}")));
             }
@@ -1171,8 +1248,13 @@ impl<'a> Scan<'a> {
     }
 }
 
-/// "1990s" → "199", "90s" → "199", "2000s" → "200".
+/// "1990s" → "199", "90s" → "199", "2000s" → "200", "the sixties" →
+/// "196" (spoken decades before the thirties could be either century).
 fn decade(w: &str) -> Option<String> {
+    const SPOKEN: [&str; 7] = ["thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+    if let Some(i) = SPOKEN.iter().position(|&s| s == w) {
+        return Some(format!("19{}", i + 3));
+    }
     let d = w.strip_suffix('s')?;
     if !d.bytes().all(|b| b.is_ascii_digit()) || !d.ends_with('0') {
         return None;

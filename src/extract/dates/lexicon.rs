@@ -190,6 +190,16 @@ pub fn lex(w: &str) -> Lex {
     LEX.get(w).copied().unwrap_or(Lex::Other)
 }
 
+/// The ordinal 1..=4 of a word ("third" → 3), "second" included, which
+/// the lexicon files as a unit.
+pub fn ordinal(w: &str) -> Option<u32> {
+    match lex(w) {
+        Lex::Ordinal(q) => Some(q),
+        _ if w == "second" => Some(2),
+        _ => None,
+    }
+}
+
 /// Parses a cardinal written in digits or words, including hyphenated tens
 /// ("twenty-five"). `None` when the word is not a number.
 pub fn number(w: &str) -> Option<u32> {

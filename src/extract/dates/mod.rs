@@ -255,7 +255,7 @@ mod tests {
         let out = run("Net rose in the third quarter from year-ago profit of $3 million.", Some("2021-10-30"));
         assert_eq!(find(&out, "year-ago").1, "2020-Q3");
         let out = run("Net rose in the year-ago third quarter.", Some("2021-10-30"));
-        assert_eq!(find(&out, "year-ago third quarter").1, "2020-Q3");
+        assert_eq!(find(&out, "the year-ago third quarter").1, "2020-Q3");
     }
 
     /// "current" before a noun is the present; before a unit, that period.
@@ -276,6 +276,56 @@ mod tests {
         let out = run("Mr. Smith, 52 years old, has led it for two decades.", Some("2021-10-30"));
         assert!(!out.iter().any(|t| t.0.contains("52")), "{out:?}");
         assert_eq!(find(&out, "two decades").1, "P20Y");
+    }
+
+    /// A month with "last year" / "this year" takes that year.
+    #[test]
+    fn month_with_relative_year() {
+        let out = run("In July last year the leader was arrested; in April next year they join.", Some("2021-02-19"));
+        assert_eq!(find(&out, "July last year").1, "2020-07");
+        assert_eq!(find(&out, "April next year").1, "2022-04");
+    }
+
+    /// Quarters named by their year, and in earnings news "the 1988 period".
+    #[test]
+    fn quarters_of_named_years() {
+        let out = run(
+            "Net sales for this year's third quarter rose; next year's first quarter looks weak. \
+             In the 2019 second quarter it lost money.",
+            Some("2021-11-01"),
+        );
+        assert_eq!(find(&out, "this year's third quarter").1, "2021-Q3");
+        assert_eq!(find(&out, "next year's first quarter").1, "2022-Q1");
+        assert_eq!(find(&out, "the 2019 second quarter").1, "2019-Q2");
+        let out = run("Third-quarter profit rose from $3 million in the 2020 period.", Some("2021-11-01"));
+        assert_eq!(find(&out, "the 2020 period").1, "2020-Q3");
+        let out = run("Revenue rose from the 2020 quarter.", Some("2021-11-01"));
+        assert!(!out.iter().any(|t| t.2.starts_with("P2020")), "{out:?}");
+    }
+
+    /// Vague present and future phrases, spoken decades, centuries.
+    #[test]
+    fn vague_references_decades_and_centuries() {
+        let out = run(
+            "These days prices fall; in the near future they may rise. Over the short term, little \
+             changes. Membership fell through the nineties. It was the worst crash of the 20th century.",
+            Some("1998-03-03"),
+        );
+        assert_eq!(find(&out, "These days").1, "PRESENT_REF");
+        assert_eq!(find(&out, "the near future").1, "FUTURE_REF");
+        assert_eq!(find(&out, "the short term").1, "FUTURE_REF");
+        assert_eq!(find(&out, "the nineties").1, "199");
+        assert_eq!(find(&out, "the 20th century").1, "19");
+    }
+
+    /// "a second group" is an ordinal; "in his 30s" an age; "late-November"
+    /// a month with a modifier.
+    #[test]
+    fn ordinals_ages_and_hyphenated_modifiers() {
+        let out = run("A second group joined when he was in his 30s, on a late-November trip.", Some("2000-01-28"));
+        assert!(!out.iter().any(|t| t.0.contains("second") || t.0.contains("30s")), "{out:?}");
+        let t = out.iter().find(|t| t.0 == "late-November").expect("late-November");
+        assert_eq!((t.2.as_str(), t.3.as_deref()), ("1999-11", Some("END")));
     }
 
     #[test]
