@@ -565,7 +565,8 @@ impl<'a> Scan<'a> {
         // A hyphenated adjective ("the two-year conflict") leaves "the" to its noun.
         let duration = h.kind == TimexType::Duration && !self.w(h.start).contains('-');
         // ("The year-ago results": the adjective leaves "the" to its noun.)
-        let quarter = h.value.contains("-Q") && !self.w(h.start).starts_with("year-");
+        let adjective = h.end == h.start + 1 && self.w(h.start).starts_with("year-");
+        let quarter = h.value.contains("-Q") && !adjective;
         (decade || season || quarter || duration || after_of).then_some(h)
     }
 
