@@ -3,7 +3,7 @@
 //! core first. Matching works on a lower-cased copy of the text (ASCII
 //! lower-casing keeps byte offsets) so there is no per-token allocation.
 
-use super::lexicon::{Lex, Unit, lex, number, ordinal};
+use super::lexicon::{HOLIDAYS, Lex, Unit, lex, number, ordinal, starts_holiday};
 use super::resolve::{self, Tense};
 use super::{TimeExpr, TimexType};
 use crate::document::{Document, Span, TokenKind};
@@ -421,6 +421,7 @@ impl<'a> Scan<'a> {
                 | "end"
                 | "close"
         ) || w.as_bytes()[0].is_ascii_digit()
+            || starts_holiday(w)
             || w.contains('-')
             || lex(w) != Lex::Other
     }
@@ -641,6 +642,21 @@ impl<'a> Scan<'a> {
         Some(Hit::new(start, end, TimexType::Date, v))
     }
 
+    /// A holiday named at `k` ("Thanksgiving Day", "Christmas Eve"), its
+    /// words capitalized; `start` is where the hit begins ("last" before
+    /// it) and `dir` the direction that word gives.
+    fn holiday(&self, start: usize, k: usize, dir: i64) -> Option<Hit> {
+        let (name, h) = HOLIDAYS.iter().find(|(name, _)| {
+            name.iter().enumerate().all(|(d, part)| {
+                let i = k + d;
+                self.w_in(i, k) == *part && (part.starts_with('\'') || self.capitalized(i))
+            })
+        })?;
+        let end = k + name.len();
+        let cue = if dir == 0 { self.cue(k, end) } else { None };
+        Some(Hit::new(start, end, TimexType::Date, resolve::holiday(self.r, *h, dir, cue)?))
+    }
+
     /// "of 2022" / "2022" after a period name.
     fn of_year(&self, k: usize) -> (usize, Option<i32>) {
         if self.w_in(k, k.saturating_sub(1)) == "of"
@@ -766,6 +782,12 @@ impl<'a> Scan<'a> {
             && h.kind == TimexType::Duration
         {
             return Some(Hit { start: j, ..h });
+        }
+        // "last Thanksgiving", "next Christmas"
+        if matches!(w0, "last" | "this" | "next")
+            && let Some(h) = self.holiday(j, k, off)
+        {
+            return Some(h);
         }
         match lex(w1) {
             Lex::Unit(u, true) => {
@@ -1151,6 +1173,11 @@ impl<'a> Scan<'a> {
                 }
             }
             _ => {}
+        }
+        if starts_holiday(w0)
+            && let Some(h) = self.holiday(j, j, 0)
+        {
+            return Some(h);
         }
         // Hyphenated words: "mid-2022", "third-quarter", "two-year".
         if let Some((a, b)) = w0.split_once('-')

@@ -328,6 +328,21 @@ mod tests {
         assert_eq!((t.2.as_str(), t.3.as_deref()), ("1999-11", Some("END")));
     }
 
+    /// Holidays: computed dates, the occurrence chosen by tense or by
+    /// "last"/"next"; a lower-case "easter" is no holiday.
+    #[test]
+    fn holidays() {
+        let out = run("The boy was found on Thanksgiving Day, clinging to an inner tube.", Some("2021-01-06"));
+        assert_eq!(find(&out, "Thanksgiving Day").1, "2020-11-26");
+        let out = run("Talks will resume after Easter.", Some("2022-03-01"));
+        assert_eq!(find(&out, "Easter").1, "2022-04-17");
+        let out = run("Shops were crowded last Christmas. Turnout will matter on Election Day.", Some("2022-03-01"));
+        assert_eq!(find(&out, "last Christmas").1, "2021-12-25");
+        assert_eq!(find(&out, "Election Day").1, "2022-11-08");
+        let out = run("Prices in the easter region rose.", Some("2022-03-01"));
+        assert!(out.is_empty(), "{out:?}");
+    }
+
     #[test]
     fn hostile_input_stays_linear() {
         let text = "Thursday 2022 May ".repeat(50_000);

@@ -4,7 +4,7 @@
 //! unknown parts stay `X` placeholders, as TimeML prescribes, instead of an
 //! invented value.
 
-use super::lexicon::Unit;
+use super::lexicon::{Holiday, Unit};
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// Tense of the clause around an expression, to pick which occurrence of a
@@ -196,4 +196,62 @@ pub fn reported_quarter(r: Option<NaiveDate>, tense: Tense, years_back: i64) -> 
 /// A weekday's TIMEX3 week-day form when recurring ("every Thursday").
 pub fn weekday_set(wd: u32) -> String {
     format!("XXXX-WXX-{wd}")
+}
+
+/// The date of holiday `h` in year `y`.
+pub fn holiday_in(h: Holiday, y: i32) -> Option<NaiveDate> {
+    let nth = |m: u32, wd: u32, n: u32| {
+        let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+        let lead = (wd as i64 - first.weekday().number_from_monday() as i64).rem_euclid(7);
+        Some(first + Duration::days(lead + 7 * (n as i64 - 1)))
+    };
+    match h {
+        Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
+        Holiday::Nth(m, wd, n) => nth(m, wd, n),
+        Holiday::Last(m, wd) => {
+            let (ny, nm) = add_months(y, m, 1);
+            let last = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
+            let back = (last.weekday().number_from_monday() as i64 - wd as i64).rem_euclid(7);
+            Some(last - Duration::days(back))
+        }
+        Holiday::Easter(k) => easter(y).map(|e| e + Duration::days(k)),
+        Holiday::Election => nth(11, 1, 1).map(|m| m + Duration::days(1)),
+    }
+}
+
+/// Western Easter Sunday (the anonymous Gregorian computus).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    NaiveDate::from_ymd_opt(y, (n / 31) as u32, (n % 31 + 1) as u32)
+}
+
+/// The occurrence of holiday `h` meant around reference `r`: `dir` -1 for
+/// "last Thanksgiving" (strictly before), 1 for "next" (strictly after);
+/// otherwise by tense (the latest on or before the reference in the past,
+/// the first on or after it in the future), or the nearest one unmarked.
+pub fn holiday(r: Option<NaiveDate>, h: Holiday, dir: i64, tense: Option<Tense>) -> Option<String> {
+    let Some(r) = r else {
+        return Some(match h {
+            Holiday::Fixed(m, d) => format!("XXXX-{m:02}-{d:02}"),
+            _ => "XXXX-XX-XX".into(),
+        });
+    };
+    let dates = [-1, 0, 1].map(|k| holiday_in(h, r.year() + k));
+    let mut it = dates.iter().flatten().copied();
+    let d = match (dir, tense) {
+        (-1, _) => it.filter(|d| *d < r).max(),
+        (1, _) => it.find(|d| *d > r),
+        (_, Some(Tense::Past)) => it.filter(|d| *d <= r).max(),
+        (_, Some(Tense::Future)) => it.find(|d| *d >= r),
+        (_, None) => it.min_by_key(|d| (*d - r).num_days().abs()),
+    }?;
+    Some(day(d))
 }
