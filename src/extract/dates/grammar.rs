@@ -241,7 +241,8 @@ impl<'a> Scan<'a> {
     }
 
     /// The tense token `k` marks, if any; `adjacent` when it directly
-    /// precedes the expression ("until Tuesday" looks ahead).
+    /// precedes the expression ("until Tuesday", "effective June 1" look
+    /// ahead).
     fn marker(&self, k: usize, adjacent: bool) -> Option<Tense> {
         let w = self.w(k);
         let before = |d: usize| if k >= d { self.w_in(k - d, k) } else { "" };
@@ -251,7 +252,7 @@ impl<'a> Scan<'a> {
         let future = FUTURE.contains(&w)
             || (FUTURE_BEFORE_TO.contains(&w) && after(1) == "to" && !perfect)
             || (w == "scheduled" && !perfect)
-            || (adjacent && matches!(w, "until" | "till"))
+            || (adjacent && matches!(w, "until" | "till" | "effective"))
             // "as soon as Tuesday", "as early as next week"
             || (matches!(w, "soon" | "early") && before(1) == "as" && after(1) == "as");
         if future {
@@ -689,7 +690,8 @@ impl<'a> Scan<'a> {
         let mut n: Option<u32>;
         let mut raw_num: Option<&str> = None;
         if matches!(w(0), "a" | "an") && matches!(w(1), "few" | "couple") {
-            n = None;
+            // "a couple of years" is two of them.
+            n = (w(1) == "couple").then_some(2);
             k += 2;
             if w(2) == "of" {
                 k += 1;
@@ -712,6 +714,11 @@ impl<'a> Scan<'a> {
         } else {
             return None;
         }
+        // "5 1/2 hours"
+        let mut half = n.is_some() && (self.w_in(k, j), self.w_in(k + 1, j), self.w_in(k + 2, j)) == ("1", "/", "2");
+        if half {
+            k += 3;
+        }
         let Lex::Unit(u, plural) = lex(self.w_in(k, j)) else { return None };
         // "the 1988 second quarter", "a second group": "second" there is an
         // ordinal; "the 1988 quarter" is a quarter of 1988.
@@ -733,21 +740,28 @@ impl<'a> Scan<'a> {
         if self.w_in(k, j) == "old" {
             return None;
         }
+        // "an hour and a half"
+        if n.is_some() && (self.w_in(k, j), self.w_in(k + 1, j), self.w_in(k + 2, j)) == ("and", "a", "half") {
+            half = true;
+            k += 3;
+        }
+        // Offsets resolve whole units only ("2 1/2 years ago" stays vague).
+        let n_whole = n.filter(|_| raw_num.is_none() && !half);
         match self.w_in(k, j) {
             "ago" | "earlier" | "before"
                 if !(self.w_in(k, j) == "before"
                     && self.same(j, k + 1)
                     && self.kind(k + 1) != Some(TokenKind::Punct)) =>
             {
-                let v = if self.quarterly && u == Unit::Year && n == Some(1) && raw_num.is_none() {
+                let v = if self.quarterly && u == Unit::Year && n_whole == Some(1) {
                     resolve::reported_quarter(self.r, Tense::Past, 1)
                 } else {
-                    resolve::offset(self.r, u, n.filter(|_| raw_num.is_none()), -1)
+                    resolve::offset(self.r, u, n_whole, -1)
                 };
                 return Some(Hit::new(j, k + 1, TimexType::Date, v));
             }
             "later" | "hence" => {
-                let v = resolve::offset(self.r, u, n.filter(|_| raw_num.is_none()), 1);
+                let v = resolve::offset(self.r, u, n_whole, 1);
                 return Some(Hit::new(j, k + 1, TimexType::Date, v));
             }
             _ => {}
@@ -755,6 +769,7 @@ impl<'a> Scan<'a> {
         let (p, d) = u.designator();
         let v = match (raw_num, n) {
             (Some(r), _) => format!("{p}{r}{d}"),
+            (None, Some(n)) if half => resolve::length_and_half(u, n),
             (None, Some(n)) => resolve::length(u, n),
             (None, None) => format!("{p}X{d}"),
         };

@@ -343,6 +343,26 @@ mod tests {
         assert!(out.is_empty(), "{out:?}");
     }
 
+    /// Halves go to the next smaller unit; "a couple" is two.
+    #[test]
+    fn fractional_and_couple_durations() {
+        let out = run(
+            "They lived in camps for 2 1/2 years, then waited an hour and a half, \
+             and will stay a couple of weeks.",
+            Some("2021-03-01"),
+        );
+        assert_eq!(find(&out, "2 1/2 years").1, "P2Y6M");
+        assert_eq!(find(&out, "an hour and a half").1, "PT1H30M");
+        assert_eq!(find(&out, "a couple of weeks").1, "P2W");
+    }
+
+    /// "effective June 1" announces a change to come.
+    #[test]
+    fn effective_date_looks_ahead() {
+        let out = run("The new labor pact, effective June 1, raised wages.", Some("2021-10-26"));
+        assert_eq!(find(&out, "June 1").1, "2022-06-01");
+    }
+
     #[test]
     fn hostile_input_stays_linear() {
         let text = "Thursday 2022 May ".repeat(50_000);

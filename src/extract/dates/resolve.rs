@@ -36,7 +36,7 @@ fn add_months(y: i32, m: u32, k: i64) -> (i32, u32) {
 pub fn shifted(r: Option<NaiveDate>, unit: Unit, k: i64) -> String {
     let Some(r) = r else {
         return match unit {
-            Unit::Day => "XXXX-XX-XX".into(),
+            Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => "XXXX-XX-XX".into(),
             Unit::Week => "XXXX-WXX".into(),
             Unit::Weekend => "XXXX-WXX-WE".into(),
             Unit::Month => "XXXX-XX".into(),
@@ -74,6 +74,24 @@ pub fn length(unit: Unit, n: u32) -> String {
         _ => {
             let (p, d) = unit.designator();
             format!("{p}{n}{d}")
+        }
+    }
+}
+
+/// A length of `n` and a half units, the half in the next smaller unit
+/// ("2 1/2 years" is P2Y6M, "an hour and a half" PT1H30M) or, for units
+/// without an exact half, as an ISO decimal fraction ("P2.5W").
+pub fn length_and_half(unit: Unit, n: u32) -> String {
+    match unit {
+        Unit::Year => format!("P{n}Y6M"),
+        Unit::Day => format!("P{n}DT12H"),
+        Unit::Hour => format!("PT{n}H30M"),
+        Unit::Minute => format!("PT{n}M30S"),
+        Unit::Decade => format!("P{}Y", n * 10 + 5),
+        Unit::Century => format!("P{}Y", n * 100 + 50),
+        _ => {
+            let (p, d) = unit.designator();
+            format!("{p}{n}.5{d}")
         }
     }
 }
