@@ -654,6 +654,10 @@ impl<'a> Scan<'a> {
             })
         })?;
         let end = k + name.len();
+        // "Christmas Island", "the Great Orchestra of Christmas Charity": a name.
+        if self.same(k, end) && self.kind(end) == Some(TokenKind::Word) && self.capitalized(end) {
+            return None;
+        }
         let cue = if dir == 0 { self.cue(k, end) } else { None };
         Some(Hit::new(start, end, TimexType::Date, resolve::holiday(self.r, *h, dir, cue)?))
     }
