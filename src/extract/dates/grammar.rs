@@ -8,6 +8,8 @@ use super::resolve::{self, Tense};
 use super::{TimeExpr, TimexType};
 use crate::document::{Document, Span, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate};
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
 
 /// One matched phrase: token range `start..end` and its normalization.
 struct Hit {
@@ -101,86 +103,104 @@ const MONTH_PREP: &[&str] = &[
 const ZONES: &[&str] =
     &["GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST", "EET", "MSK"];
 
-/// Markers of a future clause. Only strong ones: news is mostly in the
-/// past, and "would" occurs as often in reported past events. ("next" is
-/// no marker: "next to" is a place, and "next week" is itself a timex.)
-const FUTURE: &[&str] = &["will", "'ll", "\u{2019}ll", "shall", "upcoming", "tomorrow", "wo", "payable"];
-/// Words that announce a future event when "to" follows: "plans to meet",
-/// "is set to resume", "is to vote", "scheduled to open".
-const FUTURE_BEFORE_TO: &[&str] = &[
-    "plan",
-    "plans",
-    "planned",
-    "planning",
-    "scheduled",
-    "set",
-    "due",
-    "expected",
-    "expects",
-    "going",
-    "is",
-    "are",
-    "intends",
-    "hopes",
-    "aims",
-];
-/// Markers of a past clause besides regular "-ed" forms: auxiliaries and
-/// the irregular past tenses common in news.
-const PAST: &[&str] = &[
-    "said",
-    "was",
-    "were",
-    "had",
-    "has",
-    "have",
-    "did",
-    "ago",
-    "last",
-    "yesterday",
-    "told",
-    "came",
-    "went",
-    "began",
-    "brought",
-    "took",
-    "made",
-    "gave",
-    "got",
-    "rose",
-    "fell",
-    "won",
-    "lost",
-    "left",
-    "met",
-    "saw",
-    "found",
-    "held",
-    "sold",
-    "bought",
-    "paid",
-    "led",
-    "struck",
-    "became",
-    "spoke",
-    "wrote",
-    "broke",
-    "fled",
-    "flew",
-    "drove",
-    "ran",
-    "sent",
-    "spent",
-    "kept",
-    "felt",
-    "thought",
-    "knew",
-    "grew",
-    "shot",
-    "stood",
-    "chose",
-    "arose",
-    "fought",
-];
+/// What a word says about the tense of its clause.
+#[derive(Clone, Copy)]
+enum Cue {
+    /// Future by itself: "will", "tomorrow", "payable". Only strong
+    /// markers: news is mostly in the past, and "would" occurs as often in
+    /// reported past events. ("next" is none: "next to" is a place.)
+    Future,
+    /// Future when "to" follows and no perfect precedes: "plans to meet",
+    /// "is set to resume", "is to vote" (but "had been set to").
+    BeforeTo,
+    /// Future unless a perfect precedes: "scheduled for Monday".
+    Scheduled,
+    /// Future right before the expression: "until Tuesday", "effective June 1".
+    Adjacent,
+    /// Future between two "as": "as soon as Tuesday", "as early as May".
+    AsAs,
+    /// Past: auxiliaries and the irregular past tenses common in news
+    /// (regular "-ed" forms are recognized by their ending).
+    Past,
+}
+
+static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
+    let mut m = HashMap::default();
+    for w in ["will", "'ll", "\u{2019}ll", "shall", "upcoming", "tomorrow", "wo", "payable"] {
+        m.insert(w, Cue::Future);
+    }
+    for w in [
+        "plan", "plans", "planned", "planning", "set", "due", "expected", "expects", "going", "is", "are", "intends",
+        "hopes", "aims",
+    ] {
+        m.insert(w, Cue::BeforeTo);
+    }
+    m.insert("scheduled", Cue::Scheduled);
+    for w in ["until", "till", "effective"] {
+        m.insert(w, Cue::Adjacent);
+    }
+    for w in ["soon", "early"] {
+        m.insert(w, Cue::AsAs);
+    }
+    for w in [
+        "said",
+        "was",
+        "were",
+        "had",
+        "has",
+        "have",
+        "did",
+        "ago",
+        "last",
+        "yesterday",
+        "told",
+        "came",
+        "went",
+        "began",
+        "brought",
+        "took",
+        "made",
+        "gave",
+        "got",
+        "rose",
+        "fell",
+        "won",
+        "lost",
+        "left",
+        "met",
+        "saw",
+        "found",
+        "held",
+        "sold",
+        "bought",
+        "paid",
+        "led",
+        "struck",
+        "became",
+        "spoke",
+        "wrote",
+        "broke",
+        "fled",
+        "flew",
+        "drove",
+        "ran",
+        "sent",
+        "spent",
+        "kept",
+        "felt",
+        "thought",
+        "knew",
+        "grew",
+        "shot",
+        "stood",
+        "chose",
+        "arose",
+        "fought",
+    ] {
+        m.insert(w, Cue::Past);
+    }
+    m
+});
 
 impl<'a> Scan<'a> {
     fn n(&self) -> usize {
@@ -241,23 +261,25 @@ impl<'a> Scan<'a> {
     }
 
     /// The tense token `k` marks, if any; `adjacent` when it directly
-    /// precedes the expression ("until Tuesday", "effective June 1" look
-    /// ahead).
+    /// precedes the expression.
     fn marker(&self, k: usize, adjacent: bool) -> Option<Tense> {
         let w = self.w(k);
-        let before = |d: usize| if k >= d { self.w_in(k - d, k) } else { "" };
-        let after = |d: usize| self.w_in(k + d, k);
+        let before = || if k > 0 { self.w_in(k - 1, k) } else { "" };
+        let after = || self.w_in(k + 1, k);
         // "had been scheduled to" looks back from a past vantage point.
-        let perfect = matches!(before(1), "had" | "been");
-        let future = FUTURE.contains(&w)
-            || (FUTURE_BEFORE_TO.contains(&w) && after(1) == "to" && !perfect)
-            || (w == "scheduled" && !perfect)
-            || (adjacent && matches!(w, "until" | "till" | "effective"))
-            // "as soon as Tuesday", "as early as next week"
-            || (matches!(w, "soon" | "early") && before(1) == "as" && after(1) == "as");
+        let perfect = || matches!(before(), "had" | "been");
+        let future = match CUES.get(w) {
+            Some(Cue::Future) => true,
+            Some(Cue::BeforeTo) => after() == "to" && !perfect(),
+            Some(Cue::Scheduled) => !perfect(),
+            Some(Cue::Adjacent) => adjacent,
+            Some(Cue::AsAs) => before() == "as" && after() == "as",
+            Some(Cue::Past) => return Some(Tense::Past),
+            None => false,
+        };
         if future {
             Some(Tense::Future)
-        } else if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
+        } else if w.len() > 4 && w.ends_with("ed") {
             Some(Tense::Past)
         } else {
             None
@@ -422,7 +444,7 @@ impl<'a> Scan<'a> {
                 | "end"
                 | "close"
         ) || w.as_bytes()[0].is_ascii_digit()
-            || starts_holiday(w)
+            || (self.capitalized(i) && starts_holiday(w))
             || w.contains('-')
             || lex(w) != Lex::Other
     }
@@ -1193,7 +1215,8 @@ impl<'a> Scan<'a> {
             }
             _ => {}
         }
-        if starts_holiday(w0)
+        if self.capitalized(j)
+            && starts_holiday(w0)
             && let Some(h) = self.holiday(j, j, 0)
         {
             return Some(h);
@@ -1298,11 +1321,11 @@ impl<'a> Scan<'a> {
 /// "1990s" → "199", "90s" → "199", "2000s" → "200", "the sixties" →
 /// "196" (spoken decades before the thirties could be either century).
 fn decade(w: &str) -> Option<String> {
-    const SPOKEN: [&str; 7] = ["thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
-    if let Some(i) = SPOKEN.iter().position(|&s| s == w) {
+    const SPOKEN: [&str; 7] = ["thirtie", "fortie", "fiftie", "sixtie", "seventie", "eightie", "ninetie"];
+    let d = w.strip_suffix('s')?;
+    if let Some(i) = SPOKEN.iter().position(|&s| s == d) {
         return Some(format!("19{}", i + 3));
     }
-    let d = w.strip_suffix('s')?;
     if !d.bytes().all(|b| b.is_ascii_digit()) || !d.ends_with('0') {
         return None;
     }

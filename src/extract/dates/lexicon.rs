@@ -2,7 +2,7 @@
 //! number words, modifiers. Small closed classes, so they live in code
 //! (one hash lookup per token) rather than in data files.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// A time unit as it appears in durations and relative dates.
@@ -114,7 +114,7 @@ pub enum Lex {
 
 static LEX: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
     use Lex::*;
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for (i, name) in crate::document::calendar::MONTH_NAMES.iter().enumerate() {
         m.insert(*name, Month(i as u32 + 1, false));
     }
