@@ -18,11 +18,14 @@ struct Hit {
     kind: TimexType,
     value: String,
     modifier: Option<&'static str>,
+    /// "that year", "the following day": `k` units from the date last
+    /// mentioned, resolved in document order by the scan.
+    anaphor: Option<(Unit, i64)>,
 }
 
 impl Hit {
     fn new(start: usize, end: usize, kind: TimexType, value: String) -> Hit {
-        Hit { start, end, kind, value, modifier: None }
+        Hit { start, end, kind, value, modifier: None, anaphor: None }
     }
 }
 
@@ -363,6 +366,8 @@ impl<'a> Scan<'a> {
         let mut out = Vec::new();
         let mut i = 0;
         let mut last_end = 0usize;
+        // The last absolute date mentioned, anchor of "that year".
+        let mut anchor: Option<String> = None;
         let n = self.n();
         while i < n {
             if !self.may_start(i) {
@@ -372,10 +377,30 @@ impl<'a> Scan<'a> {
             match self.at(i) {
                 Some(h) if h.start >= last_end && h.end > h.start => {
                     let t = &self.doc.tokens;
+                    let value = match h.anaphor {
+                        Some((unit, k)) => {
+                            let v = resolve::from_anchor(anchor.as_deref(), unit, k);
+                            // "that day" with no day mentioned before is
+                            // generic ("trades made that day"): no expression.
+                            if v.starts_with('X') {
+                                i += 1;
+                                continue;
+                            }
+                            v
+                        }
+                        None => {
+                            // An anaphor keeps the anchor: "later that year"
+                            // must not blur the month it came from.
+                            if h.value.len() >= 4 && h.value.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+                                anchor = Some(h.value.clone());
+                            }
+                            h.value
+                        }
+                    };
                     out.push(TimeExpr {
                         span: Span::new(t[h.start].span.start, t[h.end - 1].span.end),
                         kind: h.kind,
-                        value: h.value,
+                        value,
                         modifier: h.modifier.map(str::to_string),
                     });
                     last_end = h.end;
@@ -413,6 +438,7 @@ impl<'a> Scan<'a> {
                 | "current"
                 | "recent"
                 | "these"
+                | "that"
                 | "every"
                 | "each"
                 | "fiscal"
@@ -463,8 +489,8 @@ impl<'a> Scan<'a> {
             ("early", _, _) => (1, "START", false),
             ("late", _, _) => (1, "END", false),
             ("mid", _, _) => (1, "MID", false),
-            ("earlier", "this" | "last" | "next" | "in" | "today", _) => (1, "START", false),
-            ("later", "this" | "last" | "next" | "today", _) => (1, "END", false),
+            ("earlier", "this" | "last" | "next" | "in" | "today" | "that", _) => (1, "START", false),
+            ("later", "this" | "last" | "next" | "today" | "that", _) => (1, "END", false),
             ("about" | "around" | "approximately" | "roughly" | "some", _, _) => (1, "APPROX", true),
             ("nearly", _, _) => (1, "APPROX", true),
             ("almost", _, _) => (1, "LESS_THAN", true),
@@ -524,6 +550,7 @@ impl<'a> Scan<'a> {
                 }
             }
             ("future", _) => return Some(Hit::new(k, k + 1, TimexType::Date, "FUTURE_REF".into())),
+            ("following", _) => return self.anaphor(k, k + 1, 1),
             // "in the near future", "over the short term"
             ("near" | "short", _) if matches!(w(1), "future" | "term") => {
                 return Some(Hit::new(k, k + 2, TimexType::Date, "FUTURE_REF".into()));
@@ -634,6 +661,18 @@ impl<'a> Scan<'a> {
         };
         let n = number(next).filter(|n| (10..=99).contains(n) && self.kind(k + 1) == Some(TokenKind::Word))?;
         Some((k + 2, century + n as i32))
+    }
+
+    /// "that year", "that same day", "the following month" (`k` = 1; `j`
+    /// after "the"): a year, month or day counted from the date last
+    /// mentioned, which only the scan knows.
+    fn anaphor(&self, start: usize, j: usize, k: i64) -> Option<Hit> {
+        let j = if self.w_in(j, start) == "same" { j + 1 } else { j };
+        let unit = match lex(self.w_in(j, start)) {
+            Lex::Unit(u @ (Unit::Year | Unit::Month | Unit::Day), false) => u,
+            _ => return None,
+        };
+        Some(Hit { anaphor: Some((unit, k)), ..Hit::new(start, j + 1, TimexType::Date, String::new()) })
     }
 
     /// "last year" / "this year" / "next year" at `k`: its end and year.
@@ -1178,6 +1217,7 @@ impl<'a> Scan<'a> {
                     return Some(h);
                 }
             }
+            "that" => return self.anaphor(j, j + 1, 0),
             "these" if w1 == "days" => return Some(Hit::new(j, j + 2, TimexType::Date, "PRESENT_REF".into())),
             "nineteen" | "eighteen" => {
                 if let Some((end, y)) = self.year_words(j) {

@@ -365,6 +365,23 @@ mod tests {
         assert_eq!(find(&out, "June 1").1, "2022-06-01");
     }
 
+    /// "that year", "the following month", "that same day" count from the
+    /// date mentioned last, not from the reference date; with none to
+    /// count from they are generic.
+    #[test]
+    fn anaphoric_dates_follow_the_last_mention() {
+        let out = run(
+            "He fled to Florida in June 2016 and returned later that year. The following month he \
+             was jailed. On March 3, 2017 he spoke; that same day he left.",
+            Some("2021-03-01"),
+        );
+        assert_eq!(find(&out, "later that year").1, "2016");
+        assert_eq!(find(&out, "The following month").1, "2016-07");
+        assert_eq!(find(&out, "that same day").1, "2017-03-03");
+        let out = run("Trades made that day lost money.", Some("2021-03-01"));
+        assert!(out.is_empty(), "{out:?}");
+    }
+
     #[test]
     fn hostile_input_stays_linear() {
         let text = "Thursday 2022 May ".repeat(50_000);

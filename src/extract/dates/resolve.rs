@@ -65,6 +65,28 @@ pub fn shifted(r: Option<NaiveDate>, unit: Unit, k: i64) -> String {
     }
 }
 
+/// The year, month or day `k` units after the date `anchor` (a TIMEX3
+/// value such as "1998-10-23" or "1998"); X placeholders when the anchor
+/// is missing or coarser than the unit.
+pub fn from_anchor(anchor: Option<&str>, unit: Unit, k: i64) -> String {
+    let a = anchor.unwrap_or("");
+    let num = |r: std::ops::Range<usize>| a.get(r).and_then(|s| s.parse::<u32>().ok());
+    match unit {
+        Unit::Day => match a.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
+            Some(d) => day(d + Duration::days(k)),
+            None => "XXXX-XX-XX".into(),
+        },
+        Unit::Month => match (num(0..4), a.as_bytes().get(4), num(5..7)) {
+            (Some(y), Some(b'-'), Some(m)) if (1..=12).contains(&m) => {
+                let (y, m) = add_months(y as i32, m, k);
+                format!("{y:04}-{m:02}")
+            }
+            _ => "XXXX-XX".into(),
+        },
+        _ => num(0..4).map_or("XXXX".into(), |y| format!("{:04}", y as i64 + k)),
+    }
+}
+
 /// A length of `n` units: "P3D", "PT24H"; decades and centuries in years
 /// ("two decades" is P20Y), the form TIMEX3 annotators use.
 pub fn length(unit: Unit, n: u32) -> String {
