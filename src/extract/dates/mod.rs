@@ -132,7 +132,8 @@ mod tests {
 
     #[test]
     fn without_reference_date_unknown_parts_stay_x() {
-        let out = run("They met on February 24 and again yesterday, then last month.", None);
+        let out = run("They met on February 24 and again yesterday, then last month and on Tuesday.", None);
+        assert_eq!(find(&out, "Tuesday").1, "XXXX-WXX-2");
         assert_eq!(find(&out, "February 24").1, "XXXX-02-24");
         assert_eq!(find(&out, "yesterday").1, "XXXX-XX-XX");
         assert_eq!(find(&out, "last month").1, "XXXX-XX");

@@ -136,8 +136,9 @@ pub fn offset(r: Option<NaiveDate>, unit: Unit, n: Option<u32>, sign: i64) -> St
 
 /// The weekday `wd` nearest the reference in the direction of `tense`
 /// (the reference day itself included).
+/// Without a reference, the weekday alone ("XXXX-WXX-2" for Tuesday).
 pub fn weekday(r: Option<NaiveDate>, wd: u32, tense: Tense) -> String {
-    let Some(r) = r else { return "XXXX-XX-XX".into() };
+    let Some(r) = r else { return format!("XXXX-WXX-{wd}") };
     let cur = r.weekday().number_from_monday() as i64;
     let wd = wd as i64;
     let delta = match tense {
