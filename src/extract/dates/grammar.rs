@@ -3,11 +3,13 @@
 //! core first. Matching works on a lower-cased copy of the text (ASCII
 //! lower-casing keeps byte offsets) so there is no per-token allocation.
 
-use super::lexicon::{Lex, Unit, lex, number};
+use super::lexicon::{HOLIDAYS, Lex, Unit, lex, number, ordinal, starts_holiday};
 use super::resolve::{self, Tense};
 use super::{TimeExpr, TimexType};
 use crate::document::{Document, Span, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate};
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
 
 /// One matched phrase: token range `start..end` and its normalization.
 struct Hit {
@@ -16,11 +18,14 @@ struct Hit {
     kind: TimexType,
     value: String,
     modifier: Option<&'static str>,
+    /// "that year", "the following day": `k` units from the date last
+    /// mentioned, resolved in document order by the scan.
+    anaphor: Option<(Unit, i64)>,
 }
 
 impl Hit {
     fn new(start: usize, end: usize, kind: TimexType, value: String) -> Hit {
-        Hit { start, end, kind, value, modifier: None }
+        Hit { start, end, kind, value, modifier: None, anaphor: None }
     }
 }
 
@@ -96,11 +101,109 @@ const MONTH_PREP: &[&str] = &[
     "on",
 ];
 
-/// Markers of a future clause. Only strong ones: news is mostly in the
-/// past, and "would"/"expected" occur as often in reported past events.
-const FUTURE: &[&str] =
-    &["will", "'ll", "\u{2019}ll", "shall", "going", "next", "upcoming", "scheduled", "tomorrow", "wo"];
-const PAST: &[&str] = &["said", "was", "were", "had", "did", "ago", "last", "yesterday", "told", "came", "went"];
+/// Time-zone abbreviations that may sit between a clock time and its day
+/// ("9 a.m. EST Tuesday"); matched on the original case.
+const ZONES: &[&str] =
+    &["GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST", "EET", "MSK"];
+
+/// What a word says about the tense of its clause.
+#[derive(Clone, Copy)]
+enum Cue {
+    /// Future by itself: "will", "tomorrow", "payable". Only strong
+    /// markers: news is mostly in the past, and "would" occurs as often in
+    /// reported past events. ("next" is none: "next to" is a place.)
+    Future,
+    /// Future when "to" follows and no perfect precedes: "plans to meet",
+    /// "is set to resume", "is to vote" (but "had been set to").
+    BeforeTo,
+    /// Future unless a perfect precedes: "scheduled for Monday".
+    Scheduled,
+    /// Future right before the expression: "until Tuesday", "effective June 1".
+    Adjacent,
+    /// Future between two "as": "as soon as Tuesday", "as early as May".
+    AsAs,
+    /// Past: auxiliaries and the irregular past tenses common in news
+    /// (regular "-ed" forms are recognized by their ending).
+    Past,
+}
+
+static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
+    let mut m = HashMap::default();
+    for w in ["will", "'ll", "\u{2019}ll", "shall", "upcoming", "tomorrow", "wo", "payable"] {
+        m.insert(w, Cue::Future);
+    }
+    for w in [
+        "plan", "plans", "planned", "planning", "set", "due", "expected", "expects", "going", "is", "are", "intends",
+        "hopes", "aims",
+    ] {
+        m.insert(w, Cue::BeforeTo);
+    }
+    m.insert("scheduled", Cue::Scheduled);
+    for w in ["until", "till", "effective"] {
+        m.insert(w, Cue::Adjacent);
+    }
+    for w in ["soon", "early"] {
+        m.insert(w, Cue::AsAs);
+    }
+    for w in [
+        "said",
+        "was",
+        "were",
+        "had",
+        "has",
+        "have",
+        "did",
+        "ago",
+        "last",
+        "yesterday",
+        "told",
+        "came",
+        "went",
+        "began",
+        "brought",
+        "took",
+        "made",
+        "gave",
+        "got",
+        "rose",
+        "fell",
+        "won",
+        "lost",
+        "left",
+        "met",
+        "saw",
+        "found",
+        "held",
+        "sold",
+        "bought",
+        "paid",
+        "led",
+        "struck",
+        "became",
+        "spoke",
+        "wrote",
+        "broke",
+        "fled",
+        "flew",
+        "drove",
+        "ran",
+        "sent",
+        "spent",
+        "kept",
+        "felt",
+        "thought",
+        "knew",
+        "grew",
+        "shot",
+        "stood",
+        "chose",
+        "arose",
+        "fought",
+    ] {
+        m.insert(w, Cue::Past);
+    }
+    m
+});
 
 impl<'a> Scan<'a> {
     fn n(&self) -> usize {
@@ -135,8 +238,14 @@ impl<'a> Scan<'a> {
         if i == 0 || !self.same(i - 1, i) { "" } else { self.w(i - 1) }
     }
 
-    /// Past or future from the nearest tense marker within the sentence.
+    /// Past or future from the nearest tense marker within the sentence;
+    /// past when there is none (news reports what happened).
     fn tense(&self, i: usize, j: usize) -> Tense {
+        self.cue(i, j).unwrap_or(Tense::Past)
+    }
+
+    /// The tense of the nearest marker around tokens `i..j` in the sentence.
+    fn cue(&self, i: usize, j: usize) -> Option<Tense> {
         let s = self.doc.tokens[i].sentence;
         let mut best: Option<(usize, Tense)> = None;
         let lo = i.saturating_sub(12);
@@ -145,20 +254,39 @@ impl<'a> Scan<'a> {
             if (i..j).contains(&k) || self.doc.tokens[k].sentence != s {
                 continue;
             }
-            let w = self.w(k);
-            let t = if FUTURE.contains(&w) {
-                Tense::Future
-            } else if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
-                Tense::Past
-            } else {
-                continue;
-            };
+            let Some(t) = self.marker(k, k + 1 == i) else { continue };
             let d = if k < i { i - k } else { k - j + 1 };
             if best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, t));
             }
         }
-        best.map_or(Tense::Past, |b| b.1)
+        best.map(|b| b.1)
+    }
+
+    /// The tense token `k` marks, if any; `adjacent` when it directly
+    /// precedes the expression.
+    fn marker(&self, k: usize, adjacent: bool) -> Option<Tense> {
+        let w = self.w(k);
+        let before = || if k > 0 { self.w_in(k - 1, k) } else { "" };
+        let after = || self.w_in(k + 1, k);
+        // "had been scheduled to" looks back from a past vantage point.
+        let perfect = || matches!(before(), "had" | "been");
+        let future = match CUES.get(w) {
+            Some(Cue::Future) => true,
+            Some(Cue::BeforeTo) => after() == "to" && !perfect(),
+            Some(Cue::Scheduled) => !perfect(),
+            Some(Cue::Adjacent) => adjacent,
+            Some(Cue::AsAs) => before() == "as" && after() == "as",
+            Some(Cue::Past) => return Some(Tense::Past),
+            None => false,
+        };
+        if future {
+            Some(Tense::Future)
+        } else if w.len() > 4 && w.ends_with("ed") {
+            Some(Tense::Past)
+        } else {
+            None
+        }
     }
 
     fn year_at(&self, j: usize) -> Option<i32> {
@@ -238,6 +366,8 @@ impl<'a> Scan<'a> {
         let mut out = Vec::new();
         let mut i = 0;
         let mut last_end = 0usize;
+        // The last absolute date mentioned, anchor of "that year".
+        let mut anchor: Option<String> = None;
         let n = self.n();
         while i < n {
             if !self.may_start(i) {
@@ -247,10 +377,30 @@ impl<'a> Scan<'a> {
             match self.at(i) {
                 Some(h) if h.start >= last_end && h.end > h.start => {
                     let t = &self.doc.tokens;
+                    let value = match h.anaphor {
+                        Some((unit, k)) => {
+                            let v = resolve::from_anchor(anchor.as_deref(), unit, k);
+                            // "that day" with no day mentioned before is
+                            // generic ("trades made that day"): no expression.
+                            if v.starts_with('X') {
+                                i += 1;
+                                continue;
+                            }
+                            v
+                        }
+                        None => {
+                            // An anaphor keeps the anchor: "later that year"
+                            // must not blur the month it came from.
+                            if h.value.len() >= 4 && h.value.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+                                anchor = Some(h.value.clone());
+                            }
+                            h.value
+                        }
+                    };
                     out.push(TimeExpr {
                         span: Span::new(t[h.start].span.start, t[h.end - 1].span.end),
                         kind: h.kind,
-                        value: h.value,
+                        value,
                         modifier: h.modifier.map(str::to_string),
                     });
                     last_end = h.end;
@@ -287,6 +437,8 @@ impl<'a> Scan<'a> {
                 | "previous"
                 | "current"
                 | "recent"
+                | "these"
+                | "that"
                 | "every"
                 | "each"
                 | "fiscal"
@@ -318,6 +470,7 @@ impl<'a> Scan<'a> {
                 | "end"
                 | "close"
         ) || w.as_bytes()[0].is_ascii_digit()
+            || (self.capitalized(i) && starts_holiday(w))
             || w.contains('-')
             || lex(w) != Lex::Other
     }
@@ -336,8 +489,8 @@ impl<'a> Scan<'a> {
             ("early", _, _) => (1, "START", false),
             ("late", _, _) => (1, "END", false),
             ("mid", _, _) => (1, "MID", false),
-            ("earlier", "this" | "last" | "next" | "in" | "today", _) => (1, "START", false),
-            ("later", "this" | "last" | "next" | "today", _) => (1, "END", false),
+            ("earlier", "this" | "last" | "next" | "in" | "today" | "that", _) => (1, "START", false),
+            ("later", "this" | "last" | "next" | "today" | "that", _) => (1, "END", false),
             ("about" | "around" | "approximately" | "roughly" | "some", _, _) => (1, "APPROX", true),
             ("nearly", _, _) => (1, "APPROX", true),
             ("almost", _, _) => (1, "LESS_THAN", true),
@@ -387,7 +540,7 @@ impl<'a> Scan<'a> {
         let w = |d: usize| self.w_in(k + d, k);
         let t = || self.tense(k, k + 1);
         match (w(0), lex(w(0))) {
-            ("past", _) | ("last", _) | ("previous", _) | ("next", _) | ("coming", _) => {
+            ("past" | "last" | "previous" | "next" | "coming", _) => {
                 if let Some(h) = self.relative(k) {
                     return Some(h);
                 }
@@ -397,6 +550,11 @@ impl<'a> Scan<'a> {
                 }
             }
             ("future", _) => return Some(Hit::new(k, k + 1, TimexType::Date, "FUTURE_REF".into())),
+            ("following", _) => return self.anaphor(k, k + 1, 1),
+            // "in the near future", "over the short term"
+            ("near" | "short", _) if matches!(w(1), "future" | "term") => {
+                return Some(Hit::new(k, k + 2, TimexType::Date, "FUTURE_REF".into()));
+            }
             ("first" | "second", _) if w(1) == "half" => {
                 let h = if w(0) == "first" { 1 } else { 2 };
                 let (end, y) = self.of_year(k + 2);
@@ -404,7 +562,10 @@ impl<'a> Scan<'a> {
                 let v = y.map_or(format!("XXXX-H{h}"), |y| format!("{y:04}-H{h}"));
                 return Some(Hit::new(k, end, TimexType::Date, v));
             }
-            (_, Lex::Ordinal(q)) if w(1) == "quarter" => return Some(self.quarter_phrase(k, k + 2, q, t())),
+            _ if w(1) == "quarter" && ordinal(w(0)).is_some() => {
+                let q = ordinal(w(0))?;
+                return Some(self.quarter_phrase(k, k + 2, q, t()));
+            }
             ("quarter", _) => {
                 return Some(Hit::new(k, k + 1, TimexType::Date, resolve::reported_quarter(self.r, t(), 0)));
             }
@@ -417,6 +578,8 @@ impl<'a> Scan<'a> {
                 let v = resolve::reported_quarter(self.r, tense, k_back);
                 return Some(Hit::new(k, k + 2, TimexType::Date, v));
             }
+            // "the current year"; "the current market" leaves "the" out.
+            ("current", _) => return self.relative(k),
             (_, Lex::Ordinal(_)) | ("first", _) => {
                 // "the first nine months"
                 if let Some(h) = self.duration(k + 1) {
@@ -437,6 +600,7 @@ impl<'a> Scan<'a> {
             (_, Lex::Unit(u, false)) if after_of => {
                 return Some(Hit::new(k, k + 1, TimexType::Date, resolve::shifted(self.r, u, 0)));
             }
+            ("year" | "full" | "fiscal", _) => return self.the_year(k),
             (_, Lex::Num(_)) | (_, Lex::Vague) => {
                 if let Some(h) = self.duration(k) {
                     return Some(h);
@@ -444,28 +608,133 @@ impl<'a> Scan<'a> {
             }
             _ => {}
         }
-        // Decades, seasons and numeric durations also take "the".
+        // Decades, seasons, quarters and numeric durations also take "the".
         let h = self.plain(k)?;
         let decade = h.kind == TimexType::Date && h.value.len() <= 3;
         let season =
             h.value.ends_with("SU") || h.value.ends_with("WI") || h.value.ends_with("SP") || h.value.ends_with("FA");
         // A hyphenated adjective ("the two-year conflict") leaves "the" to its noun.
         let duration = h.kind == TimexType::Duration && !self.w(h.start).contains('-');
-        (decade || season || duration || after_of).then_some(h)
+        // ("The year-ago results": the adjective leaves "the" to its noun.)
+        let adjective = h.end == h.start + 1 && self.w(h.start).starts_with("year-");
+        let quarter = h.value.contains("-Q") && !adjective;
+        (decade || season || quarter || duration || after_of).then_some(h)
+    }
+
+    /// "the year" after "the" (at `k`): a named year ("the year 2000", "the
+    /// year two thousand"), an accounting year ("for the fiscal year ended
+    /// March 31", a duration), or the year in progress ("for the year",
+    /// "of the full year"). Not "the year before": that needs an anchor.
+    fn the_year(&self, k: usize) -> Option<Hit> {
+        let y = if self.w(k) == "year" { k } else { k + 1 };
+        if self.w_in(y, k) != "year" {
+            return None;
+        }
+        if let Some((end, year)) = self.year_words(y + 1).filter(|_| self.same(k, y + 1)) {
+            return Some(Hit::new(k, end, TimexType::Date, format!("{year:04}")));
+        }
+        if self.same(k, y + 1) && self.kind(y + 1) == Some(TokenKind::Number) {
+            return None;
+        }
+        if matches!(self.w_in(y + 1, k), "ended" | "ending") {
+            return Some(Hit::new(k, y + 1, TimexType::Duration, "P1Y".into()));
+        }
+        let the = k.checked_sub(1)?;
+        let framed = matches!(self.prev(the), "for" | "of" | "during" | "throughout" | "in");
+        let open = !matches!(self.w_in(y + 1, k), "before" | "after" | "earlier" | "later" | "ago" | "'s" | "when");
+        (framed && open).then(|| Hit::new(k, y + 1, TimexType::Date, resolve::shifted(self.r, Unit::Year, 0)))
+    }
+
+    /// A year at `k` in digits ("1996") or spoken ("nineteen ninety-six",
+    /// "two thousand" — the latter only after "year", where it cannot be a
+    /// count): its end token and value.
+    fn year_words(&self, k: usize) -> Option<(usize, i32)> {
+        if let Some(y) = self.year_at(k) {
+            return Some((k + 1, y));
+        }
+        let next = self.w_in(k + 1, k);
+        let century = match self.w(k) {
+            "nineteen" => 1900,
+            "eighteen" => 1800,
+            "two" if next == "thousand" && self.prev(k) == "year" => return Some((k + 2, 2000)),
+            _ => return None,
+        };
+        let n = number(next).filter(|n| (10..=99).contains(n) && self.kind(k + 1) == Some(TokenKind::Word))?;
+        Some((k + 2, century + n as i32))
+    }
+
+    /// "that year", "that same day", "the following month" (`k` = 1; `j`
+    /// after "the"): a year, month or day counted from the date last
+    /// mentioned, which only the scan knows.
+    fn anaphor(&self, start: usize, j: usize, k: i64) -> Option<Hit> {
+        let j = if self.w_in(j, start) == "same" { j + 1 } else { j };
+        let unit = match lex(self.w_in(j, start)) {
+            Lex::Unit(u @ (Unit::Year | Unit::Month | Unit::Day), false) => u,
+            _ => return None,
+        };
+        Some(Hit { anaphor: Some((unit, k)), ..Hit::new(start, j + 1, TimexType::Date, String::new()) })
+    }
+
+    /// "last year" / "this year" / "next year" at `k`: its end and year.
+    fn relative_year(&self, k: usize) -> Option<(usize, Option<i32>)> {
+        let off = match self.w_in(k, k.saturating_sub(1)) {
+            "last" => -1,
+            "this" => 0,
+            "next" => 1,
+            _ => return None,
+        };
+        (self.same(k, k + 1) && self.w(k + 1) == "year").then(|| (k + 2, self.r.map(|r| r.year() + off)))
+    }
+
+    /// A quarter of year `y` named after it: "1988 third quarter", "this
+    /// year's third quarter", and in earnings news "the 1988 period" (the
+    /// quarter being reported, that year). `k` is the token after the year.
+    fn quarter_of(&self, start: usize, k: usize, y: Option<i32>) -> Option<Hit> {
+        let k = if self.w_in(k, start) == "'s" || self.w_in(k, start) == "\u{2019}s" { k + 1 } else { k };
+        let q = match (ordinal(self.w_in(k, start)), self.w_in(k + 1, start)) {
+            (Some(q), "quarter") => Some((k + 2, q)),
+            _ if matches!(self.w_in(k, start), "quarter" | "period") && self.quarterly => {
+                let reported = resolve::reported_quarter(self.r, Tense::Past, 0);
+                reported.rsplit_once('Q').and_then(|(_, q)| q.parse().ok()).map(|q| (k + 1, q))
+            }
+            _ => None,
+        };
+        let (end, q) = q?;
+        let v = y.map_or(format!("XXXX-Q{q}"), |y| format!("{y:04}-Q{q}"));
+        Some(Hit::new(start, end, TimexType::Date, v))
+    }
+
+    /// A holiday named at `k` ("Thanksgiving Day", "Christmas Eve"), its
+    /// words capitalized; `start` is where the hit begins ("last" before
+    /// it) and `dir` the direction that word gives.
+    fn holiday(&self, start: usize, k: usize, dir: i64) -> Option<Hit> {
+        let (name, h) = HOLIDAYS.iter().find(|(name, _)| {
+            name.iter().enumerate().all(|(d, part)| {
+                let i = k + d;
+                self.w_in(i, k) == *part && (part.starts_with('\'') || self.capitalized(i))
+            })
+        })?;
+        let end = k + name.len();
+        // "Christmas Island", "the Great Orchestra of Christmas Charity": a name.
+        if self.same(k, end) && self.kind(end) == Some(TokenKind::Word) && self.capitalized(end) {
+            return None;
+        }
+        let cue = if dir == 0 { self.cue(k, end) } else { None };
+        Some(Hit::new(start, end, TimexType::Date, resolve::holiday(self.r, *h, dir, cue)?))
     }
 
     /// "of 2022" / "2022" after a period name.
     fn of_year(&self, k: usize) -> (usize, Option<i32>) {
         if self.w_in(k, k.saturating_sub(1)) == "of"
             && self.same(k, k + 1)
-            && let Some(y) = self.year_at(k + 1)
+            && let Some((end, y)) = self.year_words(k + 1)
         {
-            return (k + 2, Some(y));
+            return (end, Some(y));
         }
         if self.same(k.saturating_sub(1), k)
-            && let Some(y) = self.year_at(k)
+            && let Some((end, y)) = self.year_words(k)
         {
-            return (k + 1, Some(y));
+            return (end, Some(y));
         }
         (k, None)
     }
@@ -486,7 +755,8 @@ impl<'a> Scan<'a> {
         let mut n: Option<u32>;
         let mut raw_num: Option<&str> = None;
         if matches!(w(0), "a" | "an") && matches!(w(1), "few" | "couple") {
-            n = None;
+            // "a couple of years" is two of them.
+            n = (w(1) == "couple").then_some(2);
             k += 2;
             if w(2) == "of" {
                 k += 1;
@@ -509,9 +779,18 @@ impl<'a> Scan<'a> {
         } else {
             return None;
         }
+        // "5 1/2 hours"
+        let mut half = n.is_some() && (self.w_in(k, j), self.w_in(k + 1, j), self.w_in(k + 2, j)) == ("1", "/", "2");
+        if half {
+            k += 3;
+        }
         let Lex::Unit(u, plural) = lex(self.w_in(k, j)) else { return None };
-        // "the 1988 second quarter": "second" there is an ordinal.
-        if u == Unit::Weekend || (u == Unit::Second && !plural && n != Some(1)) {
+        // "the 1988 second quarter", "a second group": "second" there is an
+        // ordinal; "the 1988 quarter" is a quarter of 1988.
+        if u == Unit::Weekend
+            || (u == Unit::Second && !plural && w(0) != "one")
+            || (!plural && self.year_at(j).is_some())
+        {
             return None;
         }
         // "a months" is not a phrase; "two year" happens in compounds.
@@ -522,32 +801,44 @@ impl<'a> Scan<'a> {
             return None;
         }
         k += 1;
+        // "52 years old" is an age, not a period.
+        if self.w_in(k, j) == "old" {
+            return None;
+        }
+        // "an hour and a half"
+        if n.is_some() && (self.w_in(k, j), self.w_in(k + 1, j), self.w_in(k + 2, j)) == ("and", "a", "half") {
+            half = true;
+            k += 3;
+        }
+        // Offsets resolve whole units only ("2 1/2 years ago" stays vague).
+        let n_whole = n.filter(|_| raw_num.is_none() && !half);
         match self.w_in(k, j) {
             "ago" | "earlier" | "before"
                 if !(self.w_in(k, j) == "before"
                     && self.same(j, k + 1)
                     && self.kind(k + 1) != Some(TokenKind::Punct)) =>
             {
-                let v = if self.quarterly && u == Unit::Year && n == Some(1) && raw_num.is_none() {
+                let v = if self.quarterly && u == Unit::Year && n_whole == Some(1) {
                     resolve::reported_quarter(self.r, Tense::Past, 1)
                 } else {
-                    resolve::offset(self.r, u, n.filter(|_| raw_num.is_none()), -1)
+                    resolve::offset(self.r, u, n_whole, -1)
                 };
                 return Some(Hit::new(j, k + 1, TimexType::Date, v));
             }
             "later" | "hence" => {
-                let v = resolve::offset(self.r, u, n.filter(|_| raw_num.is_none()), 1);
+                let v = resolve::offset(self.r, u, n_whole, 1);
                 return Some(Hit::new(j, k + 1, TimexType::Date, v));
             }
             _ => {}
         }
         let (p, d) = u.designator();
-        let amount = match (raw_num, n) {
-            (Some(r), _) => r.to_string(),
-            (None, Some(n)) => n.to_string(),
-            (None, None) => "X".to_string(),
+        let v = match (raw_num, n) {
+            (Some(r), _) => format!("{p}{r}{d}"),
+            (None, Some(n)) if half => resolve::length_and_half(u, n),
+            (None, Some(n)) => resolve::length(u, n),
+            (None, None) => format!("{p}X{d}"),
         };
-        Some(Hit::new(j, k, TimexType::Duration, format!("{p}{amount}{d}")))
+        Some(Hit::new(j, k, TimexType::Duration, v))
     }
 
     /// last/this/next/past/coming + unit, weekday, month, season, part of day.
@@ -560,7 +851,9 @@ impl<'a> Scan<'a> {
             "recent" => -1,
             _ => return None,
         };
-        let k = j + 1;
+        // "last fiscal year" is last year for this purpose.
+        let fiscal = self.w_in(j + 1, j) == "fiscal" && matches!(lex(self.w_in(j + 2, j)), Lex::Unit(..));
+        let k = if fiscal { j + 2 } else { j + 1 };
         let w1 = self.w_in(k, j);
         let t = self.tense(j, k + 1);
         // "the past three years", "the next few weeks": durations.
@@ -569,6 +862,12 @@ impl<'a> Scan<'a> {
             && h.kind == TimexType::Duration
         {
             return Some(Hit { start: j, ..h });
+        }
+        // "last Thanksgiving", "next Christmas"
+        if matches!(w0, "last" | "this" | "next")
+            && let Some(h) = self.holiday(j, k, off)
+        {
+            return Some(h);
         }
         match lex(w1) {
             Lex::Unit(u, true) => {
@@ -585,11 +884,15 @@ impl<'a> Scan<'a> {
             }
             Lex::Unit(u, false) if w0 != "recent" => {
                 if w0 == "past" {
-                    let (p, d) = u.designator();
-                    return Some(Hit::new(j, k + 1, TimexType::Duration, format!("{p}1{d}")));
+                    return Some(Hit::new(j, k + 1, TimexType::Duration, resolve::length(u, 1)));
                 }
                 if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
                     return None;
+                }
+                if u == Unit::Year
+                    && let Some(h) = self.quarter_of(j, k + 1, self.r.map(|r| r.year() + off as i32))
+                {
+                    return Some(h);
                 }
                 Some(Hit::new(j, k + 1, TimexType::Date, resolve::shifted(self.r, u, off)))
             }
@@ -633,6 +936,36 @@ impl<'a> Scan<'a> {
         Some(Hit::new(start, end, TimexType::Date, day))
     }
 
+    /// "by year-end", "since year end": the last day of the year in progress
+    /// (of the previous one after "since").
+    fn year_end_at(&self, j: usize) -> Option<Hit> {
+        let end = match self.w(j) {
+            "year-end" => j + 1,
+            "year" if self.w_in(j + 1, j) == "end" => j + 2,
+            _ => return None,
+        };
+        let back = match self.prev(j) {
+            "since" | "after" => -1,
+            "by" | "at" | "around" | "before" | "until" | "till" | "through" | "near" => 0,
+            _ => return None,
+        };
+        let v = match self.r {
+            Some(r) => format!("{:04}-12-31", r.year() + back),
+            None => "XXXX-12-31".into(),
+        };
+        Some(Hit::new(j, end, TimexType::Date, v))
+    }
+
+    /// Whether the word before `j` is a count or amount that "a year" /
+    /// "per day" turns into a rate.
+    /// Not when an anchor word follows: "$2 million a year ago".
+    fn rate_before(&self, j: usize) -> bool {
+        let p = self.prev(j);
+        let amount = matches!(p, "once" | "twice" | "times" | "million" | "billion" | "thousand" | "percent" | "%")
+            || (!p.is_empty() && self.kind(j - 1) == Some(TokenKind::Number));
+        amount && !matches!(self.w_in(j + 2, j), "ago" | "earlier" | "later" | "before" | "after" | "hence")
+    }
+
     /// Month-led dates: "February 24", "Feb. 24, 2022", "May 2022", "in May".
     fn month(&self, j: usize, m: u32, abbr: bool) -> Option<Hit> {
         if !self.capitalized(j) {
@@ -656,13 +989,17 @@ impl<'a> Scan<'a> {
                 year = Some(y);
                 end += 1;
             }
-            let year = year.or_else(|| resolve::year_for(self.r, m, Some(d), self.tense(j, end)));
+            let year = year.or_else(|| resolve::year_for(self.r, m, self.cue(j, end)));
             let v = resolve::month_day(year, m, Some(d))?;
             return Some(Hit::new(j, end, TimexType::Date, v));
         }
         let (end, y) = self.of_year(k);
         if let Some(y) = y {
             return Some(Hit::new(j, end, TimexType::Date, format!("{y:04}-{m:02}")));
+        }
+        // "July last year", "February this year"
+        if let Some((end, y)) = self.relative_year(k) {
+            return Some(Hit::new(j, end, TimexType::Date, resolve::month_day(y, m, None)?));
         }
         if abbr {
             return None;
@@ -676,7 +1013,7 @@ impl<'a> Scan<'a> {
         if self.same(j, j + 1) && self.kind(j + 1) == Some(TokenKind::Word) && self.capitalized(j + 1) {
             return None;
         }
-        let y = resolve::year_for(self.r, m, None, self.tense(j, j + 1));
+        let y = resolve::year_for(self.r, m, self.cue(j, j + 1));
         Some(Hit::new(j, j + 1, TimexType::Date, resolve::month_day(y, m, None)?))
     }
 
@@ -734,20 +1071,58 @@ impl<'a> Scan<'a> {
             Some(false) if h == 12 => 0,
             _ => h,
         };
-        // A day right after: "6 a.m. Thursday", "10 p.m. yesterday".
-        let mut day = self.r.map_or("XXXX-XX-XX".to_string(), resolve::day);
-        match lex(self.w_in(k, j)) {
+        Some(self.time_on_day(j, k, &format!("{hh:02}:{min:02}")))
+    }
+
+    /// A clock time (tokens `j..k`, `hhmm` its TIMEX3 form) with the day
+    /// that may follow it: "6 a.m. Thursday", "5 p.m. EST, Nov. 6",
+    /// "noon yesterday". Without one, the reference day.
+    fn time_on_day(&self, j: usize, mut k: usize, hhmm: &str) -> Hit {
+        if ZONES.contains(&self.raw(k)) && self.same(j, k) {
+            k += 1;
+        }
+        let day = match self.day_after(k, j) {
+            Some((end, day)) => {
+                k = end;
+                day
+            }
+            None => self.r.map_or("XXXX-XX-XX".to_string(), resolve::day),
+        };
+        Hit::new(j, k, TimexType::Time, format!("{day}T{hhmm}"))
+    }
+
+    /// A day named at `k` (after an optional comma) that pins down a time or
+    /// weekday before it: a weekday, "yesterday"/"today"/"tomorrow", or a
+    /// calendar date. Returns the end token and the day's value.
+    fn day_after(&self, k: usize, anchor: usize) -> Option<(usize, String)> {
+        let k = if self.w_in(k, anchor) == "," { k + 1 } else { k };
+        if !self.same(anchor, k) {
+            return None;
+        }
+        match lex(self.w(k)) {
             Lex::Weekday(wd) => {
-                day = resolve::weekday(self.r, wd, self.tense(j, k + 1));
-                k += 1;
+                if let Some(d) = self.calendar_date(k + 1) {
+                    return Some(d);
+                }
+                Some((k + 1, resolve::weekday(self.r, wd, self.tense(anchor, k + 1))))
             }
             Lex::DayRef(d) => {
-                day = self.r.map_or("XXXX-XX-XX".to_string(), |r| resolve::day(r + Duration::days(d)));
-                k += 1;
+                Some((k + 1, self.r.map_or("XXXX-XX-XX".to_string(), |r| resolve::day(r + Duration::days(d)))))
             }
-            _ => {}
+            _ => self.calendar_date(k),
         }
-        Some(Hit::new(j, k, TimexType::Time, format!("{day}T{hh:02}:{min:02}")))
+    }
+
+    /// A full calendar date at `k` (after an optional comma): "Oct. 23",
+    /// "April 25, 1998", "25 April". Returns the end token and its value.
+    fn calendar_date(&self, k: usize) -> Option<(usize, String)> {
+        let k = if self.w_in(k, k.saturating_sub(1)) == "," { k + 1 } else { k };
+        if !matches!(lex(self.w(k)), Lex::Month(..)) && self.kind(k) != Some(TokenKind::Number) {
+            return None;
+        }
+        let h = self.plain(k)?;
+        let full = h.kind == TimexType::Date && h.value.len() == 10 && h.value.as_bytes()[7] == b'-';
+        full.then_some((h.end, h.value))
     }
 
     /// Phrases that need no leading "the".
@@ -759,6 +1134,10 @@ impl<'a> Scan<'a> {
         let w1 = self.w_in(j + 1, j);
         match lex(w0) {
             Lex::Weekday(wd) => {
+                // "Friday, Oct. 23": the date says which Friday.
+                if let Some((end, v)) = self.calendar_date(j + 1) {
+                    return Some(Hit::new(j, end, TimexType::Date, v));
+                }
                 let v = resolve::weekday(self.r, wd, self.tense(j, j + 1));
                 return self.with_part_of_day(j, j + 1, v);
             }
@@ -773,9 +1152,10 @@ impl<'a> Scan<'a> {
                 return Some(Hit::new(j, j + 1, TimexType::Set, v.into()));
             }
             Lex::Season(s) => {
-                if let Some(y) = self.year_at(j + 1).filter(|_| self.same(j, j + 1)) {
+                // "summer 2021", "the winter of nineteen ninety-four"
+                if let (end, Some(y)) = self.of_year(j + 1) {
                     let code = ["SP", "SU", "FA", "WI"][s as usize];
-                    return Some(Hit::new(j, j + 2, TimexType::Date, format!("{y:04}-{code}")));
+                    return Some(Hit::new(j, end, TimexType::Date, format!("{y:04}-{code}")));
                 }
                 if self.prev(j) == "the" || self.prev(j) == "in" {
                     let v = resolve::season(self.r, s, 0, self.tense(j, j + 1));
@@ -783,7 +1163,10 @@ impl<'a> Scan<'a> {
                 }
                 return None;
             }
-            Lex::Ordinal(q) if w1 == "quarter" => return Some(self.quarter_phrase(j, j + 2, q, self.tense(j, j + 2))),
+            _ if w1 == "quarter" && ordinal(w0).is_some() => {
+                let q = ordinal(w0)?;
+                return Some(self.quarter_phrase(j, j + 2, q, self.tense(j, j + 2)));
+            }
             Lex::Unit(u, true) if matches!(self.prev(j), "for" | "within" | "after" | "than" | "over") => {
                 if u == Unit::Weekend {
                     return None;
@@ -803,12 +1186,43 @@ impl<'a> Scan<'a> {
                 return Some(Hit::new(j, j + 1, TimexType::Time, format!("{d}TNI")));
             }
             "noon" | "midday" | "midnight" => {
-                let d = self.r.map_or("XXXX-XX-XX".to_string(), resolve::day);
                 let t = if w0 == "midnight" { "24:00" } else { "12:00" };
-                return Some(Hit::new(j, j + 1, TimexType::Time, format!("{d}T{t}")));
+                return Some(self.time_on_day(j, j + 1, t));
             }
-            "last" | "this" | "next" | "coming" | "past" | "previous" | "current" | "recent" => {
+            "last" | "this" | "next" | "coming" | "past" | "previous" | "recent" => {
                 return self.relative(j);
+            }
+            // "current realities": the present, unless a period follows.
+            "current" => {
+                return self.relative(j).or_else(|| {
+                    let noun = self.same(j, j + 1) && self.kind(j + 1) == Some(TokenKind::Word);
+                    noun.then(|| Hit::new(j, j + 1, TimexType::Date, "PRESENT_REF".into()))
+                });
+            }
+            // "year-earlier results": the same period a year back.
+            "year-earlier" | "year-ago" if self.same(j, j + 1) && self.kind(j + 1) == Some(TokenKind::Word) => {
+                if let (Some(q), "quarter") = (ordinal(w1), self.w_in(j + 2, j)) {
+                    let v = self.r.map_or(format!("XXXX-Q{q}"), |r| format!("{:04}-Q{q}", r.year() - 1));
+                    return Some(Hit::new(j, j + 3, TimexType::Date, v));
+                }
+                let v = if self.quarterly {
+                    resolve::reported_quarter(self.r, Tense::Past, 1)
+                } else {
+                    resolve::shifted(self.r, Unit::Year, -1)
+                };
+                return Some(Hit::new(j, j + 1, TimexType::Date, v));
+            }
+            "year-end" | "year" => {
+                if let Some(h) = self.year_end_at(j) {
+                    return Some(h);
+                }
+            }
+            "that" => return self.anaphor(j, j + 1, 0),
+            "these" if w1 == "days" => return Some(Hit::new(j, j + 2, TimexType::Date, "PRESENT_REF".into())),
+            "nineteen" | "eighteen" => {
+                if let Some((end, y)) = self.year_words(j) {
+                    return Some(Hit::new(j, end, TimexType::Date, format!("{y:04}")));
+                }
             }
             "fiscal" => {
                 let y = self.year_at(j + 1).filter(|_| self.same(j, j + 1))?;
@@ -832,7 +1246,8 @@ impl<'a> Scan<'a> {
                     }
                 }
             }
-            "a" | "an" | "per" if matches!(self.prev(j), "once" | "twice" | "times") => {
+            // "twice a week", "$2 million a year": a rate, so a recurrence.
+            "a" | "an" | "per" if self.rate_before(j) => {
                 if let Lex::Unit(u, false) = lex(w1) {
                     let (p, d) = u.designator();
                     return Some(Hit::new(j, j + 2, TimexType::Set, format!("{p}1{d}")));
@@ -840,36 +1255,57 @@ impl<'a> Scan<'a> {
             }
             _ => {}
         }
+        if self.capitalized(j)
+            && starts_holiday(w0)
+            && let Some(h) = self.holiday(j, j, 0)
+        {
+            return Some(h);
+        }
         // Hyphenated words: "mid-2022", "third-quarter", "two-year".
         if let Some((a, b)) = w0.split_once('-')
             && self.kind(j) == Some(TokenKind::Word)
         {
-            if a == "mid" {
+            if let Some(m) = match a {
+                "early" => Some("START"),
+                "mid" => Some("MID"),
+                "late" => Some("END"),
+                _ => None,
+            } {
                 let v = if let Some(y) = b.parse::<i32>().ok().filter(|y| (1000..=2100).contains(y)) {
                     format!("{y:04}")
                 } else if let Lex::Month(m, false) = lex(b) {
-                    resolve::month_day(resolve::year_for(self.r, m, None, self.tense(j, j + 1)), m, None)?
+                    resolve::month_day(resolve::year_for(self.r, m, self.cue(j, j + 1)), m, None)?
                 } else {
                     decade(b)?
                 };
-                return Some(Hit { modifier: Some("MID"), ..Hit::new(j, j + 1, TimexType::Date, v) });
+                return Some(Hit { modifier: Some(m), ..Hit::new(j, j + 1, TimexType::Date, v) });
             }
-            if let (Lex::Ordinal(q), "quarter") = (lex(a), b) {
+            if let (Some(q), "quarter") = (ordinal(a), b) {
                 return Some(self.quarter_phrase(j, j + 1, q, self.tense(j, j + 1)));
             }
-            if let (Lex::Ordinal(h @ 1..=2), "half") = (lex(a), b) {
+            if let (Some(h @ 1..=2), "half") = (ordinal(a), b) {
                 let v = self.r.map_or(format!("XXXX-H{h}"), |r| format!("{:04}-H{h}", r.year()));
                 return Some(Hit::new(j, j + 1, TimexType::Date, v));
             }
             if let (Some(n), Lex::Unit(u, false)) = (number(a), lex(b))
                 && u != Unit::Weekend
             {
-                let (p, d) = u.designator();
-                return Some(Hit::new(j, j + 1, TimexType::Duration, format!("{p}{n}{d}")));
+                return Some(Hit::new(j, j + 1, TimexType::Duration, resolve::length(u, n)));
             }
         }
-        // Decades: "1990s", "'90s".
-        if let Some(v) = decade(w0) {
+        // "the 20th century" is the 1900s: TIMEX3 "19".
+        let digits = w0.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        if w1 == "century"
+            && matches!(&w0[digits.len()..], "st" | "nd" | "rd" | "th")
+            && let Ok(n) = digits.parse::<u32>()
+            && (2..=21).contains(&n)
+        {
+            return Some(Hit::new(j, j + 2, TimexType::Date, format!("{:02}", n - 1)));
+        }
+        // Decades: "1990s", "'90s", "the nineties"; "in his 30s" is an age.
+        if let Some(v) = decade(w0)
+            && !matches!(self.prev(j), "his" | "her" | "their" | "my" | "your" | "our")
+        {
             let start = if matches!(self.prev(j), "'" | "\u{2019}") && w0.len() == 3 { j - 1 } else { j };
             return Some(Hit::new(start, j + 1, TimexType::Date, v));
         }
@@ -905,9 +1341,14 @@ impl<'a> Scan<'a> {
                         end += 1;
                         Some(y)
                     }
-                    None => resolve::year_for(self.r, m, Some(d), self.tense(j, end)),
+                    None => resolve::year_for(self.r, m, self.cue(j, end)),
                 };
                 return Some(Hit::new(j, end, TimexType::Date, resolve::month_day(year, m, Some(d))?));
+            }
+            if let Some(y) = self.year_at(j)
+                && let Some(h) = self.quarter_of(j, j + 1, Some(y))
+            {
+                return Some(h);
             }
             if let Some(y) = self.standalone_year(j) {
                 return Some(Hit::new(j, j + 1, TimexType::Date, format!("{y:04}")));
@@ -917,9 +1358,14 @@ impl<'a> Scan<'a> {
     }
 }
 
-/// "1990s" → "199", "90s" → "199", "2000s" → "200".
+/// "1990s" → "199", "90s" → "199", "2000s" → "200", "the sixties" →
+/// "196" (spoken decades before the thirties could be either century).
 fn decade(w: &str) -> Option<String> {
+    const SPOKEN: [&str; 7] = ["thirtie", "fortie", "fiftie", "sixtie", "seventie", "eightie", "ninetie"];
     let d = w.strip_suffix('s')?;
+    if let Some(i) = SPOKEN.iter().position(|&s| s == d) {
+        return Some(format!("19{}", i + 3));
+    }
     if !d.bytes().all(|b| b.is_ascii_digit()) || !d.ends_with('0') {
         return None;
     }

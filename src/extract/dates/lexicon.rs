@@ -39,6 +39,50 @@ impl Unit {
     }
 }
 
+/// How a holiday's date is found in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    /// The same month and day every year.
+    Fixed(u32, u32),
+    /// The `n`th ISO weekday `wd` of a month: (month, wd, n).
+    Nth(u32, u32, u32),
+    /// The last ISO weekday `wd` of a month.
+    Last(u32, u32),
+    /// Days from (Western) Easter Sunday.
+    Easter(i64),
+    /// US Election Day: the Tuesday after the first Monday of November.
+    Election,
+}
+
+/// Holiday names as lower-cased token sequences, longer names before the
+/// shorter ones they begin with. US federal holidays plus the Christian
+/// feasts that news dates events by.
+pub const HOLIDAYS: &[(&[&str], Holiday)] = &[
+    (&["new", "year", "'s", "eve"], Holiday::Fixed(12, 31)),
+    (&["new", "year", "'s", "day"], Holiday::Fixed(1, 1)),
+    (&["christmas", "eve"], Holiday::Fixed(12, 24)),
+    (&["christmas", "day"], Holiday::Fixed(12, 25)),
+    (&["christmas"], Holiday::Fixed(12, 25)),
+    (&["boxing", "day"], Holiday::Fixed(12, 26)),
+    (&["valentine", "'s", "day"], Holiday::Fixed(2, 14)),
+    (&["halloween"], Holiday::Fixed(10, 31)),
+    (&["independence", "day"], Holiday::Fixed(7, 4)),
+    (&["thanksgiving", "day"], Holiday::Nth(11, 4, 4)),
+    (&["thanksgiving"], Holiday::Nth(11, 4, 4)),
+    (&["labor", "day"], Holiday::Nth(9, 1, 1)),
+    (&["memorial", "day"], Holiday::Last(5, 1)),
+    (&["election", "day"], Holiday::Election),
+    (&["good", "friday"], Holiday::Easter(-2)),
+    (&["easter", "sunday"], Holiday::Easter(0)),
+    (&["easter", "monday"], Holiday::Easter(1)),
+    (&["easter"], Holiday::Easter(0)),
+];
+
+/// Whether a lower-cased word can begin a holiday name.
+pub fn starts_holiday(w: &str) -> bool {
+    HOLIDAYS.iter().any(|(name, _)| name[0] == w)
+}
+
 /// The class of one lower-cased word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lex {
@@ -188,6 +232,16 @@ static LEX: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
 /// Classifies a lower-cased word.
 pub fn lex(w: &str) -> Lex {
     LEX.get(w).copied().unwrap_or(Lex::Other)
+}
+
+/// The ordinal 1..=4 of a word ("third" → 3), "second" included, which
+/// the lexicon files as a unit.
+pub fn ordinal(w: &str) -> Option<u32> {
+    match lex(w) {
+        Lex::Ordinal(q) => Some(q),
+        _ if w == "second" => Some(2),
+        _ => None,
+    }
 }
 
 /// Parses a cardinal written in digits or words, including hyphenated tens

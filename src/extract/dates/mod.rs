@@ -132,7 +132,8 @@ mod tests {
 
     #[test]
     fn without_reference_date_unknown_parts_stay_x() {
-        let out = run("They met on February 24 and again yesterday, then last month.", None);
+        let out = run("They met on February 24 and again yesterday, then last month and on Tuesday.", None);
+        assert_eq!(find(&out, "Tuesday").1, "XXXX-WXX-2");
         assert_eq!(find(&out, "February 24").1, "XXXX-02-24");
         assert_eq!(find(&out, "yesterday").1, "XXXX-XX-XX");
         assert_eq!(find(&out, "last month").1, "XXXX-XX");
@@ -153,6 +154,233 @@ mod tests {
         assert_eq!(find(&out, "Monday").1, "2022-07-04");
         let out = run("The ministers met on Monday.", Some("2022-06-30"));
         assert_eq!(find(&out, "Monday").1, "2022-06-27");
+    }
+
+    /// Intention verbs followed by "to" and "as soon as" look ahead; a
+    /// past perfect in front of them does not.
+    #[test]
+    fn future_cues_before_to() {
+        // 2022-06-29 is a Wednesday.
+        let out = run("The team planned to leave the capital on Thursday.", Some("2022-06-29"));
+        assert_eq!(find(&out, "Thursday").1, "2022-06-30");
+        let out = run("The team left the capital on Thursday.", Some("2022-06-29"));
+        assert_eq!(find(&out, "Thursday").1, "2022-06-23");
+        let out = run("Talks are set to resume Monday in Geneva.", Some("2022-06-29"));
+        assert_eq!(find(&out, "Monday").1, "2022-07-04");
+        let out = run("The envoy could arrive as soon as Friday.", Some("2022-06-29"));
+        assert_eq!(find(&out, "Friday").1, "2022-07-01");
+        let out = run("The offer had been scheduled to expire on Friday.", Some("2022-06-29"));
+        assert_eq!(find(&out, "Friday").1, "2022-06-24");
+        let out = run("The court postponed the hearing until Tuesday.", Some("2022-06-29"));
+        assert_eq!(find(&out, "Tuesday").1, "2022-07-05");
+    }
+
+    /// "next to" is a place, not a future clause.
+    #[test]
+    fn next_to_is_no_future_marker() {
+        let out = run("Two cars exploded next to the embassy on Friday.", Some("2022-07-02"));
+        assert_eq!(find(&out, "Friday").1, "2022-07-01");
+    }
+
+    /// Irregular past forms count as past; a month with no cue at all is
+    /// its nearest occurrence.
+    #[test]
+    fn month_year_from_cue_or_nearest() {
+        let out = run("In January, the board brought in a new chief.", Some("2021-10-27"));
+        assert_eq!(find(&out, "January").1, "2021-01");
+        let out = run("The reduced dividend is payable Jan. 2 to holders of record.", Some("2021-11-02"));
+        assert_eq!(find(&out, "Jan. 2").1, "2022-01-02");
+        let out = run("Apart from a revision to December figures, payrolls look firm.", Some("2022-02-06"));
+        assert_eq!(find(&out, "December").1, "2021-12");
+        let out = run("The bridge loan must be repaid by February.", Some("2021-10-30"));
+        assert_eq!(find(&out, "February").1, "2022-02");
+    }
+
+    /// A weekday followed by its date is one expression, valued by the date.
+    #[test]
+    fn weekday_with_its_date_is_one_date() {
+        let out = run("The paper said in an editorial on Monday, Oct. 26: the verdict stands.", Some("2020-11-21"));
+        assert_eq!(find(&out, "Monday, Oct. 26"), (TimexType::Date, "2020-10-26".into()));
+        let out = run("Funds flowed out on Friday 13 October alone.", Some("2020-11-21"));
+        assert_eq!(find(&out, "Friday 13 October"), (TimexType::Date, "2020-10-13".into()));
+    }
+
+    /// A clock time takes the time zone and the day after it.
+    #[test]
+    fn clock_time_with_zone_and_day() {
+        // 2021-03-01 is a Monday.
+        let out = run("The deadline was extended until 9 a.m. EST Tuesday.", Some("2021-03-01"));
+        assert_eq!(find(&out, "9 a.m. EST Tuesday"), (TimexType::Time, "2021-03-02T09:00".into()));
+        let out = run("Holders may tender until 5 p.m. EST, Nov. 6.", Some("2021-10-30"));
+        assert_eq!(find(&out, "5 p.m. EST, Nov. 6").1, "2021-11-06T17:00");
+        let out = run("Talks broke off at noon Saturday.", Some("2021-03-01"));
+        assert_eq!(find(&out, "noon Saturday").1, "2021-02-27T12:00");
+    }
+
+    /// Accounting years: "the year ended ..." is a length, "for the year"
+    /// the year in progress; "the year before" needs an anchor we lack.
+    #[test]
+    fn the_year_in_reports() {
+        let out =
+            run("Revenue for the fiscal year ended March 31 rose. Sales for the full year fell.", Some("2021-10-30"));
+        assert_eq!(find(&out, "the fiscal year"), (TimexType::Duration, "P1Y".into()));
+        assert_eq!(find(&out, "the full year"), (TimexType::Date, "2021".into()));
+        let out = run("Profit doubled from the year before.", Some("2021-10-30"));
+        assert!(!out.iter().any(|t| t.0.contains("year")), "{out:?}");
+        let out = run("Sales next fiscal year should rise.", Some("2021-10-30"));
+        assert_eq!(find(&out, "next fiscal year").1, "2022");
+    }
+
+    /// Years read out in broadcast transcripts.
+    #[test]
+    fn spoken_years() {
+        let out = run(
+            "In nineteen ninety-one he was convicted. The prices of the winter of nineteen eighty \
+             returned by the year two thousand. Nineteen people died.",
+            Some("1998-01-15"),
+        );
+        assert_eq!(find(&out, "nineteen ninety-one").1, "1991");
+        assert_eq!(find(&out, "the winter of nineteen eighty").1, "1980-WI");
+        assert_eq!(find(&out, "the year two thousand").1, "2000");
+        assert!(!out.iter().any(|t| t.0.starts_with("Nineteen")), "{out:?}");
+    }
+
+    /// Year-end after a preposition, and "year-earlier" as an adjective.
+    #[test]
+    fn year_end_and_year_earlier() {
+        let out = run("The deal should close by year-end. Shares rose 5% since year end.", Some("2021-10-30"));
+        assert_eq!(find(&out, "year-end").1, "2021-12-31");
+        assert_eq!(find(&out, "year end").1, "2020-12-31");
+        let out = run("Net rose from year-earlier profit of $3 million.", Some("2021-10-30"));
+        assert_eq!(find(&out, "year-earlier").1, "2020");
+        let out = run("Net rose in the third quarter from year-ago profit of $3 million.", Some("2021-10-30"));
+        assert_eq!(find(&out, "year-ago").1, "2020-Q3");
+        let out = run("Net rose in the year-ago third quarter.", Some("2021-10-30"));
+        assert_eq!(find(&out, "the year-ago third quarter").1, "2020-Q3");
+    }
+
+    /// "current" before a noun is the present; before a unit, that period.
+    #[test]
+    fn current_as_present() {
+        let out = run("Current market conditions are weak; the current year looks better.", Some("2021-10-30"));
+        assert_eq!(find(&out, "Current"), (TimexType::Date, "PRESENT_REF".into()));
+        assert_eq!(find(&out, "the current year").1, "2021");
+    }
+
+    /// "$2 million a year" is a rate; "$2 million a year ago" a date; ages
+    /// are no durations; decades count in years.
+    #[test]
+    fn rates_ages_and_decades() {
+        let out = run("It saves $2 million a year, up from $1 million a year ago.", Some("2021-10-30"));
+        assert_eq!(find(&out, "a year"), (TimexType::Set, "P1Y".into()));
+        assert_eq!(find(&out, "a year ago").0, TimexType::Date);
+        let out = run("Mr. Smith, 52 years old, has led it for two decades.", Some("2021-10-30"));
+        assert!(!out.iter().any(|t| t.0.contains("52")), "{out:?}");
+        assert_eq!(find(&out, "two decades").1, "P20Y");
+    }
+
+    /// A month with "last year" / "this year" takes that year.
+    #[test]
+    fn month_with_relative_year() {
+        let out = run("In July last year the leader was arrested; in April next year they join.", Some("2021-02-19"));
+        assert_eq!(find(&out, "July last year").1, "2020-07");
+        assert_eq!(find(&out, "April next year").1, "2022-04");
+    }
+
+    /// Quarters named by their year, and in earnings news "the 1988 period".
+    #[test]
+    fn quarters_of_named_years() {
+        let out = run(
+            "Net sales for this year's third quarter rose; next year's first quarter looks weak. \
+             In the 2019 second quarter it lost money.",
+            Some("2021-11-01"),
+        );
+        assert_eq!(find(&out, "this year's third quarter").1, "2021-Q3");
+        assert_eq!(find(&out, "next year's first quarter").1, "2022-Q1");
+        assert_eq!(find(&out, "the 2019 second quarter").1, "2019-Q2");
+        let out = run("Third-quarter profit rose from $3 million in the 2020 period.", Some("2021-11-01"));
+        assert_eq!(find(&out, "the 2020 period").1, "2020-Q3");
+        let out = run("Revenue rose from the 2020 quarter.", Some("2021-11-01"));
+        assert!(!out.iter().any(|t| t.2.starts_with("P2020")), "{out:?}");
+    }
+
+    /// Vague present and future phrases, spoken decades, centuries.
+    #[test]
+    fn vague_references_decades_and_centuries() {
+        let out = run(
+            "These days prices fall; in the near future they may rise. Over the short term, little \
+             changes. Membership fell through the nineties. It was the worst crash of the 20th century.",
+            Some("1998-03-03"),
+        );
+        assert_eq!(find(&out, "These days").1, "PRESENT_REF");
+        assert_eq!(find(&out, "the near future").1, "FUTURE_REF");
+        assert_eq!(find(&out, "the short term").1, "FUTURE_REF");
+        assert_eq!(find(&out, "the nineties").1, "199");
+        assert_eq!(find(&out, "the 20th century").1, "19");
+    }
+
+    /// "a second group" is an ordinal; "in his 30s" an age; "late-November"
+    /// a month with a modifier.
+    #[test]
+    fn ordinals_ages_and_hyphenated_modifiers() {
+        let out = run("A second group joined when he was in his 30s, on a late-November trip.", Some("2000-01-28"));
+        assert!(!out.iter().any(|t| t.0.contains("second") || t.0.contains("30s")), "{out:?}");
+        let t = out.iter().find(|t| t.0 == "late-November").expect("late-November");
+        assert_eq!((t.2.as_str(), t.3.as_deref()), ("1999-11", Some("END")));
+    }
+
+    /// Holidays: computed dates, the occurrence chosen by tense or by
+    /// "last"/"next"; a lower-case "easter" is no holiday.
+    #[test]
+    fn holidays() {
+        let out = run("The boy was found on Thanksgiving Day, clinging to an inner tube.", Some("2021-01-06"));
+        assert_eq!(find(&out, "Thanksgiving Day").1, "2020-11-26");
+        let out = run("Talks will resume after Easter.", Some("2022-03-01"));
+        assert_eq!(find(&out, "Easter").1, "2022-04-17");
+        let out = run("Shops were crowded last Christmas. Turnout will matter on Election Day.", Some("2022-03-01"));
+        assert_eq!(find(&out, "last Christmas").1, "2021-12-25");
+        assert_eq!(find(&out, "Election Day").1, "2022-11-08");
+        let out = run("He ran on stage at the Great Orchestra of Christmas Charity.", Some("2022-03-01"));
+        assert!(out.is_empty(), "{out:?}");
+        let out = run("Prices in the easter region rose.", Some("2022-03-01"));
+        assert!(out.is_empty(), "{out:?}");
+    }
+
+    /// Halves go to the next smaller unit; "a couple" is two.
+    #[test]
+    fn fractional_and_couple_durations() {
+        let out = run(
+            "They lived in camps for 2 1/2 years, then waited an hour and a half, \
+             and will stay a couple of weeks.",
+            Some("2021-03-01"),
+        );
+        assert_eq!(find(&out, "2 1/2 years").1, "P2Y6M");
+        assert_eq!(find(&out, "an hour and a half").1, "PT1H30M");
+        assert_eq!(find(&out, "a couple of weeks").1, "P2W");
+    }
+
+    /// "effective June 1" announces a change to come.
+    #[test]
+    fn effective_date_looks_ahead() {
+        let out = run("The new labor pact, effective June 1, raised wages.", Some("2021-10-26"));
+        assert_eq!(find(&out, "June 1").1, "2022-06-01");
+    }
+
+    /// "that year", "the following month", "that same day" count from the
+    /// date mentioned last, not from the reference date; with none to
+    /// count from they are generic.
+    #[test]
+    fn anaphoric_dates_follow_the_last_mention() {
+        let out = run(
+            "He fled to Florida in June 2016 and returned later that year. The following month he \
+             was jailed. On March 3, 2017 he spoke; that same day he left.",
+            Some("2021-03-01"),
+        );
+        assert_eq!(find(&out, "later that year").1, "2016");
+        assert_eq!(find(&out, "The following month").1, "2016-07");
+        assert_eq!(find(&out, "that same day").1, "2017-03-03");
+        let out = run("Trades made that day lost money.", Some("2021-03-01"));
+        assert!(out.is_empty(), "{out:?}");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! unknown parts stay `X` placeholders, as TimeML prescribes, instead of an
 //! invented value.
 
-use super::lexicon::Unit;
+use super::lexicon::{Holiday, Unit};
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// Tense of the clause around an expression, to pick which occurrence of a
@@ -36,7 +36,7 @@ fn add_months(y: i32, m: u32, k: i64) -> (i32, u32) {
 pub fn shifted(r: Option<NaiveDate>, unit: Unit, k: i64) -> String {
     let Some(r) = r else {
         return match unit {
-            Unit::Day => "XXXX-XX-XX".into(),
+            Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => "XXXX-XX-XX".into(),
             Unit::Week => "XXXX-WXX".into(),
             Unit::Weekend => "XXXX-WXX-WE".into(),
             Unit::Month => "XXXX-XX".into(),
@@ -65,6 +65,59 @@ pub fn shifted(r: Option<NaiveDate>, unit: Unit, k: i64) -> String {
     }
 }
 
+/// The year, month or day `k` units after the date `anchor` (a TIMEX3
+/// value such as "1998-10-23" or "1998"); X placeholders when the anchor
+/// is missing or coarser than the unit.
+pub fn from_anchor(anchor: Option<&str>, unit: Unit, k: i64) -> String {
+    let a = anchor.unwrap_or("");
+    let num = |r: std::ops::Range<usize>| a.get(r).and_then(|s| s.parse::<u32>().ok());
+    match unit {
+        Unit::Day => match a.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
+            Some(d) => day(d + Duration::days(k)),
+            None => "XXXX-XX-XX".into(),
+        },
+        Unit::Month => match (num(0..4), a.as_bytes().get(4), num(5..7)) {
+            (Some(y), Some(b'-'), Some(m)) if (1..=12).contains(&m) => {
+                let (y, m) = add_months(y as i32, m, k);
+                format!("{y:04}-{m:02}")
+            }
+            _ => "XXXX-XX".into(),
+        },
+        _ => num(0..4).map_or("XXXX".into(), |y| format!("{:04}", y as i64 + k)),
+    }
+}
+
+/// A length of `n` units: "P3D", "PT24H"; decades and centuries in years
+/// ("two decades" is P20Y), the form TIMEX3 annotators use.
+pub fn length(unit: Unit, n: u32) -> String {
+    match unit {
+        Unit::Decade => format!("P{}Y", n * 10),
+        Unit::Century => format!("P{}Y", n * 100),
+        _ => {
+            let (p, d) = unit.designator();
+            format!("{p}{n}{d}")
+        }
+    }
+}
+
+/// A length of `n` and a half units, the half in the next smaller unit
+/// ("2 1/2 years" is P2Y6M, "an hour and a half" PT1H30M) or, for units
+/// without an exact half, as an ISO decimal fraction ("P2.5W").
+pub fn length_and_half(unit: Unit, n: u32) -> String {
+    match unit {
+        Unit::Year => format!("P{n}Y6M"),
+        Unit::Day => format!("P{n}DT12H"),
+        Unit::Hour => format!("PT{n}H30M"),
+        Unit::Minute => format!("PT{n}M30S"),
+        Unit::Decade => format!("P{}Y", n * 10 + 5),
+        Unit::Century => format!("P{}Y", n * 100 + 50),
+        _ => {
+            let (p, d) = unit.designator();
+            format!("{p}{n}.5{d}")
+        }
+    }
+}
+
 /// "three days ago": a point `n` units before (or after, `sign` = 1) the
 /// reference, at the unit's granularity. A year back keeps the month, as
 /// TimeBank annotates "a year ago".
@@ -83,8 +136,9 @@ pub fn offset(r: Option<NaiveDate>, unit: Unit, n: Option<u32>, sign: i64) -> St
 
 /// The weekday `wd` nearest the reference in the direction of `tense`
 /// (the reference day itself included).
+/// Without a reference, the weekday alone ("XXXX-WXX-2" for Tuesday).
 pub fn weekday(r: Option<NaiveDate>, wd: u32, tense: Tense) -> String {
-    let Some(r) = r else { return "XXXX-XX-XX".into() };
+    let Some(r) = r else { return format!("XXXX-WXX-{wd}") };
     let cur = r.weekday().number_from_monday() as i64;
     let wd = wd as i64;
     let delta = match tense {
@@ -96,14 +150,19 @@ pub fn weekday(r: Option<NaiveDate>, wd: u32, tense: Tense) -> String {
 
 /// The year of a month (and day) given without one. News mostly speaks of
 /// the reference year; only a month well past the reference in a past
-/// clause (or well before it in a future clause) moves to the adjacent year.
-pub fn year_for(r: Option<NaiveDate>, month: u32, _dom: Option<u32>, tense: Tense) -> Option<i32> {
+/// clause (or well before it in a future clause) moves to the adjacent
+/// year. Without a tense cue the nearest occurrence is meant (ties to the
+/// past): unmarked months are as often announcements ("payable Feb. 1",
+/// in November) as reports ("December's figures", in February).
+pub fn year_for(r: Option<NaiveDate>, month: u32, tense: Option<Tense>) -> Option<i32> {
     let r = r?;
     let delta = month as i32 - r.month() as i32;
     let y = r.year();
     Some(match tense {
-        Tense::Past if delta > 2 => y - 1,
-        Tense::Future if delta < -2 => y + 1,
+        Some(Tense::Past) if delta > 2 => y - 1,
+        Some(Tense::Future) if delta < -2 => y + 1,
+        None if delta > 6 => y - 1,
+        None if delta < -6 => y + 1,
         _ => y,
     })
 }
@@ -178,4 +237,62 @@ pub fn reported_quarter(r: Option<NaiveDate>, tense: Tense, years_back: i64) -> 
 /// A weekday's TIMEX3 week-day form when recurring ("every Thursday").
 pub fn weekday_set(wd: u32) -> String {
     format!("XXXX-WXX-{wd}")
+}
+
+/// The date of holiday `h` in year `y`.
+pub fn holiday_in(h: Holiday, y: i32) -> Option<NaiveDate> {
+    let nth = |m: u32, wd: u32, n: u32| {
+        let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+        let lead = (wd as i64 - first.weekday().number_from_monday() as i64).rem_euclid(7);
+        Some(first + Duration::days(lead + 7 * (n as i64 - 1)))
+    };
+    match h {
+        Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
+        Holiday::Nth(m, wd, n) => nth(m, wd, n),
+        Holiday::Last(m, wd) => {
+            let (ny, nm) = add_months(y, m, 1);
+            let last = NaiveDate::from_ymd_opt(ny, nm, 1)? - Duration::days(1);
+            let back = (last.weekday().number_from_monday() as i64 - wd as i64).rem_euclid(7);
+            Some(last - Duration::days(back))
+        }
+        Holiday::Easter(k) => easter(y).map(|e| e + Duration::days(k)),
+        Holiday::Election => nth(11, 1, 1).map(|m| m + Duration::days(1)),
+    }
+}
+
+/// Western Easter Sunday (the anonymous Gregorian computus).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    NaiveDate::from_ymd_opt(y, (n / 31) as u32, (n % 31 + 1) as u32)
+}
+
+/// The occurrence of holiday `h` meant around reference `r`: `dir` -1 for
+/// "last Thanksgiving" (strictly before), 1 for "next" (strictly after);
+/// otherwise by tense (the latest on or before the reference in the past,
+/// the first on or after it in the future), or the nearest one unmarked.
+pub fn holiday(r: Option<NaiveDate>, h: Holiday, dir: i64, tense: Option<Tense>) -> Option<String> {
+    let Some(r) = r else {
+        return Some(match h {
+            Holiday::Fixed(m, d) => format!("XXXX-{m:02}-{d:02}"),
+            _ => "XXXX-XX-XX".into(),
+        });
+    };
+    let dates = [-1, 0, 1].map(|k| holiday_in(h, r.year() + k));
+    let mut it = dates.iter().flatten().copied();
+    let d = match (dir, tense) {
+        (-1, _) => it.filter(|d| *d < r).max(),
+        (1, _) => it.find(|d| *d > r),
+        (_, Some(Tense::Past)) => it.filter(|d| *d <= r).max(),
+        (_, Some(Tense::Future)) => it.find(|d| *d >= r),
+        (_, None) => it.min_by_key(|d| (*d - r).num_days().abs()),
+    }?;
+    Some(day(d))
 }
