@@ -478,6 +478,18 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
         }
         ents.push(Entity { span, kind, canonical, country: cc.filter(|c| !c.is_empty()).map(str::to_string) });
     }
+    // "[Russian President Vladimir] Putin": an editor's bracket splits one
+    // name in two; the part before it refers to the person after it.
+    for i in 1..ents.len() {
+        let (before, after) = ents.split_at_mut(i);
+        let (a, b) = (&mut before[i - 1], &after[0]);
+        if a.kind == EntityKind::Person
+            && b.kind == EntityKind::Person
+            && doc.text[a.span.end..b.span.start].trim_end() == "]"
+        {
+            a.canonical.clone_from(&b.canonical);
+        }
+    }
     ents
 }
 

@@ -269,3 +269,15 @@ fn known_surname_ends_a_person_and_a_title_modifier_is_no_name() {
     assert!(!e.iter().any(|x| x.0 == "Supreme"), "{e:?}");
     assert!(e.iter().any(|x| x.0 == "Iran" && x.1 == EntityKind::Loc), "{e:?}");
 }
+
+/// An editor's bracket inside a name: both parts refer to one person.
+#[test]
+fn a_bracket_inside_a_name_keeps_one_canonical() {
+    let doc = Document::from_paragraphs(&[(
+        "“By the choice of [Russian President Vladimir] Putin, we are entering a long war,” he said.",
+        ParagraphKind::Body,
+    )]);
+    let e = ents(&doc);
+    assert!(e.iter().any(|x| x.0 == "Vladimir" && x.1 == EntityKind::Person && x.2 == "Vladimir Putin"), "{e:?}");
+    assert!(e.iter().any(|x| x.0 == "Putin" && x.2 == "Vladimir Putin"), "{e:?}");
+}
