@@ -23,7 +23,8 @@ impl W<'_> {
     fn is_word(&self) -> bool {
         self.s.chars().next().is_some_and(char::is_alphanumeric)
     }
-    fn is_cap(&self) -> bool {
+    /// Starts with a capital letter.
+    pub fn is_cap(&self) -> bool {
         self.s.chars().next().is_some_and(char::is_uppercase)
     }
     fn is_punct(&self, c: char) -> bool {
@@ -185,6 +186,25 @@ fn is_pronoun_word(w: &W) -> bool {
     super::lexicon::pronoun(w.s).is_some()
 }
 
+/// End of the capitalized name starting at `ws[j]`, glue words included
+/// only between capitals ("Abu al-Assad", "Bank of England").
+fn name_end(ws: &[W], j: usize) -> usize {
+    let mut k = j;
+    while k < ws.len()
+        && ws[k].is_word()
+        && (ws[k].is_cap() || is_name_glue(ws[k].s) && k + 1 < ws.len() && ws[k + 1].is_cap())
+    {
+        k += 1;
+    }
+    k
+}
+
+/// The speech that `ws` (a sentence, its end mark left out) reports, when
+/// its speaker is a name or a pronoun: "Smith said the plan was flawed".
+pub fn reported_speech(ws: &[W]) -> Option<Found> {
+    before_quote(ws).map(|(f, _)| f).filter(|f| f.speaker.as_ref().is_some_and(|p| p.kind != HeadKind::Nominal))
+}
+
 /// Parses the speaker phrase that starts at `ws[0]` ("said Russian Defense
 /// Ministry spokesman Igor Konashenkov", "declared the Chinese president,
 /// Xi Jinping, after …").
@@ -240,11 +260,7 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
             && ws[end + 1].is_cap()
             && !is_capitalized_function_word(ws[end + 1].s)
         {
-            let mut k = end + 1;
-            while k < ws.len() && ws[k].is_word() && (ws[k].is_cap() || is_name_glue(ws[k].s)) {
-                k += 1;
-            }
-            let name = &ws[end + 1..k];
+            let name = &ws[end + 1..name_end(ws, end + 1)];
             let role_start = if is_determiner(nominal[0].s) { 1 } else { 0 };
             let role = (role_start < nominal.len()).then(|| span_of(&nominal[role_start..]));
             return Some(Phrase {
@@ -298,14 +314,7 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
             && role_noun(ws[j - 1].s)
             && !ws[i..j].iter().any(|w| is_name_glue(w.s) || matches!(w.s, "from" | "to" | "in" | "at" | "for" | "by"))
         {
-            let mut k = j;
-            while k < ws.len()
-                && ws[k].is_word()
-                && (ws[k].is_cap() || is_name_glue(ws[k].s) && k + 1 < ws.len() && ws[k + 1].is_cap())
-            {
-                k += 1;
-            }
-            let name = span_of(&ws[j..k]);
+            let name = span_of(&ws[j..name_end(ws, j)]);
             return Some(Phrase {
                 span: Span::new(ws[i].span.start, name.end),
                 head: name,

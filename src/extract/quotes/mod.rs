@@ -108,8 +108,10 @@ fn name_verb_after(ents: &[&Entity], post: &[attribution::W]) -> Option<Found> {
 /// `“…” Steve Grubbs said.`: a comma missing after the quotation, but a
 /// capitalized name and a speech verb follow it directly.
 fn name_then_speech_verb(post: &[attribution::W]) -> bool {
-    let cap = |w: &attribution::W| w.s.chars().next().is_some_and(char::is_uppercase);
-    post.iter().take(5).position(|w| lexicon::is_speech_verb(w.s)).is_some_and(|v| v > 0 && post[..v].iter().all(cap))
+    post.iter()
+        .take(5)
+        .position(|w| lexicon::is_speech_verb(w.s))
+        .is_some_and(|v| v > 0 && post[..v].iter().all(attribution::W::is_cap))
 }
 
 /// `Michael P. McDonald: “…”`, `More from Jones: “…”`: a person or
@@ -257,9 +259,8 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             && sentence_like
             && !after_colon
             && let Some(t) = term
-            && let Some((f, _)) = attribution::before_quote(&pre[..t])
-            && f.speaker.as_ref().is_some_and(|p| p.kind != HeadKind::Nominal)
             && !pre[..t].iter().any(|w| w.s.contains(['“', '”', '"']))
+            && let Some(f) = attribution::reported_speech(&pre[..t])
         {
             found = Some(f);
         }
@@ -276,8 +277,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             let prev = attribution::last_words(text, doc.paragraphs[pi - 1].span, 40);
             if let Some((last, rest)) = prev.split_last()
                 && matches!(last.s, "." | "!")
-                && let Some((f, _)) = attribution::before_quote(rest)
-                && f.speaker.as_ref().is_some_and(|p| p.kind != HeadKind::Nominal)
+                && let Some(f) = attribution::reported_speech(rest)
             {
                 found = Some(f);
             }
