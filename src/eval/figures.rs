@@ -260,6 +260,10 @@ fn predict(model: &str, doc: &Document) -> Vec<Item> {
                 _ => u,
             };
             out.push(item(f, unit));
+            // The gold lists a conversion target as an item with no value.
+            if let Some(c) = &f.converted_to {
+                out.push(Item { span: c.span, unit: Some(c.unit.clone()), ..Item::default() });
+            }
         }
     }
     out

@@ -17,6 +17,8 @@
 //! * `title`, `date`, `date_source` are `null` when unknown; `url`, `author`,
 //!   `language` appear only when known. `date_source` is one of `record`,
 //!   `dateline`, `published`, `meta`, `cli`.
+//! * Figures carry `relative_to` only as relative ordinals and
+//!   `converted_to` only when the text names a unit to convert them to.
 //! * A failed input is `{"schema":"lede/1","path":…,"line":…,"error":…}`
 //!   (`line` only for JSON Lines streams).
 //! * New fields may be added within `lede/1`; none is removed or changes
@@ -153,6 +155,24 @@ pub struct FigureOut {
     /// but one": -1) or "current" ("the next one": +1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relative_to: Option<String>,
+    /// The unit the figure is converted to, when the text names one without
+    /// a number ("convert 10 celsius to fahrenheit").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub converted_to: Option<ConversionOut>,
+    /// Start (code points).
+    pub start: usize,
+    /// End (code points, exclusive).
+    pub end: usize,
+}
+
+/// A unit named without a number as what a figure is converted to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConversionOut {
+    /// The unit as written.
+    pub text: String,
+    /// Canonical unit name.
+    pub unit: String,
     /// Start (code points).
     pub start: usize,
     /// End (code points, exclusive).
@@ -280,6 +300,10 @@ impl DocOut {
                         object: f.object.clone(),
                         qualifier: f.qualifier.clone(),
                         relative_to: f.relative_to.map(str::to_string),
+                        converted_to: f.converted_to.as_ref().map(|c| {
+                            let (text, start, end) = offsets(doc, c.span);
+                            ConversionOut { text, unit: c.unit.clone(), start, end }
+                        }),
                         start,
                         end,
                     }

@@ -795,6 +795,7 @@ mod tests {
                             object: None,
                             qualifier: None,
                             relative_to: None,
+                            converted_to: None,
                         },
                         Figure {
                             span: span(d, "$2 million", 0),
@@ -805,6 +806,7 @@ mod tests {
                             object: None,
                             qualifier: None,
                             relative_to: None,
+                            converted_to: None,
                         },
                     ],
                 },

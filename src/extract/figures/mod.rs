@@ -26,6 +26,9 @@
 //! - "pounds" is sterling after a scale word or before "sterling"
 //!   ("one billion pounds"), otherwise a weight ("two pounds").
 //! - Cents and pence are hundredths of USD/GBP ("34 cents" = 0.34 USD).
+//! - A temperature unit named without a number right after a temperature in
+//!   another unit ("convert 10 celsius to fahrenheit") is what that figure is
+//!   converted to: its `converted_to`, not a figure of its own.
 
 pub mod lexer;
 pub mod lexicon;
@@ -97,6 +100,20 @@ pub struct Figure {
     /// but one" is -1) or "current" ("the next one" is +1). `None` for every
     /// other figure; ordinals without it count from the start ("54th").
     pub relative_to: Option<&'static str>,
+    /// The unit this figure is converted to when the text names one without
+    /// a number ("convert 10 celsius to *fahrenheit*"). `None` otherwise.
+    pub converted_to: Option<Conversion>,
+}
+
+/// A unit named, without a number, as what a figure is converted to. It is
+/// not a figure of its own: it has no value, and it means nothing apart from
+/// the figure it converts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conversion {
+    /// The unit as written ("fahrenheit", "degrees celsius").
+    pub span: Span,
+    /// Its canonical name ("degree Fahrenheit").
+    pub unit: String,
 }
 
 /// Finds figures; `dates` are excluded (a year is a date, not a count).
@@ -227,6 +244,29 @@ mod tests {
         assert_eq!(find(&fs, "4 km²").unit.as_deref(), Some("square kilometre"));
         assert_eq!(find(&fs, "12 m^3").unit.as_deref(), Some("cubic metre"));
         assert_eq!(find(&fs, "3 metres squared").unit.as_deref(), Some("square metre"));
+    }
+
+    #[test]
+    fn a_conversion_target_belongs_to_the_figure_it_converts() {
+        let fs = figs("Convert 25 degrees celsius into fahrenheit, or 300 kelvin to degrees celsius.");
+        let conv = |t: &str| {
+            let f = find(&fs, t);
+            f.converted_to.as_ref().map(|c| c.unit.clone())
+        };
+        assert_eq!(conv("25 degrees celsius").as_deref(), Some("degree Fahrenheit"));
+        assert_eq!(conv("300 kelvin").as_deref(), Some("degree Celsius"));
+        // The target is no figure of its own.
+        assert_eq!(fs.len(), 2, "{fs:?}");
+        // A unit alone, the same unit again, or a unit that starts a new figure is no target.
+        for text in [
+            "Readings in fahrenheit were high.",
+            "It rose 3 degrees celsius to 40 degrees celsius.",
+            "From 10 celsius to celsius records.",
+            "It went from 50 fahrenheit to 10 C below zero.",
+            "It fell 5 miles to Fahrenheit Street.",
+        ] {
+            assert!(figs(text).iter().all(|(_, f)| f.converted_to.is_none()), "{text}: {:?}", figs(text));
+        }
     }
 
     #[test]

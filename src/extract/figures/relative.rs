@@ -92,6 +92,7 @@ pub fn ordinal_at(s: &str, lx: &[Lex], i: usize) -> Option<(Figure, usize)> {
         object,
         qualifier: None,
         relative_to: Some(rel),
+        converted_to: None,
     };
     Some((figure, end))
 }

@@ -5,7 +5,7 @@ use super::lexicon::{CURRENCIES, Entry, UNITS, currency_code};
 use super::numbers::{self, NumParse, is_word, word_at};
 use super::object::{object_at, phrase_at, subset_cue};
 use super::relative;
-use super::{Figure, FigureKind};
+use super::{Conversion, Figure, FigureKind};
 use crate::document::Span;
 
 /// Qualifier phrases, longest first within a first word.
@@ -249,9 +249,13 @@ pub fn scan(text: &str) -> Vec<Figure> {
             continue;
         }
         match figure_at(text, &lx, i, &out) {
-            Step::Fig(f, next) => {
-                out.push(*f);
+            Step::Fig(mut f, next) => {
                 i = next.max(i + 1);
+                if let Some((c, end)) = conversion_target(text, &lx, next, &f) {
+                    f.converted_to = Some(c);
+                    i = end;
+                }
+                out.push(*f);
             }
             Step::Skip(next) => i = next.max(i + 1),
             Step::No => i += 1,
@@ -523,6 +527,35 @@ fn unit_at(s: &str, lx: &[Lex], k: usize) -> Option<(&'static Entry, usize)> {
     Some((e, end))
 }
 
+/// "convert 10 celsius to fahrenheit": a temperature unit named without a
+/// number after "to"/"into"/"in", right after a temperature in another
+/// unit, is what that temperature is converted to. Returns it and its end.
+fn conversion_target(s: &str, lx: &[Lex], k: usize, from: &Figure) -> Option<(Conversion, usize)> {
+    if from.kind != FigureKind::Quantity {
+        return None;
+    }
+    let from_unit = from.unit.as_deref()?;
+    if !["to", "into", "in"].iter().any(|w| is_word(s, lx, k, w)) {
+        return None;
+    }
+    let (e, end) = unit_at(s, lx, k + 1)?;
+    // A bare "30 degrees" is a temperature too when converted.
+    let from_temp = from_unit == "degree" || is_temperature(from_unit);
+    if e.class != "temp" || !from_temp || e.canon == from_unit {
+        return None;
+    }
+    // "to 10 C": a number after it makes a figure of its own.
+    if lx.get(end).is_some_and(|l| l.kind == LexKind::Num) {
+        return None;
+    }
+    Some((Conversion { span: Span::new(lx[k + 1].start, lx[end - 1].end), unit: e.canon.clone() }, end))
+}
+
+/// Canonical temperature units (`temp` in `data/figures/units.tsv`).
+fn is_temperature(canon: &str) -> bool {
+    matches!(canon, "degree Celsius" | "degree Fahrenheit" | "kelvin")
+}
+
 /// A percent sign or word at `k` ("%", "per cent", "percentage points"):
 /// the unit and the end.
 fn percent_at(s: &str, lx: &[Lex], k: usize) -> Option<(&'static str, usize)> {
@@ -653,6 +686,7 @@ fn percent_first(s: &str, lx: &[Lex], i: usize) -> Step {
                 object: None,
                 qualifier: None,
                 relative_to: None,
+                converted_to: None,
             }),
             np.i1,
         ),
@@ -758,6 +792,7 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
                 object,
                 qualifier: None,
                 relative_to: None,
+                converted_to: None,
             }),
             k,
         );
@@ -1093,6 +1128,7 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
             object,
             qualifier: qual.map(str::to_string),
             relative_to: None,
+            converted_to: None,
         }),
         next,
     )
