@@ -247,6 +247,22 @@ mod tests {
     }
 
     #[test]
+    fn a_number_glued_to_a_modifying_noun_counts_it() {
+        let fs = figs("Beijing issued a 12-point plan; a three-star general and a 500-page report followed.");
+        assert_eq!((find(&fs, "12-point").kind, find(&fs, "12-point").object.as_deref()), (FigureKind::Count, Some("point")));
+        assert_eq!(find(&fs, "three-star").object.as_deref(), Some("star"));
+        assert_eq!(find(&fs, "500-page").value, 500.0);
+        // A currency in the compound is money.
+        let fs = figs("It hid a 4bn-euro hole behind a 100-dollar bill after a six-try win.");
+        assert_eq!(find(&fs, "six-try").kind, FigureKind::Count);
+        assert_eq!((find(&fs, "4bn-euro").kind, find(&fs, "4bn-euro").value), (FigureKind::Money, 4e9));
+        assert_eq!(find(&fs, "100-dollar").unit.as_deref(), Some("USD"));
+        // Multipliers, one-offs and approximations count nothing.
+        let fs = figs("A 10-fold rise, a one-off payment, 20-odd players, a four-legged robot, a 5.3-magnitude quake and a 1,000-strong force.");
+        assert!(fs.iter().all(|(_, f)| f.kind != FigureKind::Count), "{fs:?}");
+    }
+
+    #[test]
     fn a_conversion_target_belongs_to_the_figure_it_converts() {
         let fs = figs("Convert 25 degrees celsius into fahrenheit, or 300 kelvin to degrees celsius.");
         let conv = |t: &str| {

@@ -229,6 +229,36 @@ fn is_cap(t: &str) -> bool {
     t.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A number glued by a hyphen to a singular noun that modifies another noun
+/// counts that noun: "a 12-point plan", "a three-star general", "a 500-page
+/// report" (k is the hyphen). Returns the object and the index after it.
+/// Multipliers and approximations ("10-fold", "20-odd", "30-something") count
+/// nothing, and so does "one-" ("one-off", "a one-sided game").
+pub fn modifier_object(s: &str, lx: &[Lex], k: usize, value: f64) -> Option<(String, usize)> {
+    // "a 5.3-magnitude quake" is a measure, not a count.
+    if value == 1.0 || value.fract() != 0.0 {
+        return None;
+    }
+    let (h, w, next) = (lx.get(k)?, lx.get(k + 1)?, lx.get(k + 2)?);
+    if !h.is_sym('-') || h.sp || w.sp || !w.is_word() || !next.is_word() || !next.sp {
+        return None;
+    }
+    let t = w.text(s);
+    if t.len() < 2 || !t.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    // Adjectives ("four-legged", "two-handed", "three-dimensional") and
+    // adverbs ("bi-monthly") are no counted noun.
+    let adjective = t.ends_with("ed") || t.ends_with("ly") || t.ends_with("al");
+    if is_stop(t) || super::numbers::is_number_word(t) || is_plural(t) || adjective {
+        return None;
+    }
+    if matches!(t, "fold" | "odd" | "something" | "plus" | "ish" | "some" | "strong" | "way" | "time") {
+        return None;
+    }
+    Some((t.to_string(), k + 2))
+}
+
 /// The counted noun phrase starting at lexeme `k`: the object (modifiers
 /// plus singular head) and the lexeme index after it. Capitalized modifiers
 /// (nationalities, names: "16 Russian aerial drones") are skipped; a

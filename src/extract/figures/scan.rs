@@ -3,7 +3,7 @@
 use super::lexer::{Lex, LexKind, lex, lower};
 use super::lexicon::{CURRENCIES, Entry, UNITS, currency_code};
 use super::numbers::{self, NumParse, is_word, word_at};
-use super::object::{object_at, phrase_at, subset_cue};
+use super::object::{modifier_object, object_at, phrase_at, subset_cue};
 use super::relative;
 use super::{Conversion, Figure, FigureKind};
 use crate::document::Span;
@@ -892,8 +892,14 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
             } else if w == "pound" || w == "pounds" {
                 tail = Some(Tail::Money("GBP", 1.0));
                 k += if is_word(s, lx, k + 1, "sterling") { 2 } else { 1 };
-            } else if let Some((e, end)) = currency_post(s, lx, k)
-                && let Some(code) = static_code(&e.canon)
+            } else if let Some((e, end)) = currency_post(s, lx, k).or_else(|| {
+                // A compound modifier: "a 4bn-euro hole", "a 100-dollar bill".
+                let glued = lx.get(k).is_some_and(|h| h.is_sym('-') && !h.sp)
+                    && lx.get(k + 1).is_some_and(|w| w.is_word() && !w.sp);
+                // A lower-case code is a word there ("a six-try win").
+                let code_like = |e: &Entry| e.words.len() == 1 && e.words[0].len() == 3 && e.canon.eq_ignore_ascii_case(&e.words[0]);
+                if glued { currency_post(s, lx, k + 1).filter(|(e, _)| !code_like(e)) } else { None }
+            }) && let Some(code) = static_code(&e.canon)
             {
                 let div = if matches!(e.words[0].as_str(), "cent" | "cents" | "pence" | "penny") { 0.01 } else { 1.0 };
                 let mut m = div;
@@ -1063,7 +1069,7 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
             if np.bare_fraction {
                 return Step::Skip(np.i1);
             }
-            let obj = object_at(s, lx, k, value);
+            let obj = object_at(s, lx, k, value).or_else(|| modifier_object(s, lx, k, value));
             // Years: a plain 1800–2100 integer counting nothing.
             // Earlier years need a date preposition ("in 1620"); a range of
             // years ("from 2015 to 2017") is a date range.
