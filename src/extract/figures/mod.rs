@@ -263,6 +263,16 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_quoted_alone_counts_what_follows_the_quote() {
+        let fs = figs("Moscow said it held “more than 6,000” Ukrainian prisoners of war.");
+        let f = find(&fs, "more than 6,000");
+        assert_eq!((f.kind, f.object.as_deref()), (FigureKind::Count, Some("prisoner")));
+        // A quotation that only ends with the figure is not the figure's own.
+        let fs = figs("He said “it was 6,000” soldiers and left.");
+        assert_eq!(find(&fs, "6,000").kind, FigureKind::Number);
+    }
+
+    #[test]
     fn a_conversion_target_belongs_to_the_figure_it_converts() {
         let fs = figs("Convert 25 degrees celsius into fahrenheit, or 300 kelvin to degrees celsius.");
         let conv = |t: &str| {

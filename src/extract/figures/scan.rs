@@ -551,6 +551,17 @@ fn conversion_target(s: &str, lx: &[Lex], k: usize, from: &Figure) -> Option<(Co
     Some((Conversion { span: Span::new(lx[k + 1].start, lx[end - 1].end), unit: e.canon.clone() }, end))
 }
 
+/// A closing quotation mark glued to the figure before it at `k`, with an
+/// opening mark glued to the figure's start: the figure is quoted alone.
+/// `i` is the figure's first lexeme, `k` the one after its number.
+fn quoted_alone(s: &str, lx: &[Lex], i: usize, k: usize) -> bool {
+    let is = |l: &Lex, marks: &[&str]| marks.contains(&l.text(s));
+    i >= 1
+        && !lx[i].sp
+        && is(&lx[i - 1], &["“", "\"", "‘", "«"])
+        && lx.get(k).is_some_and(|l| !l.sp && is(l, &["”", "\"", "’", "»"]))
+}
+
 /// Canonical temperature units (`temp` in `data/figures/units.tsv`).
 fn is_temperature(canon: &str) -> bool {
     matches!(canon, "degree Celsius" | "degree Fahrenheit" | "kelvin")
@@ -1096,6 +1107,29 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
                         return Step::Skip(k);
                     }
                 }
+            }
+            // A figure quoted on its own counts what follows the closing
+            // mark (held “more than 6,000” prisoners); the span stays inside it.
+            let quoted = if obj.is_none() && quoted_alone(s, lx, i, k) {
+                object_at(s, lx, k + 1, value).map(|(o, e)| (o, e, last_end))
+            } else {
+                None
+            };
+            if let Some((o, oend, end)) = quoted {
+                return Step::Fig(
+                    Box::new(Figure {
+                        span: Span::new(start, end),
+                        kind: FigureKind::Count,
+                        value,
+                        value_max: vmax,
+                        unit: None,
+                        object: Some(o),
+                        qualifier: qual.map(str::to_string),
+                        relative_to: None,
+                        converted_to: None,
+                    }),
+                    oend,
+                );
             }
             match obj {
                 Some((o, oend)) => (FigureKind::Count, None, Some(o), lx[oend - 1].end, oend),
