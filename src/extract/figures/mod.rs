@@ -273,6 +273,19 @@ mod tests {
     }
 
     #[test]
+    fn an_ordinal_before_a_superlative_is_a_rank() {
+        let fs = figs("China is the world's second largest economy, Lagos the third-biggest city and Texas the fifth most populous state.");
+        let f = find(&fs, "second largest");
+        assert_eq!((f.kind, f.value, f.object.as_deref()), (FigureKind::Ordinal, 2.0, Some("economy")));
+        assert_eq!(find(&fs, "third-biggest").object.as_deref(), Some("city"));
+        assert_eq!(find(&fs, "fifth most populous").value, 5.0);
+        // An idiom stays out; a noun in -est is no superlative.
+        let fs = figs("An 11th-hour deal preceded the second interest payment.");
+        assert!(!has(&fs, "11th"), "{fs:?}");
+        assert_eq!(find(&fs, "second").object.as_deref(), Some("interest payment"));
+    }
+
+    #[test]
     fn a_conversion_target_belongs_to_the_figure_it_converts() {
         let fs = figs("Convert 25 degrees celsius into fahrenheit, or 300 kelvin to degrees celsius.");
         let conv = |t: &str| {

@@ -562,6 +562,28 @@ fn quoted_alone(s: &str, lx: &[Lex], i: usize, k: usize) -> bool {
         && lx.get(k).is_some_and(|l| !l.sp && is(l, &["”", "\"", "’", "»"]))
 }
 
+/// A superlative right after an ordinal at `k` ("largest", "-biggest",
+/// "most populous"): the index after it.
+fn superlative_at(s: &str, lx: &[Lex], k: usize) -> Option<usize> {
+    let glued = lx.get(k).is_some_and(|l| l.is_sym('-') && !l.sp);
+    let w = if glued { k + 1 } else { k };
+    let l = lx.get(w).filter(|l| l.is_word() && l.sp != glued)?;
+    let mut b = [0u8; 32];
+    let t = lower(l.text(s), &mut b)?;
+    if matches!(t, "most" | "least") {
+        let n = lx.get(w + 1).filter(|n| n.is_word() && n.sp)?;
+        return n.text(s).chars().all(|c| c.is_ascii_lowercase()).then_some(w + 2);
+    }
+    // Words in -est that are no superlatives.
+    const NOT: &[&str] = &[
+        "arrest", "attest", "behest", "chest", "conquest", "contest", "crest", "detest", "digest", "earnest", "forest",
+        "guest", "harvest", "honest", "inquest", "interest", "invest", "manifest", "midwest", "modest", "nest",
+        "northwest", "pest", "priest", "protest", "quest", "request", "rest", "southwest", "suggest", "test", "unrest",
+        "vest", "west", "zest",
+    ];
+    (t.len() > 4 && t.ends_with("est") && !NOT.contains(&t) || t == "best").then_some(w + 1)
+}
+
 /// Canonical temperature units (`temp` in `data/figures/units.tsv`).
 fn is_temperature(canon: &str) -> bool {
     matches!(canon, "degree Celsius" | "degree Fahrenheit" | "kelvin")
@@ -776,8 +798,16 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
         if qual.is_some() || cur.is_some() {
             return Step::No;
         }
+        // A rank among superlatives: "the second largest economy", "the
+        // third-biggest bank", "the fifth most populous state".
+        let sup = superlative_at(s, lx, k);
+        let mut k = k;
+        if let Some(e) = sup {
+            k = e;
+            last_end = lx[e - 1].end;
+        }
         // "11th-hour": an idiom, not a rank.
-        if lx.get(k).is_some_and(|l| l.is_sym('-') && !l.sp) {
+        if sup.is_none() && lx.get(k).is_some_and(|l| l.is_sym('-') && !l.sp) {
             return Step::Skip(k + 2);
         }
         // Bare "second" is a time unit unless a determiner precedes.
@@ -787,7 +817,10 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
             if w == "second" {
                 let mut b2 = [0u8; 32];
                 let p = if np.i0 > 0 { word_at(s, lx, np.i0 - 1, &mut b2).unwrap_or("") } else { "" };
-                if !matches!(p, "the" | "a" | "its" | "his" | "her" | "their" | "our" | "my" | "for") {
+                // "the world's second": a possessive determines it too.
+                let possessive = p == "s" && np.i0 >= 2 && matches!(lx[np.i0 - 2].text(s), "'" | "’");
+                let det = matches!(p, "the" | "a" | "its" | "his" | "her" | "their" | "our" | "my" | "for");
+                if !det && !possessive && sup.is_none() {
                     return Step::No;
                 }
             }
