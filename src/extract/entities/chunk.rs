@@ -403,7 +403,11 @@ pub(super) fn shouting(
                 break;
             }
             if let Some((k, c, cc)) = known.get(&key) {
-                found = Some((j, span, *k, c.clone(), *cc));
+                // A surname known as a person takes the full name the
+                // document gives it ("Stoltenberg Unveils …" above "Jens
+                // Stoltenberg").
+                let full = (j - i == 1 && *k == EntityKind::Person).then(|| surnames.get(&key)).flatten();
+                found = Some((j, span, *k, full.unwrap_or(c).clone(), *cc));
                 break;
             }
             if let Some(p) = LEX.places.get(&key)

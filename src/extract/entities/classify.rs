@@ -157,10 +157,11 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
         }
         let has_place = (a..b).any(|i| LEX.places.contains_key(&lower(cx.word(i))));
         // "Member States": a first word the document also writes in lower
-        // case is an ordinary word, not a given name.
+        // case, or news in general does, is an ordinary word, not a given name.
         if rest_plain
             && n <= 3
             && !cx.lower_seen.contains(first.as_str())
+            && !LEX.common.contains(&first)
             && !(cx.sporty && paired_score(cx, a, b))
             && !has_place
             && (a..b).all(|i| !all_caps(cx.word(i)))

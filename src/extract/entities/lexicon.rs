@@ -47,6 +47,9 @@ pub struct Lexicon {
     pub stop: HashSet<String>,
     /// Capitalized words that are never names (weekdays, months, numbers).
     pub not_names: HashSet<String>,
+    /// Words news writes in lower case far more often than capitalized
+    /// ("member", "several"): no unknown given name.
+    pub common: HashSet<String>,
     /// Organizations usually named by one word ("Reuters").
     pub org_names: HashSet<String>,
     /// Lower-cased heads of place and facility names ("Square", "County").
@@ -156,6 +159,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         deny: set(include_str!("../../../data/entities/denylist.txt")),
         stop: set(include_str!("../../../data/stopwords_en.txt")),
         not_names: set(include_str!("../../../data/entities/not_names.txt")),
+        common: set(include_str!("../../../data/entities/common_words.txt")),
         org_names,
         loc_heads: set(include_str!("../../../data/entities/loc_heads.txt")),
         misc_names,

@@ -281,3 +281,21 @@ fn a_bracket_inside_a_name_keeps_one_canonical() {
     assert!(e.iter().any(|x| x.0 == "Vladimir" && x.1 == EntityKind::Person && x.2 == "Vladimir Putin"), "{e:?}");
     assert!(e.iter().any(|x| x.0 == "Putin" && x.2 == "Vladimir Putin"), "{e:?}");
 }
+
+#[test]
+fn a_surname_in_a_headline_takes_the_full_name_given_below() {
+    let doc = Document::from_paragraphs(&[
+        ("Halvorsen Unveils Bold New Strategy for Aid", ParagraphKind::Title),
+        ("Secretary-General Ingrid Halvorsen said on Monday that she would act.", ParagraphKind::Body),
+        ("President Halvorsen is set to brief ministers.", ParagraphKind::Body),
+    ]);
+    let e = ents(&doc);
+    assert!(e.iter().filter(|x| x.0 == "Halvorsen").all(|x| x.2 == "Ingrid Halvorsen"), "{e:?}");
+    assert!(e.iter().any(|x| x.0 == "Halvorsen" && x.1 == EntityKind::Person && x.2 == "Ingrid Halvorsen"), "{e:?}");
+}
+
+#[test]
+fn a_name_of_common_words_is_no_person() {
+    let e = body("Several Member States have announced new deliveries, the ministers said.");
+    assert!(e.iter().all(|x| x.1 != EntityKind::Person), "{e:?}");
+}
