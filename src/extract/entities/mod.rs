@@ -327,8 +327,22 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
                 canonical = Some(c.clone());
             }
         }
+        // An acronym in brackets after a word names something even though
+        // the bracket makes it look sentence-initial ("… the United
+        // Kingdom (AUKUS)"); a bracketed label opening a line does not.
+        let acronym = m.b - m.a == 1
+            && m.a >= 2
+            && m.b < toks.len()
+            && all_caps(surf)
+            && surf.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && cx.word(m.a - 1) == "("
+            && cx.word(m.b) == ")"
+            && toks[m.a - 2].kind == TokenKind::Word
+            && !cx.doc.text[toks[m.a - 2].span.end..toks[m.a - 1].span.start].contains('\n')
+            && !common_noun_expansion(&cx, m.a - 1, surf);
         if m.initial
             && !g.strong
+            && !acronym
             && m.b - m.a == 1
             && !known.contains_key(key)
             && !surnames.contains_key(key)
@@ -540,6 +554,31 @@ fn shouting_sentences(cx: &Ctx) -> Vec<bool> {
         out[si] = (w > 0 && caps * 10 >= w * 6) || (title && stop >= 1 && stop_up * 2 > stop) || headline_line;
     }
     out
+}
+
+/// True when the lower-case words before the bracket at `open` spell the
+/// acronym `acr`: "gross domestic product (GDP)" names no one.
+fn common_noun_expansion(cx: &Ctx, open: usize, acr: &str) -> bool {
+    let letters: Vec<char> = acr.chars().filter(|c| c.is_alphabetic()).map(|c| c.to_ascii_lowercase()).collect();
+    let mut want = letters.iter().rev();
+    let mut next = want.next();
+    let mut j = open;
+    while let Some(&c) = next {
+        if j == 0 || open - j > letters.len() + 4 {
+            return false;
+        }
+        j -= 1;
+        let w = cx.word(j);
+        if !w.starts_with(|ch: char| ch.is_lowercase()) {
+            return false;
+        }
+        if w.starts_with(c) {
+            next = want.next();
+        } else if !matches!(w, "of" | "and" | "for" | "the" | "on" | "in" | "to") {
+            return false;
+        }
+    }
+    true
 }
 
 mod acronyms {

@@ -299,3 +299,12 @@ fn a_name_of_common_words_is_no_person() {
     let e = body("Several Member States have announced new deliveries, the ministers said.");
     assert!(e.iter().all(|x| x.1 != EntityKind::Person), "{e:?}");
 }
+
+#[test]
+fn an_acronym_in_brackets_after_a_word_is_a_name() {
+    let e = body("The pact signed with the United Kingdom (AUKUS) will equip it with submarines.");
+    assert!(e.iter().any(|x| x.0 == "AUKUS" && x.1 == EntityKind::Org), "{e:?}");
+    // An acronym spelled by the common words before it names no one.
+    let e = body("Output shrank, the gross domestic product (GDP) figures showed.");
+    assert!(!e.iter().any(|x| x.0 == "GDP"), "{e:?}");
+}
