@@ -147,7 +147,7 @@ pub struct FigureOut {
     pub value_max: Option<f64>,
     /// Unit: currency code, unit name, "percent".
     pub unit: Option<String>,
-    /// What is counted.
+    /// What is counted, or what a quantity measures ("tonnes of corn").
     pub object: Option<String>,
     /// "more than", "about", …
     pub qualifier: Option<String>,

@@ -286,6 +286,21 @@ mod tests {
     }
 
     #[test]
+    fn a_quantity_of_something_measures_it() {
+        let fs = figs("A ship left with 7,000 tonnes of Ukrainian cereals; 40 tonnes of corn burned and 5 litres of the water spilled.");
+        assert_eq!(find(&fs, "7,000 tonnes").object.as_deref(), Some("cereal"));
+        assert_eq!(find(&fs, "40 tonnes").object.as_deref(), Some("corn"));
+        assert_eq!(find(&fs, "5 litres").object, None);
+        // A mass noun is one word: the next words are no part of it.
+        let fs = figs("It sends 50 cubic metres of gas towards Asia, 9 tonnes of fortified food and 5GB of high-quality data.");
+        assert_eq!(find(&fs, "50 cubic metres").object.as_deref(), Some("gas"));
+        assert_eq!(find(&fs, "9 tonnes").object.as_deref(), Some("food"));
+        assert_eq!(find(&fs, "5GB").object.as_deref(), Some("data"));
+        let fs = figs("She carried 3 kg of dried apples.");
+        assert_eq!(find(&fs, "3 kg").object.as_deref(), Some("dried apple"));
+    }
+
+    #[test]
     fn a_conversion_target_belongs_to_the_figure_it_converts() {
         let fs = figs("Convert 25 degrees celsius into fahrenheit, or 300 kelvin to degrees celsius.");
         let conv = |t: &str| {

@@ -329,6 +329,64 @@ pub fn object_at(s: &str, lx: &[Lex], k: usize, value: f64) -> Option<(String, u
     first_single.filter(|_| value == 1.0)
 }
 
+/// What a quantity measures, named after "of" ("7,000 tonnes of Ukrainian
+/// cereals" → cereal, "40 tonnes of corn" → corn). Name and nationality
+/// modifiers are skipped; a plural within three words ends the phrase,
+/// otherwise only the first word is taken (a mass noun: "of gas").
+/// `k` is the lexeme after the unit.
+pub fn of_object(s: &str, lx: &[Lex], k: usize) -> Option<String> {
+    if !super::numbers::is_word(s, lx, k, "of") {
+        return None;
+    }
+    let mut j = k + 1;
+    while j < k + 3 && lx.get(j).is_some_and(|l| l.is_word() && l.sp && is_cap(l.text(s))) {
+        j += 1;
+    }
+    let mut words: Vec<String> = Vec::new();
+    // Modifiers ("fortified", "high-quality") join a plural head but are
+    // never the head themselves.
+    let mut head: Option<String> = None;
+    let mut n = 0;
+    while n < 3 {
+        let Some(l) = lx.get(j).filter(|l| l.is_word() && (l.sp || n > 0 && lx[j - 1].is_sym('-'))) else { break };
+        if is_cap(l.text(s)) {
+            break;
+        }
+        let mut buf = [0u8; 32];
+        let Some(lw) = lower(l.text(s), &mut buf) else { break };
+        if is_stop(lw) || super::numbers::is_number_word(lw) || lw.ends_with("ly") {
+            break;
+        }
+        // Words in -s that are no plural nouns.
+        let not_noun = matches!(
+            lw,
+            "towards" | "afterwards" | "besides" | "across" | "plus" | "unless" | "always" | "perhaps" | "whereas" | "thus"
+        );
+        if not_noun {
+            break;
+        }
+        let compound = lx.get(j + 1).is_some_and(|h| h.is_sym('-') && !h.sp)
+            && lx.get(j + 2).is_some_and(|w| w.is_word() && !w.sp);
+        if compound {
+            words.push(format!("{lw}-{}", lx[j + 2].text(s).to_lowercase()));
+            j += 3;
+            n += 1;
+            continue;
+        }
+        if is_plural(lw) {
+            words.push(singular(lw));
+            return Some(words.join(" "));
+        }
+        if !lw.ends_with("ed") && head.is_none() {
+            head = Some(lw.to_string());
+        }
+        words.push(lw.to_string());
+        j += 1;
+        n += 1;
+    }
+    head
+}
+
 /// The noun phrase after an ordinal or an age ("54th prisoner swap",
 /// "70-year-old man"): up to three lower-case content words, last one singular.
 pub fn phrase_at(s: &str, lx: &[Lex], k: usize) -> Option<String> {

@@ -3,7 +3,7 @@
 use super::lexer::{Lex, LexKind, lex, lower};
 use super::lexicon::{CURRENCIES, Entry, UNITS, currency_code};
 use super::numbers::{self, NumParse, is_word, word_at};
-use super::object::{modifier_object, object_at, phrase_at, subset_cue};
+use super::object::{modifier_object, object_at, of_object, phrase_at, subset_cue};
 use super::relative;
 use super::{Conversion, Figure, FigureKind};
 use crate::document::Span;
@@ -1098,7 +1098,7 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
             (FigureKind::Money, Some(code.to_string()), None, last_end, k)
         }
         Some(Tail::Percent(u)) => (FigureKind::Percent, Some(u.to_string()), None, last_end, k),
-        Some(Tail::Unit(u)) => (FigureKind::Quantity, Some(u), None, last_end, k),
+        Some(Tail::Unit(u)) => (FigureKind::Quantity, Some(u), of_object(s, lx, k), last_end, k),
         Some(Tail::Age(u)) => {
             let object = phrase_at(s, lx, k);
             (FigureKind::Age, Some(u.to_string()), object, last_end, k)
