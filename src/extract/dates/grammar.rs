@@ -375,6 +375,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             match self.at(i) {
+                Some(h) if self.title(h.start, h.end) => i += 1,
                 Some(h) if h.start >= last_end && h.end > h.start => {
                     let t = &self.doc.tokens;
                     let value = match h.anaphor {
@@ -410,6 +411,27 @@ impl<'a> Scan<'a> {
             }
         }
         out
+    }
+
+    /// Whether tokens `a..b` read as a title ("ABC's This Week", "CBS's 60
+    /// Minutes", "USA Today", "High Noon"): a word that is lower case in a
+    /// temporal phrase (a unit, "today", "now", "noon") written capitalized
+    /// after a word of the same sentence that is no punctuation. Holiday
+    /// names ("Labor Day") are capitalized by right.
+    fn title(&self, a: usize, b: usize) -> bool {
+        if (a..b).any(|k| starts_holiday(self.w(k))) {
+            return false;
+        }
+        (a..b).any(|k| {
+            let common = matches!(lex(self.w(k)), Lex::Unit(..) | Lex::DayRef(_) | Lex::Ref(_))
+                || matches!(self.w(k), "noon" | "tonight");
+            common
+                && self.capitalized(k)
+                && k > 0
+                && self.same(k - 1, k)
+                && self.kind(k - 1) != Some(TokenKind::Punct)
+                && (k > a || self.capitalized(k - 1))
+        })
     }
 
     /// Cheap filter: most tokens cannot begin a temporal phrase, and skipping
@@ -540,6 +562,19 @@ impl<'a> Scan<'a> {
         let w = |d: usize| self.w_in(k + d, k);
         let t = || self.tense(k, k + 1);
         match (w(0), lex(w(0))) {
+            // "the week of March 6": the ISO week of that day.
+            ("week", _) if w(1) == "of" && self.same(k, k + 2) && self.calendar_date(k + 2).is_some() => {
+                let (end, v) = self.calendar_date(k + 2)?;
+                let d = NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok();
+                let v = d.map_or("XXXX-WXX".into(), resolve::week);
+                return Some(Hit::new(k, end, TimexType::Date, v));
+            }
+            // "the last half of 1989" is its second half.
+            ("last", _) if w(1) == "half" => {
+                let (end, y) = self.of_year(k + 2);
+                let y = y?;
+                return Some(Hit::new(k, end, TimexType::Date, format!("{y:04}-H2")));
+            }
             ("past" | "last" | "previous" | "next" | "coming", _) => {
                 if let Some(h) = self.relative(k) {
                     return Some(h);
@@ -566,8 +601,34 @@ impl<'a> Scan<'a> {
                 let q = ordinal(w(0))?;
                 return Some(self.quarter_phrase(k, k + 2, q, t()));
             }
+            // "for the quarter a year ago": the year-ago quarter.
+            ("quarter", _) if w(1) == "a" && w(2) == "year" && matches!(w(3), "ago" | "earlier") => {
+                return Some(Hit::new(k, k + 4, TimexType::Date, resolve::reported_quarter(self.r, Tense::Past, 1)));
+            }
             ("quarter", _) => {
                 return Some(Hit::new(k, k + 1, TimexType::Date, resolve::reported_quarter(self.r, t(), 0)));
+            }
+            // "the corresponding period last year", "the comparable
+            // year-ago quarter": the reported period a year back (a whole
+            // year when the sentence speaks of more than a quarter).
+            ("corresponding" | "comparable" | "same", _) => {
+                let adj = matches!(w(1), "year-ago" | "year-earlier");
+                let p = if adj { 2 } else { 1 };
+                if !matches!(w(p), "period" | "quarter") {
+                    return None;
+                }
+                let end = match (w(p + 1), w(p + 2), w(p + 3)) {
+                    _ if adj => k + p + 1,
+                    ("last", "year", _) => k + p + 3,
+                    ("a", "year", "ago" | "earlier") => k + p + 4,
+                    _ => return None,
+                };
+                let v = if self.quarterly && !self.year_to_date(k) {
+                    resolve::reported_quarter(self.r, Tense::Past, 1)
+                } else {
+                    resolve::shifted(self.r, Unit::Year, -1)
+                };
+                return Some(Hit::new(k, end, TimexType::Date, v));
             }
             ("latest" | "current" | "year-ago" | "year-earlier", _) if matches!(w(1), "quarter" | "period") => {
                 let (k_back, tense) = match w(0) {
@@ -618,7 +679,8 @@ impl<'a> Scan<'a> {
         // ("The year-ago results": the adjective leaves "the" to its noun.)
         let adjective = h.end == h.start + 1 && self.w(h.start).starts_with("year-");
         let quarter = h.value.contains("-Q") && !adjective;
-        (decade || season || quarter || duration || after_of).then_some(h)
+        let period = self.w(h.end - 1) == "period";
+        (decade || season || quarter || period || duration || after_of).then_some(h)
     }
 
     /// "the year" after "the" (at `k`): a named year ("the year 2000", "the
@@ -663,6 +725,28 @@ impl<'a> Scan<'a> {
         Some((k + 2, century + n as i32))
     }
 
+    /// Whether the sentence before token `j` speaks of a period longer than
+    /// a quarter ("for the nine months", "the first half", "for the year"),
+    /// the nearest period word deciding: there "a year earlier" and "the
+    /// 1988 period" are the previous year, not the year-ago quarter.
+    fn year_to_date(&self, j: usize) -> bool {
+        let lo = j.saturating_sub(40);
+        for k in (lo..j).rev() {
+            if !self.same(k, j) {
+                return false;
+            }
+            match self.w(k) {
+                "quarter" | "quarters" | "quarterly" => return false,
+                "months" => return number(self.w_in(k.wrapping_sub(1), k)).is_some_and(|n| n >= 6),
+                "half" | "year-to-date" => return true,
+                "year" => return matches!(self.w_in(k.wrapping_sub(1), k), "the" | "this" | "fiscal" | "full"),
+                w if w.ends_with("-quarter") => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
     /// "that year", "that same day", "the following month" (`k` = 1; `j`
     /// after "the"): a year, month or day counted from the date last
     /// mentioned, which only the scan knows.
@@ -693,13 +777,18 @@ impl<'a> Scan<'a> {
         let k = if self.w_in(k, start) == "'s" || self.w_in(k, start) == "\u{2019}s" { k + 1 } else { k };
         let q = match (ordinal(self.w_in(k, start)), self.w_in(k + 1, start)) {
             (Some(q), "quarter") => Some((k + 2, q)),
+            // "in the first nine months ... the 1988 period" is that year.
+            _ if self.w_in(k, start) == "period" && self.year_to_date(start) => None,
             _ if matches!(self.w_in(k, start), "quarter" | "period") && self.quarterly => {
                 let reported = resolve::reported_quarter(self.r, Tense::Past, 0);
                 reported.rsplit_once('Q').and_then(|(_, q)| q.parse().ok()).map(|q| (k + 1, q))
             }
             _ => None,
         };
-        let (end, q) = q?;
+        let Some((end, q)) = q else {
+            return (self.w_in(k, start) == "period" && self.year_to_date(start))
+                .then(|| Hit::new(start, k + 1, TimexType::Date, y.map_or("XXXX".into(), |y| format!("{y:04}"))));
+        };
         let v = y.map_or(format!("XXXX-Q{q}"), |y| format!("{y:04}-Q{q}"));
         Some(Hit::new(start, end, TimexType::Date, v))
     }
@@ -779,6 +868,10 @@ impl<'a> Scan<'a> {
         } else {
             return None;
         }
+        // "two more weeks", "an additional year": the added length.
+        if n.is_some() && matches!(self.w_in(k, j), "more" | "additional" | "extra" | "further") {
+            k += 1;
+        }
         // "5 1/2 hours"
         let mut half = n.is_some() && (self.w_in(k, j), self.w_in(k + 1, j), self.w_in(k + 2, j)) == ("1", "/", "2");
         if half {
@@ -812,20 +905,28 @@ impl<'a> Scan<'a> {
         }
         // Offsets resolve whole units only ("2 1/2 years ago" stays vague).
         let n_whole = n.filter(|_| raw_num.is_none() && !half);
+        // "a week or so ago" is a week ago, roughly.
+        if (self.w_in(k, j), self.w_in(k + 1, j)) == ("or", "so") && matches!(self.w_in(k + 2, j), "ago" | "earlier") {
+            k += 2;
+        }
         match self.w_in(k, j) {
             "ago" | "earlier" | "before"
                 if !(self.w_in(k, j) == "before"
                     && self.same(j, k + 1)
                     && self.kind(k + 1) != Some(TokenKind::Punct)) =>
             {
-                let v = if self.quarterly && u == Unit::Year && n_whole == Some(1) {
+                let v = if u == Unit::Year && n_whole == Some(1) && self.year_to_date(j) {
+                    resolve::shifted(self.r, Unit::Year, -1)
+                } else if self.quarterly && u == Unit::Year && n_whole == Some(1) {
                     resolve::reported_quarter(self.r, Tense::Past, 1)
                 } else {
                     resolve::offset(self.r, u, n_whole, -1)
                 };
                 return Some(Hit::new(j, k + 1, TimexType::Date, v));
             }
-            "later" | "hence" => {
+            // "three days later": TIMEX3 takes "later" for a signal and
+            // the length alone for the expression (unlike "ago").
+            "hence" => {
                 let v = resolve::offset(self.r, u, n_whole, 1);
                 return Some(Hit::new(j, k + 1, TimexType::Date, v));
             }
@@ -851,9 +952,11 @@ impl<'a> Scan<'a> {
             "recent" => -1,
             _ => return None,
         };
+        // "this past spring" is the last one.
+        let (off, j1) = if w0 == "this" && self.w_in(j + 1, j) == "past" { (-1, j + 1) } else { (off, j) };
         // "last fiscal year" is last year for this purpose.
-        let fiscal = self.w_in(j + 1, j) == "fiscal" && matches!(lex(self.w_in(j + 2, j)), Lex::Unit(..));
-        let k = if fiscal { j + 2 } else { j + 1 };
+        let fiscal = self.w_in(j1 + 1, j) == "fiscal" && matches!(lex(self.w_in(j1 + 2, j)), Lex::Unit(..));
+        let k = if fiscal { j1 + 2 } else { j1 + 1 };
         let w1 = self.w_in(k, j);
         let t = self.tense(j, k + 1);
         // "the past three years", "the next few weeks": durations.
@@ -1059,6 +1162,14 @@ impl<'a> Scan<'a> {
                     k += 1
                 }
                 "o'clock" => k += 1,
+                // "4 in the morning", "9 in the evening"
+                "in" if self.w_in(k + 1, j) == "the"
+                    && matches!(self.w_in(k + 2, j), "morning" | "afternoon" | "evening")
+                    && (1..=12).contains(&h) =>
+                {
+                    pm = Some(self.w_in(k + 2, j) != "morning");
+                    k += 3;
+                }
                 _ if has_min => {}
                 _ => return None,
             }
@@ -1142,13 +1253,24 @@ impl<'a> Scan<'a> {
                 return self.with_part_of_day(j, j + 1, v);
             }
             Lex::Month(m, abbr) => return self.month(j, m, abbr),
+            // "by mid afternoon", "in the early evening": that part of the
+            // reference day.
+            Lex::PartOfDay(code) if matches!(self.prev(j), "early" | "mid" | "late") => {
+                let d = self.r.map_or("XXXX-XX-XX".to_string(), resolve::day);
+                return Some(Hit::new(j, j + 1, TimexType::Time, format!("{d}T{code}")));
+            }
             Lex::DayRef(d) => {
                 let v = self.r.map_or("XXXX-XX-XX".to_string(), |r| resolve::day(r + Duration::days(d)));
                 return self.with_part_of_day(j, j + 1, v);
             }
             Lex::Ref(v) => return Some(Hit::new(j, j + 1, TimexType::Date, v.into())),
-            // "quarterly report" is a kind of report, not a recurrence.
-            Lex::SetWord(v) if !(w0 == "quarterly" && self.kind(j + 1) == Some(TokenKind::Word)) => {
+            // "quarterly report", "annual meeting": a kind of report or
+            // meeting, not a recurrence.
+            Lex::SetWord(v)
+                if !(matches!(w0, "quarterly" | "annual")
+                    && self.same(j, j + 1)
+                    && self.kind(j + 1) == Some(TokenKind::Word)) =>
+            {
                 return Some(Hit::new(j, j + 1, TimexType::Set, v.into()));
             }
             Lex::Season(s) => {
@@ -1157,7 +1279,7 @@ impl<'a> Scan<'a> {
                     let code = ["SP", "SU", "FA", "WI"][s as usize];
                     return Some(Hit::new(j, end, TimexType::Date, format!("{y:04}-{code}")));
                 }
-                if self.prev(j) == "the" || self.prev(j) == "in" {
+                if matches!(self.prev(j), "the" | "in" | "early" | "late" | "mid") {
                     let v = resolve::season(self.r, s, 0, self.tense(j, j + 1));
                     return Some(Hit::new(j, j + 1, TimexType::Date, v));
                 }
@@ -1205,7 +1327,7 @@ impl<'a> Scan<'a> {
                     let v = self.r.map_or(format!("XXXX-Q{q}"), |r| format!("{:04}-Q{q}", r.year() - 1));
                     return Some(Hit::new(j, j + 3, TimexType::Date, v));
                 }
-                let v = if self.quarterly {
+                let v = if self.quarterly && !self.year_to_date(j) {
                     resolve::reported_quarter(self.r, Tense::Past, 1)
                 } else {
                     resolve::shifted(self.r, Unit::Year, -1)

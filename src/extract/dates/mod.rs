@@ -383,6 +383,91 @@ mod tests {
         assert!(out.is_empty(), "{out:?}");
     }
 
+    /// "later" is a signal: the length alone is the expression ("ago"
+    /// and "hence" stay in it).
+    #[test]
+    fn later_leaves_the_length() {
+        let out = run("Three days later the talks resumed; a few days later they failed.", Some("2021-03-01"));
+        assert_eq!(find(&out, "Three days"), (TimexType::Duration, "P3D".into()));
+        assert_eq!(find(&out, "a few days"), (TimexType::Duration, "PXD".into()));
+        assert!(!out.iter().any(|t| t.0.contains("later")), "{out:?}");
+        let out = run("Just over an hour later he was dead.", Some("2021-03-01"));
+        assert_eq!(find(&out, "over an hour"), (TimexType::Duration, "PT1H".into()));
+    }
+
+    /// Compared over nine months (or a half, or a year), "a year earlier"
+    /// and "the 1988 period" are the previous year, not its quarter.
+    #[test]
+    fn year_to_date_comparisons_take_the_year() {
+        let text = "Third-quarter net rose. For the nine months, net was $5 million, up from $4 million a year \
+            earlier. In the first nine months, sales fell from the 2020 period. In the quarter, net rose from \
+            $3 million a year earlier. For the nine months, net fell from year-earlier profit of $9 million.";
+        let out = run(text, Some("2021-10-26"));
+        let years: Vec<&str> = out.iter().filter(|t| t.0 == "a year earlier").map(|t| t.2.as_str()).collect();
+        assert_eq!(years, ["2020", "2020-Q3"]);
+        assert_eq!(find(&out, "the 2020 period").1, "2020");
+        assert_eq!(find(&out, "year-earlier").1, "2020");
+    }
+
+    /// The year-ago period named with its quarter or a comparison word.
+    #[test]
+    fn year_ago_periods_as_one_expression() {
+        let text = "Third-quarter net fell. For the quarter a year ago, it earned $3 million. Sales matched \
+            those of the corresponding period last year.";
+        let out = run(text, Some("2021-10-26"));
+        assert_eq!(find(&out, "the quarter a year ago").1, "2020-Q3");
+        assert_eq!(find(&out, "the corresponding period last year").1, "2020-Q3");
+        let out = run("Visitors matched the same period last year.", Some("2021-10-26"));
+        assert_eq!(find(&out, "the same period last year").1, "2020");
+        let out = run("Visitors came in the same period.", Some("2021-10-26"));
+        assert!(out.is_empty(), "{out:?}");
+    }
+
+    /// "annual" qualifies its noun ("annual meeting"); "annually" recurs.
+    #[test]
+    fn annual_is_an_adjective() {
+        let out = run("At the annual meeting, holders approved the plan. Dividends are paid annually.", None);
+        assert!(!out.iter().any(|t| t.0 == "annual"), "{out:?}");
+        assert_eq!(find(&out, "annually"), (TimexType::Set, "P1Y".into()));
+    }
+
+    /// Programme titles are no dates: a lower-case temporal word written
+    /// capitalized after a word of the sentence.
+    #[test]
+    fn titles_are_not_dates() {
+        let out = run(
+            "He said on ABC's This Week that it was over. She told CBS's 60 Minutes and USA Today about \
+             it, like Cooper in High Noon. Today the talks resume at noon. Labor Day falls early.",
+            Some("2021-03-01"),
+        );
+        let texts: Vec<&str> = out.iter().map(|t| t.0.as_str()).collect();
+        assert_eq!(texts, ["Today", "noon", "Labor Day"]);
+    }
+
+    /// Small phrase shapes: added lengths, "or so ago", seasons after a
+    /// modifier, "this past", bare parts of the day after a modifier,
+    /// spoken clock times, the week of a date, the last half of a year.
+    #[test]
+    fn assorted_phrase_shapes() {
+        // 2021-03-03 is a Wednesday of ISO week 9.
+        let out = run(
+            "The base stays for at least 20 more years and an additional year after that. A week or so \
+             ago he resigned. Demand recovered from the early summer and this past spring. By mid afternoon \
+             the talks ended. He will leave at 4 in the morning. A hearing is set for the week of March 15. \
+             Earnings for the last half of 2020 fell.",
+            Some("2021-03-03"),
+        );
+        assert_eq!(find(&out, "at least 20 more years").1, "P20Y");
+        assert_eq!(find(&out, "an additional year").1, "P1Y");
+        assert_eq!(find(&out, "A week or so ago").1, "2021-W08");
+        assert_eq!(find(&out, "the early summer").1, "2020-SU");
+        assert_eq!(find(&out, "this past spring").1, "2020-SP");
+        assert_eq!(find(&out, "mid afternoon"), (TimexType::Time, "2021-03-03TAF".into()));
+        assert_eq!(find(&out, "4 in the morning"), (TimexType::Time, "2021-03-03T04:00".into()));
+        assert_eq!(find(&out, "the week of March 15").1, "2021-W11");
+        assert_eq!(find(&out, "the last half of 2020").1, "2020-H2");
+    }
+
     #[test]
     fn hostile_input_stays_linear() {
         let text = "Thursday 2022 May ".repeat(50_000);
