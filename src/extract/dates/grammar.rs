@@ -255,7 +255,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let Some(t) = self.marker(k, k + 1 == i) else { continue };
-            let d = if k < i { i - k } else { k - j + 1 };
+            let d = if k < i { i - k } else { 2 * (k - j + 1) };
             if best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, t));
             }
@@ -309,7 +309,10 @@ impl<'a> Scan<'a> {
             return None;
         }
         let next = self.w_in(j + 1, j);
-        if matches!(next, "%" | "percent" | "per" | "-") {
+        // "1984-85" is a range or compound; "in 1984 -- part of" a year
+        // before a dash set off by spaces.
+        let spaced = self.same(j, j + 1) && self.doc.tokens[j + 1].span.start > self.doc.tokens[j].span.end;
+        if matches!(next, "%" | "percent" | "per") || (next == "-" && !spaced) {
             return None;
         }
         let next_is_word = self.same(j, j + 1) && self.kind(j + 1) == Some(TokenKind::Word);
@@ -630,6 +633,10 @@ impl<'a> Scan<'a> {
                 };
                 return Some(Hit::new(k, end, TimexType::Date, v));
             }
+            // "sales in the latest fiscal year": the last one completed.
+            ("latest", _) if w(1) == "fiscal" && w(2) == "year" => {
+                return Some(Hit::new(k, k + 3, TimexType::Date, resolve::shifted(self.r, Unit::Year, -1)));
+            }
             ("latest" | "current" | "year-ago" | "year-earlier", _) if matches!(w(1), "quarter" | "period") => {
                 let (k_back, tense) = match w(0) {
                     "latest" => (0, Tense::Past),
@@ -870,6 +877,12 @@ impl<'a> Scan<'a> {
         }
         // "two more weeks", "an additional year": the added length.
         if n.is_some() && matches!(self.w_in(k, j), "more" | "additional" | "extra" | "further") {
+            k += 1;
+        }
+        // "eight trading days", "ten business days": days all the same.
+        if matches!(self.w_in(k, j), "trading" | "business" | "working" | "calendar")
+            && matches!(self.w_in(k + 1, j), "day" | "days")
+        {
             k += 1;
         }
         // "5 1/2 hours"
@@ -1414,6 +1427,17 @@ impl<'a> Scan<'a> {
             {
                 return Some(Hit::new(j, j + 1, TimexType::Duration, resolve::length(u, n)));
             }
+            // "a year-long inquiry", "a several-year tenure"
+            match (lex(a), lex(b)) {
+                (Lex::Unit(u, false), _) if b == "long" && u != Unit::Weekend => {
+                    return Some(Hit::new(j, j + 1, TimexType::Duration, resolve::length(u, 1)));
+                }
+                (Lex::Vague, Lex::Unit(u, false)) if u != Unit::Weekend => {
+                    let (p, d) = u.designator();
+                    return Some(Hit::new(j, j + 1, TimexType::Duration, format!("{p}X{d}")));
+                }
+                _ => {}
+            }
         }
         // "the 20th century" is the 1900s: TIMEX3 "19".
         let digits = w0.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -1449,6 +1473,14 @@ impl<'a> Scan<'a> {
                 }
                 return Some(Hit::new(j, j + 1, TimexType::Date, resolve::month_day(Some(y), m, d)?));
             }
+            // "April 24 and 25": the second day of the same month.
+            if let Some(d) = self.dom_at(j)
+                && let Some(v) = self.second_day(j)
+            {
+                let v = format!("{}-{d:02}", &v[..7]);
+                let ok = v.starts_with('X') || NaiveDate::parse_from_str(&v, "%Y-%m-%d").is_ok();
+                return ok.then(|| Hit::new(j, j + 1, TimexType::Date, v));
+            }
             // Day-led: "24 February 2022".
             if let Some(d) = self.dom_at(j)
                 && let Lex::Month(m, abbr) = lex(w1)
@@ -1477,6 +1509,21 @@ impl<'a> Scan<'a> {
             }
         }
         None
+    }
+}
+
+impl Scan<'_> {
+    /// For a day number at `j` after "and"/"or" ("April 24 and 25"), the
+    /// value of the month-led date before the conjunction.
+    fn second_day(&self, j: usize) -> Option<String> {
+        if !matches!(self.prev(j), "and" | "or") || j < 3 || !self.same(j - 3, j) {
+            return None;
+        }
+        let m = if self.w(j - 3) == "." { j.checked_sub(4)? } else { j - 3 };
+        let Lex::Month(mo, abbr) = lex(self.w(m)) else { return None };
+        let h = self.month(m, mo, abbr)?;
+        let full = h.end == j - 1 && h.value.len() == 10 && h.value.as_bytes()[7] == b'-';
+        full.then_some(h.value)
     }
 }
 

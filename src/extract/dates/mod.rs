@@ -468,6 +468,44 @@ mod tests {
         assert_eq!(find(&out, "the last half of 2020").1, "2020-H2");
     }
 
+    /// A year before a spaced dash; trading days; "-long" and vague
+    /// hyphenated lengths; the latest fiscal year; a second day after
+    /// "and" in the month named before it.
+    #[test]
+    fn more_phrase_shapes() {
+        let out = run(
+            "It sold its stake in 1984 -- part of a plan -- and the 1984-85 season was poor. Eight trading \
+             days later prices rose after a year-long inquiry and a several-year tenure. Sales in the latest \
+             fiscal year fell. The summit is on April 24 and 25.",
+            Some("2021-03-03"),
+        );
+        assert_eq!(find(&out, "1984").1, "1984");
+        assert!(!out.iter().any(|t| t.0.starts_with("1984-")), "{out:?}");
+        assert_eq!(find(&out, "Eight trading days").1, "P8D");
+        assert_eq!(find(&out, "year-long"), (TimexType::Duration, "P1Y".into()));
+        assert_eq!(find(&out, "several-year"), (TimexType::Duration, "PXY".into()));
+        assert_eq!(find(&out, "the latest fiscal year").1, "2020");
+        assert_eq!(find(&out, "April 24").1, "2021-04-24");
+        assert_eq!(find(&out, "25").1, "2021-04-25");
+        let out = run("Shares rose 24 and 25 points.", Some("2021-03-03"));
+        assert!(out.is_empty(), "{out:?}");
+    }
+
+    /// The verb that governs a date mostly comes before it: a tense marker
+    /// after the expression counts at twice its distance, so a participle
+    /// further on ("markets untouched by") does not outweigh "will".
+    #[test]
+    fn markers_before_the_expression_weigh_more() {
+        let out = run(
+            "Qantas will double its flights between the two countries by August in search of markets \
+             untouched by the crisis.",
+            Some("2022-02-13"),
+        );
+        assert_eq!(find(&out, "August").1, "2022-08");
+        let out = run("On Monday, the ministers met in Brussels.", Some("2022-06-30"));
+        assert_eq!(find(&out, "Monday").1, "2022-06-27");
+    }
+
     #[test]
     fn hostile_input_stays_linear() {
         let text = "Thursday 2022 May ".repeat(50_000);
