@@ -668,6 +668,11 @@ impl<'a> Scan<'a> {
             (_, Lex::Unit(u, false)) if after_of => {
                 return Some(Hit::new(k, k + 1, TimexType::Date, resolve::shifted(self.r, u, 0)));
             }
+            // "the fiscal first quarter"
+            ("fiscal", _) if w(2) == "quarter" && ordinal(w(1)).is_some() => {
+                let q = ordinal(w(1))?;
+                return Some(self.quarter_phrase(k, k + 3, q, t()));
+            }
             ("year" | "full" | "fiscal", _) => return self.the_year(k),
             (_, Lex::Num(_)) | (_, Lex::Vague) => {
                 if let Some(h) = self.duration(k) {
@@ -683,8 +688,9 @@ impl<'a> Scan<'a> {
             h.value.ends_with("SU") || h.value.ends_with("WI") || h.value.ends_with("SP") || h.value.ends_with("FA");
         // A hyphenated adjective ("the two-year conflict") leaves "the" to its noun.
         let duration = h.kind == TimexType::Duration && !self.w(h.start).contains('-');
-        // ("The year-ago results": the adjective leaves "the" to its noun.)
-        let adjective = h.end == h.start + 1 && self.w(h.start).starts_with("year-");
+        // ("The year-ago results", "the third-quarter loss": the adjective
+        // leaves "the" to its noun.)
+        let adjective = h.end == h.start + 1 && self.w(h.start).contains('-');
         let quarter = h.value.contains("-Q") && !adjective;
         let period = self.w(h.end - 1) == "period";
         (decade || season || quarter || period || duration || after_of).then_some(h)
@@ -1030,6 +1036,7 @@ impl<'a> Scan<'a> {
                 Some(Hit::new(j, k + 1, TimexType::Date, v))
             }
             Lex::Season(s) if w0 != "recent" && w0 != "past" => {
+                let t = (w0 != "this").then_some(t);
                 Some(Hit::new(j, k + 1, TimexType::Date, resolve::season(self.r, s, off, t)))
             }
             Lex::PartOfDay(code) if matches!(w0, "this" | "last") => {
@@ -1293,7 +1300,7 @@ impl<'a> Scan<'a> {
                     return Some(Hit::new(j, end, TimexType::Date, format!("{y:04}-{code}")));
                 }
                 if matches!(self.prev(j), "the" | "in" | "early" | "late" | "mid") {
-                    let v = resolve::season(self.r, s, 0, self.tense(j, j + 1));
+                    let v = resolve::season(self.r, s, 0, Some(self.tense(j, j + 1)));
                     return Some(Hit::new(j, j + 1, TimexType::Date, v));
                 }
                 return None;

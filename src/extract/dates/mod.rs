@@ -506,6 +506,28 @@ mod tests {
         assert_eq!(find(&out, "Monday").1, "2022-06-27");
     }
 
+    /// "this summer" is the summer of the current season-year whatever the
+    /// verb; a bare "summer" still follows the tense.
+    #[test]
+    fn this_season_ignores_tense() {
+        let out = run("Residents were told they would be left alone this summer.", Some("2022-03-22"));
+        assert_eq!(find(&out, "this summer").1, "2022-SU");
+        let out = run("Sales rose this fall.", Some("2022-12-10"));
+        assert_eq!(find(&out, "this fall").1, "2022-FA");
+        let out = run("Floods hit the region in the summer.", Some("2022-03-22"));
+        assert_eq!(find(&out, "the summer").1, "2021-SU");
+    }
+
+    /// "the fiscal first quarter" is one expression; a hyphenated
+    /// adjective leaves "the" to its noun.
+    #[test]
+    fn fiscal_quarters_and_hyphenated_adjectives() {
+        let out = run("Net rose in the fiscal first quarter. The third-quarter loss widened.", Some("2021-10-26"));
+        assert_eq!(find(&out, "the fiscal first quarter").1, "2021-Q1");
+        assert_eq!(find(&out, "third-quarter").1, "2021-Q3");
+        assert!(!out.iter().any(|t| t.0 == "The third-quarter"), "{out:?}");
+    }
+
     #[test]
     fn hostile_input_stays_linear() {
         let text = "Thursday 2022 May ".repeat(50_000);

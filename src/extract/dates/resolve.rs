@@ -178,8 +178,12 @@ pub fn month_day(year: Option<i32>, month: u32, dom: Option<u32>) -> Option<Stri
     }
 }
 
-/// Season code (SP, SU, FA, WI) and its year for "last/this/next summer".
-pub fn season(r: Option<NaiveDate>, s: u32, k: i64, tense: Tense) -> String {
+/// Season code (SP, SU, FA, WI) and its year for "last/this/next summer"
+/// (`k` -1, 0, 1) or a bare "summer" (`k` 0 with the clause's tense).
+/// "this summer" (no tense) is the one of the current season-year: in
+/// March that is the summer to come whatever the verb, in October the one
+/// just past.
+pub fn season(r: Option<NaiveDate>, s: u32, k: i64, tense: Option<Tense>) -> String {
     const CODES: [&str; 4] = ["SP", "SU", "FA", "WI"];
     let code = CODES[s as usize];
     let Some(r) = r else { return format!("XXXX-{code}") };
@@ -207,8 +211,8 @@ pub fn season(r: Option<NaiveDate>, s: u32, k: i64, tense: Tense) -> String {
             }
         }
         _ => match tense {
-            Tense::Past if s > cur => base - 1,
-            Tense::Future if s < cur => base + 1,
+            Some(Tense::Past) if s > cur => base - 1,
+            Some(Tense::Future) if s < cur => base + 1,
             _ => base,
         },
     };
