@@ -282,7 +282,7 @@ impl<'a> Scan<'a> {
         };
         if future {
             Some(Tense::Future)
-        } else if w.len() > 4 && w.ends_with("ed") {
+        } else if regular_past(w) && !self.capitalized(k) {
             Some(Tense::Past)
         } else {
             None
@@ -1532,6 +1532,21 @@ impl Scan<'_> {
         let full = h.end == j - 1 && h.value.len() == 10 && h.value.as_bytes()[7] == b'-';
         full.then_some(h.value)
     }
+}
+
+/// Whether a lower-cased word looks like a regular past form ("reported"):
+/// an "-ed" ending, but not "-eed" verbs and nouns ("succeed", "need",
+/// "speed", while "agreed" and "freed" are past), "hundred", "indeed", nor
+/// hyphenated adjectives ("state-owned", "Seattle-based"). Capitalized
+/// words ("United", "Ahmed") are ruled out by the caller.
+fn regular_past(w: &str) -> bool {
+    if w.len() <= 4 || !w.ends_with("ed") || w.contains('-') {
+        return false;
+    }
+    if w.ends_with("eed") {
+        return matches!(w, "agreed" | "disagreed" | "freed" | "guaranteed" | "decreed");
+    }
+    !matches!(w, "hundred" | "indeed" | "sacred" | "naked" | "wicked" | "kindred" | "hatred")
 }
 
 /// "1990s" → "199", "90s" → "199", "2000s" → "200", "the sixties" →

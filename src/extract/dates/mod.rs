@@ -528,6 +528,20 @@ mod tests {
         assert!(!out.iter().any(|t| t.0 == "The third-quarter"), "{out:?}");
     }
 
+    /// "-eed" verbs ("succeed"), "hundred" and capitalized names ("United")
+    /// are no regular past forms.
+    #[test]
+    fn false_past_forms() {
+        let out = run("The envoy will succeed the minister Feb. 1.", Some("2021-10-26"));
+        assert_eq!(find(&out, "Feb. 1").1, "2022-02-01");
+        let out = run("Delegates of the United Nations meet again in January.", Some("2021-10-26"));
+        assert_eq!(find(&out, "January").1, "2022-01");
+        let out = run("Two hundred delegates meet again in January.", Some("2021-10-26"));
+        assert_eq!(find(&out, "January").1, "2022-01");
+        let out = run("The delegates agreed in January.", Some("2021-10-26"));
+        assert_eq!(find(&out, "January").1, "2021-01");
+    }
+
     #[test]
     fn hostile_input_stays_linear() {
         let text = "Thursday 2022 May ".repeat(50_000);
