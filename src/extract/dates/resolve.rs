@@ -119,15 +119,14 @@ pub fn length_and_half(unit: Unit, n: u32) -> String {
 }
 
 /// "three days ago": a point `n` units before (or after, `sign` = 1) the
-/// reference, at the unit's granularity. A year back keeps the month, as
-/// TimeBank annotates "a year ago".
+/// reference, at the unit's granularity ("a year ago" is a year, as TIMEX3
+/// values follow the granularity of the expression).
 pub fn offset(r: Option<NaiveDate>, unit: Unit, n: Option<u32>, sign: i64) -> String {
     let Some(n) = n else {
         return if sign < 0 { "PAST_REF".into() } else { "FUTURE_REF".into() };
     };
     let k = sign * n as i64;
     match (unit, r) {
-        (Unit::Year, Some(_)) if n == 1 => shifted(r, Unit::Month, 12 * k),
         (Unit::Decade, Some(_)) => shifted(r, Unit::Year, 10 * k),
         (Unit::Century, Some(_)) => shifted(r, Unit::Year, 100 * k),
         _ => shifted(r, unit, k),
