@@ -139,7 +139,7 @@ static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
         m.insert(w, Cue::BeforeTo);
     }
     m.insert("scheduled", Cue::Scheduled);
-    for w in ["until", "till", "effective"] {
+    for w in ["until", "till", "effective", "through"] {
         m.insert(w, Cue::Adjacent);
     }
     for w in ["soon", "early"] {
@@ -275,7 +275,15 @@ impl<'a> Scan<'a> {
             Some(Cue::Future) => true,
             Some(Cue::BeforeTo) => after() == "to" && !perfect(),
             Some(Cue::Scheduled) => !perfect(),
-            Some(Cue::Adjacent) => adjacent,
+            // "Until Thursday, they had not called him a suspect": a past
+            // perfect after it looks back; "Monday through Wednesday" is a
+            // range, its end as far back as its start.
+            Some(Cue::Adjacent) => {
+                let b = before();
+                let range = matches!(lex(b), Lex::Weekday(_) | Lex::Month(..))
+                    || (!b.is_empty() && b.bytes().all(|c| c.is_ascii_digit()));
+                adjacent && !range && !(k + 1..k + 12).any(|h| self.w_in(h, k) == "had")
+            }
             Some(Cue::AsAs) => before() == "as" && after() == "as",
             Some(Cue::Past) => return Some(Tense::Past),
             None => false,

@@ -542,6 +542,21 @@ mod tests {
         assert_eq!(find(&out, "January").1, "2021-01");
     }
 
+    /// "through" marks an end point to come, like "until"; not when a past
+    /// perfect follows, nor as the end of a range.
+    #[test]
+    fn until_and_through() {
+        let out = run("Lenders extended loans through January.", Some("2021-10-30"));
+        assert_eq!(find(&out, "January").1, "2022-01");
+        // 2022-05-06 is a Friday.
+        let out = run("Until Thursday, investigators had not called him a suspect.", Some("2022-05-06"));
+        assert_eq!(find(&out, "Thursday").1, "2022-05-05");
+        let out = run("Trading was halted Monday through Wednesday.", Some("2022-05-06"));
+        assert_eq!(find(&out, "Wednesday").1, "2022-05-04");
+        let out = run("The offer was extended until Tuesday.", Some("2022-05-06"));
+        assert_eq!(find(&out, "Tuesday").1, "2022-05-10");
+    }
+
     #[test]
     fn hostile_input_stays_linear() {
         let text = "Thursday 2022 May ".repeat(50_000);
