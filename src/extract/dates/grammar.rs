@@ -285,12 +285,14 @@ impl<'a> Scan<'a> {
                 adjacent && !range && !(k + 1..k + 12).any(|h| self.w_in(h, k) == "had")
             }
             Some(Cue::AsAs) => before() == "as" && after() == "as",
+            // "will be named", "to be left": a passive participle, no tense.
+            Some(Cue::Past) if matches!(before(), "be" | "being") => return None,
             Some(Cue::Past) => return Some(Tense::Past),
             None => false,
         };
         if future {
             Some(Tense::Future)
-        } else if regular_past(w) && !self.capitalized(k) {
+        } else if regular_past(w) && !self.capitalized(k) && !matches!(before(), "be" | "being") {
             Some(Tense::Past)
         } else {
             None

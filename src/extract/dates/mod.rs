@@ -557,6 +557,15 @@ mod tests {
         assert_eq!(find(&out, "Tuesday").1, "2022-05-10");
     }
 
+    /// A participle after "be" is passive, no past tense.
+    #[test]
+    fn passive_participles_are_no_past() {
+        let out = run("Collins will be named commander of the shuttle for a mission in December.", Some("2022-03-04"));
+        assert_eq!(find(&out, "December").1, "2022-12");
+        let out = run("They are not going to be left alone in May.", Some("2022-10-04"));
+        assert_eq!(find(&out, "May").1, "2023-05");
+    }
+
     #[test]
     fn hostile_input_stays_linear() {
         let text = "Thursday 2022 May ".repeat(50_000);
