@@ -21,11 +21,14 @@ struct Hit {
     /// "that year", "the following day": `k` units from the date last
     /// mentioned, resolved in document order by the scan.
     anaphor: Option<(Unit, i64)>,
+    /// A clock time with no day of its own ("at 10 p.m."): on the day
+    /// last mentioned, when that is a full date, else the reference day.
+    bare_clock: bool,
 }
 
 impl Hit {
     fn new(start: usize, end: usize, kind: TimexType, value: String) -> Hit {
-        Hit { start, end, kind, value, modifier: None, anaphor: None }
+        Hit { start, end, kind, value, modifier: None, anaphor: None, bare_clock: false }
     }
 }
 
@@ -401,6 +404,13 @@ impl<'a> Scan<'a> {
                                 continue;
                             }
                             v
+                        }
+                        None if h.bare_clock => {
+                            let day = anchor.as_deref().filter(|a| a.len() >= 10 && a.as_bytes()[7] == b'-');
+                            match day {
+                                Some(a) => format!("{}{}", &a[..10], &h.value[10..]),
+                                None => h.value,
+                            }
                         }
                         None => {
                             // An anaphor keeps the anchor: "later that year"
@@ -1222,14 +1232,14 @@ impl<'a> Scan<'a> {
         if ZONES.contains(&self.raw(k)) && self.same(j, k) {
             k += 1;
         }
-        let day = match self.day_after(k, j) {
+        let (day, bare) = match self.day_after(k, j) {
             Some((end, day)) => {
                 k = end;
-                day
+                (day, false)
             }
-            None => self.r.map_or("XXXX-XX-XX".to_string(), resolve::day),
+            None => (self.r.map_or("XXXX-XX-XX".to_string(), resolve::day), true),
         };
-        Hit::new(j, k, TimexType::Time, format!("{day}T{hhmm}"))
+        Hit { bare_clock: bare, ..Hit::new(j, k, TimexType::Time, format!("{day}T{hhmm}")) }
     }
 
     /// A day named at `k` (after an optional comma) that pins down a time or

@@ -566,6 +566,18 @@ mod tests {
         assert_eq!(find(&out, "May").1, "2023-05");
     }
 
+    /// A clock time with no day of its own falls on the day last
+    /// mentioned (the reference day when none was).
+    #[test]
+    fn bare_clock_times_take_the_last_day() {
+        let out = run("At 9 a.m. the market opened.", Some("1998-08-08"));
+        assert_eq!(find(&out, "9 a.m.").1, "1998-08-08T09:00");
+        let out = run("The embassy was bombed on Aug. 7. The blast struck at 10:35 a.m.", Some("1998-08-08"));
+        assert_eq!(find(&out, "10:35 a.m.").1, "1998-08-07T10:35");
+        let out = run("The talks began in 1997. They resumed at noon.", Some("1998-08-08"));
+        assert_eq!(find(&out, "noon").1, "1998-08-08T12:00");
+    }
+
     #[test]
     fn hostile_input_stays_linear() {
         let text = "Thursday 2022 May ".repeat(50_000);
