@@ -3,7 +3,10 @@
 //! Each line carries the gold and system text/type/value and a little
 //! context; pipe through `sort | uniq -c` to bucket.
 //!
-//! `cargo run --release --example timex_errors -- GOLD.jsonl`
+//! With `--all`, correct matches are listed too (`C`), to measure how
+//! often a class is right, not only how often it is wrong.
+//!
+//! `cargo run --release --example timex_errors -- [--all] GOLD.jsonl`
 use lede::document::Document;
 
 fn context(text: &str, s: usize, e: usize) -> String {
@@ -13,7 +16,15 @@ fn context(text: &str, s: usize, e: usize) -> String {
 }
 
 fn main() {
-    let path = std::env::args().nth(1).expect("gold path");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.is_empty() || args.iter().any(|a| a == "--help" || a == "-h") {
+        eprintln!(
+            "usage: timex_errors [--all] GOLD.jsonl\n  V wrong value/type, M missed, F false positive, S right value on an overlapping span, C correct (--all)"
+        );
+        return;
+    }
+    let all = args.iter().any(|a| a == "--all");
+    let path = args.iter().find(|a| !a.starts_with("--")).expect("gold path");
     for line in std::fs::read_to_string(path).unwrap().lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         let text = v["text"].as_str().unwrap().to_string();
@@ -39,6 +50,8 @@ fn main() {
                             t.value,
                             context(&text, gs, ge)
                         );
+                    } else if span == "=" && all {
+                        println!("C\t{dct}\t{}\t{gt}\t{gv}\t{}", &text[gs..ge], context(&text, gs, ge));
                     } else if span == "~" {
                         println!(
                             "S\t{dct}\t{}\t{gt}\t{gv}\t{}\t{}",

@@ -21,11 +21,14 @@ struct Hit {
     /// "that year", "the following day": `k` units from the date last
     /// mentioned, resolved in document order by the scan.
     anaphor: Option<(Unit, i64)>,
+    /// A clock time with no day of its own ("at 10 p.m."): on the day
+    /// last mentioned, when that is a full date, else the reference day.
+    bare_clock: bool,
 }
 
 impl Hit {
     fn new(start: usize, end: usize, kind: TimexType, value: String) -> Hit {
-        Hit { start, end, kind, value, modifier: None, anaphor: None }
+        Hit { start, end, kind, value, modifier: None, anaphor: None, bare_clock: false }
     }
 }
 
@@ -139,7 +142,7 @@ static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
         m.insert(w, Cue::BeforeTo);
     }
     m.insert("scheduled", Cue::Scheduled);
-    for w in ["until", "till", "effective"] {
+    for w in ["until", "till", "effective", "through"] {
         m.insert(w, Cue::Adjacent);
     }
     for w in ["soon", "early"] {
@@ -255,7 +258,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             let Some(t) = self.marker(k, k + 1 == i) else { continue };
-            let d = if k < i { i - k } else { k - j + 1 };
+            let d = if k < i { i - k } else { 2 * (k - j + 1) };
             if best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, t));
             }
@@ -275,14 +278,24 @@ impl<'a> Scan<'a> {
             Some(Cue::Future) => true,
             Some(Cue::BeforeTo) => after() == "to" && !perfect(),
             Some(Cue::Scheduled) => !perfect(),
-            Some(Cue::Adjacent) => adjacent,
+            // "Until Thursday, they had not called him a suspect": a past
+            // perfect after it looks back; "Monday through Wednesday" is a
+            // range, its end as far back as its start.
+            Some(Cue::Adjacent) => {
+                let b = before();
+                let range = matches!(lex(b), Lex::Weekday(_) | Lex::Month(..))
+                    || (!b.is_empty() && b.bytes().all(|c| c.is_ascii_digit()));
+                adjacent && !range && !(k + 1..k + 12).any(|h| self.w_in(h, k) == "had")
+            }
             Some(Cue::AsAs) => before() == "as" && after() == "as",
+            // "will be named", "to be left": a passive participle, no tense.
+            Some(Cue::Past) if matches!(before(), "be" | "being") => return None,
             Some(Cue::Past) => return Some(Tense::Past),
             None => false,
         };
         if future {
             Some(Tense::Future)
-        } else if w.len() > 4 && w.ends_with("ed") {
+        } else if regular_past(w) && !self.capitalized(k) && !matches!(before(), "be" | "being") {
             Some(Tense::Past)
         } else {
             None
@@ -309,7 +322,10 @@ impl<'a> Scan<'a> {
             return None;
         }
         let next = self.w_in(j + 1, j);
-        if matches!(next, "%" | "percent" | "per" | "-") {
+        // "1984-85" is a range or compound; "in 1984 -- part of" a year
+        // before a dash set off by spaces.
+        let spaced = self.same(j, j + 1) && self.doc.tokens[j + 1].span.start > self.doc.tokens[j].span.end;
+        if matches!(next, "%" | "percent" | "per") || (next == "-" && !spaced) {
             return None;
         }
         let next_is_word = self.same(j, j + 1) && self.kind(j + 1) == Some(TokenKind::Word);
@@ -375,6 +391,7 @@ impl<'a> Scan<'a> {
                 continue;
             }
             match self.at(i) {
+                Some(h) if self.title(h.start, h.end) => i += 1,
                 Some(h) if h.start >= last_end && h.end > h.start => {
                     let t = &self.doc.tokens;
                     let value = match h.anaphor {
@@ -387,6 +404,13 @@ impl<'a> Scan<'a> {
                                 continue;
                             }
                             v
+                        }
+                        None if h.bare_clock => {
+                            let day = anchor.as_deref().filter(|a| a.len() >= 10 && a.as_bytes()[7] == b'-');
+                            match day {
+                                Some(a) => format!("{}{}", &a[..10], &h.value[10..]),
+                                None => h.value,
+                            }
                         }
                         None => {
                             // An anaphor keeps the anchor: "later that year"
@@ -410,6 +434,27 @@ impl<'a> Scan<'a> {
             }
         }
         out
+    }
+
+    /// Whether tokens `a..b` read as a title ("ABC's This Week", "CBS's 60
+    /// Minutes", "USA Today", "High Noon"): a word that is lower case in a
+    /// temporal phrase (a unit, "today", "now", "noon") written capitalized
+    /// after a word of the same sentence that is no punctuation. Holiday
+    /// names ("Labor Day") are capitalized by right.
+    fn title(&self, a: usize, b: usize) -> bool {
+        if (a..b).any(|k| starts_holiday(self.w(k))) {
+            return false;
+        }
+        (a..b).any(|k| {
+            let common = matches!(lex(self.w(k)), Lex::Unit(..) | Lex::DayRef(_) | Lex::Ref(_))
+                || matches!(self.w(k), "noon" | "tonight");
+            common
+                && self.capitalized(k)
+                && k > 0
+                && self.same(k - 1, k)
+                && self.kind(k - 1) != Some(TokenKind::Punct)
+                && (k > a || self.capitalized(k - 1))
+        })
     }
 
     /// Cheap filter: most tokens cannot begin a temporal phrase, and skipping
@@ -540,6 +585,19 @@ impl<'a> Scan<'a> {
         let w = |d: usize| self.w_in(k + d, k);
         let t = || self.tense(k, k + 1);
         match (w(0), lex(w(0))) {
+            // "the week of March 6": the ISO week of that day.
+            ("week", _) if w(1) == "of" && self.same(k, k + 2) && self.calendar_date(k + 2).is_some() => {
+                let (end, v) = self.calendar_date(k + 2)?;
+                let d = NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok();
+                let v = d.map_or("XXXX-WXX".into(), resolve::week);
+                return Some(Hit::new(k, end, TimexType::Date, v));
+            }
+            // "the last half of 1989" is its second half.
+            ("last", _) if w(1) == "half" => {
+                let (end, y) = self.of_year(k + 2);
+                let y = y?;
+                return Some(Hit::new(k, end, TimexType::Date, format!("{y:04}-H2")));
+            }
             ("past" | "last" | "previous" | "next" | "coming", _) => {
                 if let Some(h) = self.relative(k) {
                     return Some(h);
@@ -566,8 +624,38 @@ impl<'a> Scan<'a> {
                 let q = ordinal(w(0))?;
                 return Some(self.quarter_phrase(k, k + 2, q, t()));
             }
+            // "for the quarter a year ago": the year-ago quarter.
+            ("quarter", _) if w(1) == "a" && w(2) == "year" && matches!(w(3), "ago" | "earlier") => {
+                return Some(Hit::new(k, k + 4, TimexType::Date, resolve::reported_quarter(self.r, Tense::Past, 1)));
+            }
             ("quarter", _) => {
                 return Some(Hit::new(k, k + 1, TimexType::Date, resolve::reported_quarter(self.r, t(), 0)));
+            }
+            // "the corresponding period last year", "the comparable
+            // year-ago quarter": the reported period a year back (a whole
+            // year when the sentence speaks of more than a quarter).
+            ("corresponding" | "comparable" | "same", _) => {
+                let adj = matches!(w(1), "year-ago" | "year-earlier");
+                let p = if adj { 2 } else { 1 };
+                if !matches!(w(p), "period" | "quarter") {
+                    return None;
+                }
+                let end = match (w(p + 1), w(p + 2), w(p + 3)) {
+                    _ if adj => k + p + 1,
+                    ("last", "year", _) => k + p + 3,
+                    ("a", "year", "ago" | "earlier") => k + p + 4,
+                    _ => return None,
+                };
+                let v = if self.quarterly && !self.year_to_date(k) {
+                    resolve::reported_quarter(self.r, Tense::Past, 1)
+                } else {
+                    resolve::shifted(self.r, Unit::Year, -1)
+                };
+                return Some(Hit::new(k, end, TimexType::Date, v));
+            }
+            // "sales in the latest fiscal year": the last one completed.
+            ("latest", _) if w(1) == "fiscal" && w(2) == "year" => {
+                return Some(Hit::new(k, k + 3, TimexType::Date, resolve::shifted(self.r, Unit::Year, -1)));
             }
             ("latest" | "current" | "year-ago" | "year-earlier", _) if matches!(w(1), "quarter" | "period") => {
                 let (k_back, tense) = match w(0) {
@@ -600,6 +688,11 @@ impl<'a> Scan<'a> {
             (_, Lex::Unit(u, false)) if after_of => {
                 return Some(Hit::new(k, k + 1, TimexType::Date, resolve::shifted(self.r, u, 0)));
             }
+            // "the fiscal first quarter"
+            ("fiscal", _) if w(2) == "quarter" && ordinal(w(1)).is_some() => {
+                let q = ordinal(w(1))?;
+                return Some(self.quarter_phrase(k, k + 3, q, t()));
+            }
             ("year" | "full" | "fiscal", _) => return self.the_year(k),
             (_, Lex::Num(_)) | (_, Lex::Vague) => {
                 if let Some(h) = self.duration(k) {
@@ -615,10 +708,12 @@ impl<'a> Scan<'a> {
             h.value.ends_with("SU") || h.value.ends_with("WI") || h.value.ends_with("SP") || h.value.ends_with("FA");
         // A hyphenated adjective ("the two-year conflict") leaves "the" to its noun.
         let duration = h.kind == TimexType::Duration && !self.w(h.start).contains('-');
-        // ("The year-ago results": the adjective leaves "the" to its noun.)
-        let adjective = h.end == h.start + 1 && self.w(h.start).starts_with("year-");
+        // ("The year-ago results", "the third-quarter loss": the adjective
+        // leaves "the" to its noun.)
+        let adjective = h.end == h.start + 1 && self.w(h.start).contains('-');
         let quarter = h.value.contains("-Q") && !adjective;
-        (decade || season || quarter || duration || after_of).then_some(h)
+        let period = self.w(h.end - 1) == "period";
+        (decade || season || quarter || period || duration || after_of).then_some(h)
     }
 
     /// "the year" after "the" (at `k`): a named year ("the year 2000", "the
@@ -663,6 +758,28 @@ impl<'a> Scan<'a> {
         Some((k + 2, century + n as i32))
     }
 
+    /// Whether the sentence before token `j` speaks of a period longer than
+    /// a quarter ("for the nine months", "the first half", "for the year"),
+    /// the nearest period word deciding: there "a year earlier" and "the
+    /// 1988 period" are the previous year, not the year-ago quarter.
+    fn year_to_date(&self, j: usize) -> bool {
+        let lo = j.saturating_sub(40);
+        for k in (lo..j).rev() {
+            if !self.same(k, j) {
+                return false;
+            }
+            match self.w(k) {
+                "quarter" | "quarters" | "quarterly" => return false,
+                "months" => return number(self.w_in(k.wrapping_sub(1), k)).is_some_and(|n| n >= 6),
+                "half" | "year-to-date" => return true,
+                "year" => return matches!(self.w_in(k.wrapping_sub(1), k), "the" | "this" | "fiscal" | "full"),
+                w if w.ends_with("-quarter") => return false,
+                _ => {}
+            }
+        }
+        false
+    }
+
     /// "that year", "that same day", "the following month" (`k` = 1; `j`
     /// after "the"): a year, month or day counted from the date last
     /// mentioned, which only the scan knows.
@@ -693,13 +810,18 @@ impl<'a> Scan<'a> {
         let k = if self.w_in(k, start) == "'s" || self.w_in(k, start) == "\u{2019}s" { k + 1 } else { k };
         let q = match (ordinal(self.w_in(k, start)), self.w_in(k + 1, start)) {
             (Some(q), "quarter") => Some((k + 2, q)),
+            // "in the first nine months ... the 1988 period" is that year.
+            _ if self.w_in(k, start) == "period" && self.year_to_date(start) => None,
             _ if matches!(self.w_in(k, start), "quarter" | "period") && self.quarterly => {
                 let reported = resolve::reported_quarter(self.r, Tense::Past, 0);
                 reported.rsplit_once('Q').and_then(|(_, q)| q.parse().ok()).map(|q| (k + 1, q))
             }
             _ => None,
         };
-        let (end, q) = q?;
+        let Some((end, q)) = q else {
+            return (self.w_in(k, start) == "period" && self.year_to_date(start))
+                .then(|| Hit::new(start, k + 1, TimexType::Date, y.map_or("XXXX".into(), |y| format!("{y:04}"))));
+        };
         let v = y.map_or(format!("XXXX-Q{q}"), |y| format!("{y:04}-Q{q}"));
         Some(Hit::new(start, end, TimexType::Date, v))
     }
@@ -779,6 +901,16 @@ impl<'a> Scan<'a> {
         } else {
             return None;
         }
+        // "two more weeks", "an additional year": the added length.
+        if n.is_some() && matches!(self.w_in(k, j), "more" | "additional" | "extra" | "further") {
+            k += 1;
+        }
+        // "eight trading days", "ten business days": days all the same.
+        if matches!(self.w_in(k, j), "trading" | "business" | "working" | "calendar")
+            && matches!(self.w_in(k + 1, j), "day" | "days")
+        {
+            k += 1;
+        }
         // "5 1/2 hours"
         let mut half = n.is_some() && (self.w_in(k, j), self.w_in(k + 1, j), self.w_in(k + 2, j)) == ("1", "/", "2");
         if half {
@@ -812,20 +944,28 @@ impl<'a> Scan<'a> {
         }
         // Offsets resolve whole units only ("2 1/2 years ago" stays vague).
         let n_whole = n.filter(|_| raw_num.is_none() && !half);
+        // "a week or so ago" is a week ago, roughly.
+        if (self.w_in(k, j), self.w_in(k + 1, j)) == ("or", "so") && matches!(self.w_in(k + 2, j), "ago" | "earlier") {
+            k += 2;
+        }
         match self.w_in(k, j) {
             "ago" | "earlier" | "before"
                 if !(self.w_in(k, j) == "before"
                     && self.same(j, k + 1)
                     && self.kind(k + 1) != Some(TokenKind::Punct)) =>
             {
-                let v = if self.quarterly && u == Unit::Year && n_whole == Some(1) {
+                let v = if u == Unit::Year && n_whole == Some(1) && self.year_to_date(j) {
+                    resolve::shifted(self.r, Unit::Year, -1)
+                } else if self.quarterly && u == Unit::Year && n_whole == Some(1) {
                     resolve::reported_quarter(self.r, Tense::Past, 1)
                 } else {
                     resolve::offset(self.r, u, n_whole, -1)
                 };
                 return Some(Hit::new(j, k + 1, TimexType::Date, v));
             }
-            "later" | "hence" => {
+            // "three days later": TIMEX3 takes "later" for a signal and
+            // the length alone for the expression (unlike "ago").
+            "hence" => {
                 let v = resolve::offset(self.r, u, n_whole, 1);
                 return Some(Hit::new(j, k + 1, TimexType::Date, v));
             }
@@ -851,9 +991,11 @@ impl<'a> Scan<'a> {
             "recent" => -1,
             _ => return None,
         };
+        // "this past spring" is the last one.
+        let (off, j1) = if w0 == "this" && self.w_in(j + 1, j) == "past" { (-1, j + 1) } else { (off, j) };
         // "last fiscal year" is last year for this purpose.
-        let fiscal = self.w_in(j + 1, j) == "fiscal" && matches!(lex(self.w_in(j + 2, j)), Lex::Unit(..));
-        let k = if fiscal { j + 2 } else { j + 1 };
+        let fiscal = self.w_in(j1 + 1, j) == "fiscal" && matches!(lex(self.w_in(j1 + 2, j)), Lex::Unit(..));
+        let k = if fiscal { j1 + 2 } else { j1 + 1 };
         let w1 = self.w_in(k, j);
         let t = self.tense(j, k + 1);
         // "the past three years", "the next few weeks": durations.
@@ -914,6 +1056,7 @@ impl<'a> Scan<'a> {
                 Some(Hit::new(j, k + 1, TimexType::Date, v))
             }
             Lex::Season(s) if w0 != "recent" && w0 != "past" => {
+                let t = (w0 != "this").then_some(t);
                 Some(Hit::new(j, k + 1, TimexType::Date, resolve::season(self.r, s, off, t)))
             }
             Lex::PartOfDay(code) if matches!(w0, "this" | "last") => {
@@ -1059,6 +1202,14 @@ impl<'a> Scan<'a> {
                     k += 1
                 }
                 "o'clock" => k += 1,
+                // "4 in the morning", "9 in the evening"
+                "in" if self.w_in(k + 1, j) == "the"
+                    && matches!(self.w_in(k + 2, j), "morning" | "afternoon" | "evening")
+                    && (1..=12).contains(&h) =>
+                {
+                    pm = Some(self.w_in(k + 2, j) != "morning");
+                    k += 3;
+                }
                 _ if has_min => {}
                 _ => return None,
             }
@@ -1081,14 +1232,14 @@ impl<'a> Scan<'a> {
         if ZONES.contains(&self.raw(k)) && self.same(j, k) {
             k += 1;
         }
-        let day = match self.day_after(k, j) {
+        let (day, bare) = match self.day_after(k, j) {
             Some((end, day)) => {
                 k = end;
-                day
+                (day, false)
             }
-            None => self.r.map_or("XXXX-XX-XX".to_string(), resolve::day),
+            None => (self.r.map_or("XXXX-XX-XX".to_string(), resolve::day), true),
         };
-        Hit::new(j, k, TimexType::Time, format!("{day}T{hhmm}"))
+        Hit { bare_clock: bare, ..Hit::new(j, k, TimexType::Time, format!("{day}T{hhmm}")) }
     }
 
     /// A day named at `k` (after an optional comma) that pins down a time or
@@ -1142,13 +1293,24 @@ impl<'a> Scan<'a> {
                 return self.with_part_of_day(j, j + 1, v);
             }
             Lex::Month(m, abbr) => return self.month(j, m, abbr),
+            // "by mid afternoon", "in the early evening": that part of the
+            // reference day.
+            Lex::PartOfDay(code) if matches!(self.prev(j), "early" | "mid" | "late") => {
+                let d = self.r.map_or("XXXX-XX-XX".to_string(), resolve::day);
+                return Some(Hit::new(j, j + 1, TimexType::Time, format!("{d}T{code}")));
+            }
             Lex::DayRef(d) => {
                 let v = self.r.map_or("XXXX-XX-XX".to_string(), |r| resolve::day(r + Duration::days(d)));
                 return self.with_part_of_day(j, j + 1, v);
             }
             Lex::Ref(v) => return Some(Hit::new(j, j + 1, TimexType::Date, v.into())),
-            // "quarterly report" is a kind of report, not a recurrence.
-            Lex::SetWord(v) if !(w0 == "quarterly" && self.kind(j + 1) == Some(TokenKind::Word)) => {
+            // "quarterly report", "annual meeting": a kind of report or
+            // meeting, not a recurrence.
+            Lex::SetWord(v)
+                if !(matches!(w0, "quarterly" | "annual")
+                    && self.same(j, j + 1)
+                    && self.kind(j + 1) == Some(TokenKind::Word)) =>
+            {
                 return Some(Hit::new(j, j + 1, TimexType::Set, v.into()));
             }
             Lex::Season(s) => {
@@ -1157,8 +1319,8 @@ impl<'a> Scan<'a> {
                     let code = ["SP", "SU", "FA", "WI"][s as usize];
                     return Some(Hit::new(j, end, TimexType::Date, format!("{y:04}-{code}")));
                 }
-                if self.prev(j) == "the" || self.prev(j) == "in" {
-                    let v = resolve::season(self.r, s, 0, self.tense(j, j + 1));
+                if matches!(self.prev(j), "the" | "in" | "early" | "late" | "mid") {
+                    let v = resolve::season(self.r, s, 0, Some(self.tense(j, j + 1)));
                     return Some(Hit::new(j, j + 1, TimexType::Date, v));
                 }
                 return None;
@@ -1205,7 +1367,7 @@ impl<'a> Scan<'a> {
                     let v = self.r.map_or(format!("XXXX-Q{q}"), |r| format!("{:04}-Q{q}", r.year() - 1));
                     return Some(Hit::new(j, j + 3, TimexType::Date, v));
                 }
-                let v = if self.quarterly {
+                let v = if self.quarterly && !self.year_to_date(j) {
                     resolve::reported_quarter(self.r, Tense::Past, 1)
                 } else {
                     resolve::shifted(self.r, Unit::Year, -1)
@@ -1292,6 +1454,17 @@ impl<'a> Scan<'a> {
             {
                 return Some(Hit::new(j, j + 1, TimexType::Duration, resolve::length(u, n)));
             }
+            // "a year-long inquiry", "a several-year tenure"
+            match (lex(a), lex(b)) {
+                (Lex::Unit(u, false), _) if b == "long" && u != Unit::Weekend => {
+                    return Some(Hit::new(j, j + 1, TimexType::Duration, resolve::length(u, 1)));
+                }
+                (Lex::Vague, Lex::Unit(u, false)) if u != Unit::Weekend => {
+                    let (p, d) = u.designator();
+                    return Some(Hit::new(j, j + 1, TimexType::Duration, format!("{p}X{d}")));
+                }
+                _ => {}
+            }
         }
         // "the 20th century" is the 1900s: TIMEX3 "19".
         let digits = w0.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -1327,6 +1500,14 @@ impl<'a> Scan<'a> {
                 }
                 return Some(Hit::new(j, j + 1, TimexType::Date, resolve::month_day(Some(y), m, d)?));
             }
+            // "April 24 and 25": the second day of the same month.
+            if let Some(d) = self.dom_at(j)
+                && let Some(v) = self.second_day(j)
+            {
+                let v = format!("{}-{d:02}", &v[..7]);
+                let ok = v.starts_with('X') || NaiveDate::parse_from_str(&v, "%Y-%m-%d").is_ok();
+                return ok.then(|| Hit::new(j, j + 1, TimexType::Date, v));
+            }
             // Day-led: "24 February 2022".
             if let Some(d) = self.dom_at(j)
                 && let Lex::Month(m, abbr) = lex(w1)
@@ -1356,6 +1537,36 @@ impl<'a> Scan<'a> {
         }
         None
     }
+}
+
+impl Scan<'_> {
+    /// For a day number at `j` after "and"/"or" ("April 24 and 25"), the
+    /// value of the month-led date before the conjunction.
+    fn second_day(&self, j: usize) -> Option<String> {
+        if !matches!(self.prev(j), "and" | "or") || j < 3 || !self.same(j - 3, j) {
+            return None;
+        }
+        let m = if self.w(j - 3) == "." { j.checked_sub(4)? } else { j - 3 };
+        let Lex::Month(mo, abbr) = lex(self.w(m)) else { return None };
+        let h = self.month(m, mo, abbr)?;
+        let full = h.end == j - 1 && h.value.len() == 10 && h.value.as_bytes()[7] == b'-';
+        full.then_some(h.value)
+    }
+}
+
+/// Whether a lower-cased word looks like a regular past form ("reported"):
+/// an "-ed" ending, but not "-eed" verbs and nouns ("succeed", "need",
+/// "speed", while "agreed" and "freed" are past), "hundred", "indeed", nor
+/// hyphenated adjectives ("state-owned", "Seattle-based"). Capitalized
+/// words ("United", "Ahmed") are ruled out by the caller.
+fn regular_past(w: &str) -> bool {
+    if w.len() <= 4 || !w.ends_with("ed") || w.contains('-') {
+        return false;
+    }
+    if w.ends_with("eed") {
+        return matches!(w, "agreed" | "disagreed" | "freed" | "guaranteed" | "decreed");
+    }
+    !matches!(w, "hundred" | "indeed" | "sacred" | "naked" | "wicked" | "kindred" | "hatred")
 }
 
 /// "1990s" → "199", "90s" → "199", "2000s" → "200", "the sixties" →

@@ -125,7 +125,7 @@ mod tests {
         let out = run("Net income rose 5% in the third quarter from a year earlier.", Some("1989-10-26"));
         assert_eq!(find(&out, "a year earlier").1, "1988-Q3");
         let out = run("He left the company a year ago.", Some("1989-10-26"));
-        assert_ne!(find(&out, "a year ago").1, "1988-Q3");
+        assert_eq!(find(&out, "a year ago").1, "1988", "a year back is a year, not a month or quarter");
         let out = run("A quarter of the staff left a year ago.", Some("1989-10-26"));
         assert_ne!(find(&out, "a year ago").1, "1988-Q3", "a bare 'quarter' is no earnings report");
     }
@@ -381,6 +381,201 @@ mod tests {
         assert_eq!(find(&out, "that same day").1, "2017-03-03");
         let out = run("Trades made that day lost money.", Some("2021-03-01"));
         assert!(out.is_empty(), "{out:?}");
+    }
+
+    /// "later" is a signal: the length alone is the expression ("ago"
+    /// and "hence" stay in it).
+    #[test]
+    fn later_leaves_the_length() {
+        let out = run("Three days later the talks resumed; a few days later they failed.", Some("2021-03-01"));
+        assert_eq!(find(&out, "Three days"), (TimexType::Duration, "P3D".into()));
+        assert_eq!(find(&out, "a few days"), (TimexType::Duration, "PXD".into()));
+        assert!(!out.iter().any(|t| t.0.contains("later")), "{out:?}");
+        let out = run("Just over an hour later he was dead.", Some("2021-03-01"));
+        assert_eq!(find(&out, "over an hour"), (TimexType::Duration, "PT1H".into()));
+    }
+
+    /// Compared over nine months (or a half, or a year), "a year earlier"
+    /// and "the 1988 period" are the previous year, not its quarter.
+    #[test]
+    fn year_to_date_comparisons_take_the_year() {
+        let text = "Third-quarter net rose. For the nine months, net was $5 million, up from $4 million a year \
+            earlier. In the first nine months, sales fell from the 2020 period. In the quarter, net rose from \
+            $3 million a year earlier. For the nine months, net fell from year-earlier profit of $9 million.";
+        let out = run(text, Some("2021-10-26"));
+        let years: Vec<&str> = out.iter().filter(|t| t.0 == "a year earlier").map(|t| t.2.as_str()).collect();
+        assert_eq!(years, ["2020", "2020-Q3"]);
+        assert_eq!(find(&out, "the 2020 period").1, "2020");
+        assert_eq!(find(&out, "year-earlier").1, "2020");
+    }
+
+    /// The year-ago period named with its quarter or a comparison word.
+    #[test]
+    fn year_ago_periods_as_one_expression() {
+        let text = "Third-quarter net fell. For the quarter a year ago, it earned $3 million. Sales matched \
+            those of the corresponding period last year.";
+        let out = run(text, Some("2021-10-26"));
+        assert_eq!(find(&out, "the quarter a year ago").1, "2020-Q3");
+        assert_eq!(find(&out, "the corresponding period last year").1, "2020-Q3");
+        let out = run("Visitors matched the same period last year.", Some("2021-10-26"));
+        assert_eq!(find(&out, "the same period last year").1, "2020");
+        let out = run("Visitors came in the same period.", Some("2021-10-26"));
+        assert!(out.is_empty(), "{out:?}");
+    }
+
+    /// "annual" qualifies its noun ("annual meeting"); "annually" recurs.
+    #[test]
+    fn annual_is_an_adjective() {
+        let out = run("At the annual meeting, holders approved the plan. Dividends are paid annually.", None);
+        assert!(!out.iter().any(|t| t.0 == "annual"), "{out:?}");
+        assert_eq!(find(&out, "annually"), (TimexType::Set, "P1Y".into()));
+    }
+
+    /// Programme titles are no dates: a lower-case temporal word written
+    /// capitalized after a word of the sentence.
+    #[test]
+    fn titles_are_not_dates() {
+        let out = run(
+            "He said on ABC's This Week that it was over. She told CBS's 60 Minutes and USA Today about \
+             it, like Cooper in High Noon. Today the talks resume at noon. Labor Day falls early.",
+            Some("2021-03-01"),
+        );
+        let texts: Vec<&str> = out.iter().map(|t| t.0.as_str()).collect();
+        assert_eq!(texts, ["Today", "noon", "Labor Day"]);
+    }
+
+    /// Small phrase shapes: added lengths, "or so ago", seasons after a
+    /// modifier, "this past", bare parts of the day after a modifier,
+    /// spoken clock times, the week of a date, the last half of a year.
+    #[test]
+    fn assorted_phrase_shapes() {
+        // 2021-03-03 is a Wednesday of ISO week 9.
+        let out = run(
+            "The base stays for at least 20 more years and an additional year after that. A week or so \
+             ago he resigned. Demand recovered from the early summer and this past spring. By mid afternoon \
+             the talks ended. He will leave at 4 in the morning. A hearing is set for the week of March 15. \
+             Earnings for the last half of 2020 fell.",
+            Some("2021-03-03"),
+        );
+        assert_eq!(find(&out, "at least 20 more years").1, "P20Y");
+        assert_eq!(find(&out, "an additional year").1, "P1Y");
+        assert_eq!(find(&out, "A week or so ago").1, "2021-W08");
+        assert_eq!(find(&out, "the early summer").1, "2020-SU");
+        assert_eq!(find(&out, "this past spring").1, "2020-SP");
+        assert_eq!(find(&out, "mid afternoon"), (TimexType::Time, "2021-03-03TAF".into()));
+        assert_eq!(find(&out, "4 in the morning"), (TimexType::Time, "2021-03-03T04:00".into()));
+        assert_eq!(find(&out, "the week of March 15").1, "2021-W11");
+        assert_eq!(find(&out, "the last half of 2020").1, "2020-H2");
+    }
+
+    /// A year before a spaced dash; trading days; "-long" and vague
+    /// hyphenated lengths; the latest fiscal year; a second day after
+    /// "and" in the month named before it.
+    #[test]
+    fn more_phrase_shapes() {
+        let out = run(
+            "It sold its stake in 1984 -- part of a plan -- and the 1984-85 season was poor. Eight trading \
+             days later prices rose after a year-long inquiry and a several-year tenure. Sales in the latest \
+             fiscal year fell. The summit is on April 24 and 25.",
+            Some("2021-03-03"),
+        );
+        assert_eq!(find(&out, "1984").1, "1984");
+        assert!(!out.iter().any(|t| t.0.starts_with("1984-")), "{out:?}");
+        assert_eq!(find(&out, "Eight trading days").1, "P8D");
+        assert_eq!(find(&out, "year-long"), (TimexType::Duration, "P1Y".into()));
+        assert_eq!(find(&out, "several-year"), (TimexType::Duration, "PXY".into()));
+        assert_eq!(find(&out, "the latest fiscal year").1, "2020");
+        assert_eq!(find(&out, "April 24").1, "2021-04-24");
+        assert_eq!(find(&out, "25").1, "2021-04-25");
+        let out = run("Shares rose 24 and 25 points.", Some("2021-03-03"));
+        assert!(out.is_empty(), "{out:?}");
+    }
+
+    /// The verb that governs a date mostly comes before it: a tense marker
+    /// after the expression counts at twice its distance, so a participle
+    /// further on ("markets untouched by") does not outweigh "will".
+    #[test]
+    fn markers_before_the_expression_weigh_more() {
+        let out = run(
+            "Qantas will double its flights between the two countries by August in search of markets \
+             untouched by the crisis.",
+            Some("2022-02-13"),
+        );
+        assert_eq!(find(&out, "August").1, "2022-08");
+        let out = run("On Monday, the ministers met in Brussels.", Some("2022-06-30"));
+        assert_eq!(find(&out, "Monday").1, "2022-06-27");
+    }
+
+    /// "this summer" is the summer of the current season-year whatever the
+    /// verb; a bare "summer" still follows the tense.
+    #[test]
+    fn this_season_ignores_tense() {
+        let out = run("Residents were told they would be left alone this summer.", Some("2022-03-22"));
+        assert_eq!(find(&out, "this summer").1, "2022-SU");
+        let out = run("Sales rose this fall.", Some("2022-12-10"));
+        assert_eq!(find(&out, "this fall").1, "2022-FA");
+        let out = run("Floods hit the region in the summer.", Some("2022-03-22"));
+        assert_eq!(find(&out, "the summer").1, "2021-SU");
+    }
+
+    /// "the fiscal first quarter" is one expression; a hyphenated
+    /// adjective leaves "the" to its noun.
+    #[test]
+    fn fiscal_quarters_and_hyphenated_adjectives() {
+        let out = run("Net rose in the fiscal first quarter. The third-quarter loss widened.", Some("2021-10-26"));
+        assert_eq!(find(&out, "the fiscal first quarter").1, "2021-Q1");
+        assert_eq!(find(&out, "third-quarter").1, "2021-Q3");
+        assert!(!out.iter().any(|t| t.0 == "The third-quarter"), "{out:?}");
+    }
+
+    /// "-eed" verbs ("succeed"), "hundred" and capitalized names ("United")
+    /// are no regular past forms.
+    #[test]
+    fn false_past_forms() {
+        let out = run("The envoy will succeed the minister Feb. 1.", Some("2021-10-26"));
+        assert_eq!(find(&out, "Feb. 1").1, "2022-02-01");
+        let out = run("Delegates of the United Nations meet again in January.", Some("2021-10-26"));
+        assert_eq!(find(&out, "January").1, "2022-01");
+        let out = run("Two hundred delegates meet again in January.", Some("2021-10-26"));
+        assert_eq!(find(&out, "January").1, "2022-01");
+        let out = run("The delegates agreed in January.", Some("2021-10-26"));
+        assert_eq!(find(&out, "January").1, "2021-01");
+    }
+
+    /// "through" marks an end point to come, like "until"; not when a past
+    /// perfect follows, nor as the end of a range.
+    #[test]
+    fn until_and_through() {
+        let out = run("Lenders extended loans through January.", Some("2021-10-30"));
+        assert_eq!(find(&out, "January").1, "2022-01");
+        // 2022-05-06 is a Friday.
+        let out = run("Until Thursday, investigators had not called him a suspect.", Some("2022-05-06"));
+        assert_eq!(find(&out, "Thursday").1, "2022-05-05");
+        let out = run("Trading was halted Monday through Wednesday.", Some("2022-05-06"));
+        assert_eq!(find(&out, "Wednesday").1, "2022-05-04");
+        let out = run("The offer was extended until Tuesday.", Some("2022-05-06"));
+        assert_eq!(find(&out, "Tuesday").1, "2022-05-10");
+    }
+
+    /// A participle after "be" is passive, no past tense.
+    #[test]
+    fn passive_participles_are_no_past() {
+        let out = run("Collins will be named commander of the shuttle for a mission in December.", Some("2022-03-04"));
+        assert_eq!(find(&out, "December").1, "2022-12");
+        let out = run("They are not going to be left alone in May.", Some("2022-10-04"));
+        assert_eq!(find(&out, "May").1, "2023-05");
+    }
+
+    /// A clock time with no day of its own falls on the day last
+    /// mentioned (the reference day when none was).
+    #[test]
+    fn bare_clock_times_take_the_last_day() {
+        let out = run("At 9 a.m. the market opened.", Some("1998-08-08"));
+        assert_eq!(find(&out, "9 a.m.").1, "1998-08-08T09:00");
+        let out = run("The embassy was bombed on Aug. 7. The blast struck at 10:35 a.m.", Some("1998-08-08"));
+        assert_eq!(find(&out, "10:35 a.m.").1, "1998-08-07T10:35");
+        let out = run("The talks began in 1997. They resumed at noon.", Some("1998-08-08"));
+        assert_eq!(find(&out, "noon").1, "1998-08-08T12:00");
     }
 
     #[test]

@@ -119,15 +119,14 @@ pub fn length_and_half(unit: Unit, n: u32) -> String {
 }
 
 /// "three days ago": a point `n` units before (or after, `sign` = 1) the
-/// reference, at the unit's granularity. A year back keeps the month, as
-/// TimeBank annotates "a year ago".
+/// reference, at the unit's granularity ("a year ago" is a year, as TIMEX3
+/// values follow the granularity of the expression).
 pub fn offset(r: Option<NaiveDate>, unit: Unit, n: Option<u32>, sign: i64) -> String {
     let Some(n) = n else {
         return if sign < 0 { "PAST_REF".into() } else { "FUTURE_REF".into() };
     };
     let k = sign * n as i64;
     match (unit, r) {
-        (Unit::Year, Some(_)) if n == 1 => shifted(r, Unit::Month, 12 * k),
         (Unit::Decade, Some(_)) => shifted(r, Unit::Year, 10 * k),
         (Unit::Century, Some(_)) => shifted(r, Unit::Year, 100 * k),
         _ => shifted(r, unit, k),
@@ -178,8 +177,12 @@ pub fn month_day(year: Option<i32>, month: u32, dom: Option<u32>) -> Option<Stri
     }
 }
 
-/// Season code (SP, SU, FA, WI) and its year for "last/this/next summer".
-pub fn season(r: Option<NaiveDate>, s: u32, k: i64, tense: Tense) -> String {
+/// Season code (SP, SU, FA, WI) and its year for "last/this/next summer"
+/// (`k` -1, 0, 1) or a bare "summer" (`k` 0 with the clause's tense).
+/// "this summer" (no tense) is the one of the current season-year: in
+/// March that is the summer to come whatever the verb, in October the one
+/// just past.
+pub fn season(r: Option<NaiveDate>, s: u32, k: i64, tense: Option<Tense>) -> String {
     const CODES: [&str; 4] = ["SP", "SU", "FA", "WI"];
     let code = CODES[s as usize];
     let Some(r) = r else { return format!("XXXX-{code}") };
@@ -207,8 +210,8 @@ pub fn season(r: Option<NaiveDate>, s: u32, k: i64, tense: Tense) -> String {
             }
         }
         _ => match tense {
-            Tense::Past if s > cur => base - 1,
-            Tense::Future if s < cur => base + 1,
+            Some(Tense::Past) if s > cur => base - 1,
+            Some(Tense::Future) if s < cur => base + 1,
             _ => base,
         },
     };
