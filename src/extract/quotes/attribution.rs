@@ -460,13 +460,29 @@ pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
     }
     // Nominal: "a campaign spokesman", "officials", "the Ukrainian army".
     let has_det = sub.iter().rev().take(6).any(|w| is_determiner(w.s));
-    if last.is_word() && (is_role(last.s) || last.s.ends_with("man") || last.s.ends_with("woman") || has_det) {
+    if last.is_word()
+        && !is_determiner(last.s)
+        && (is_role(last.s) || last.s.ends_with("man") || last.s.ends_with("woman") || has_det)
+    {
         let mut s = sub.len() - 1;
         while s > 0 && sub.len() - s < 6 {
             s -= 1;
             if is_determiner(sub[s].s) {
                 break;
             }
+        }
+        // "members of the crowd": the head before "of" is the subject.
+        if s > 1 && sub[s - 1].s == "of" {
+            s -= 2;
+            while s > 0 && sub.len() - s < 9 && !is_determiner(sub[s].s) && sub[s - 1].is_word() {
+                s -= 1;
+                if is_determiner(sub[s].s) {
+                    break;
+                }
+            }
+        } else if s > 0 && is_preposition(sub[s - 1].s) {
+            // "marching through the streets chanted": no subject here.
+            return None;
         }
         return Some(Phrase {
             span: span_of(&sub[s..]),
@@ -476,6 +492,35 @@ pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
         });
     }
     None
+}
+
+/// Prepositions that put the noun phrase after them out of subject position.
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "from"
+            | "with"
+            | "to"
+            | "for"
+            | "by"
+            | "into"
+            | "through"
+            | "across"
+            | "around"
+            | "over"
+            | "under"
+            | "about"
+            | "against"
+            | "near"
+            | "behind"
+            | "toward"
+            | "towards"
+            | "outside"
+            | "inside"
+            | "during"
+    )
 }
 
 /// Looks for `, VERB SPEAKER` or `, SPEAKER VERB` right after a quotation.
@@ -488,6 +533,12 @@ pub fn after_quote(ws: &[W]) -> Option<Found> {
         i += 1;
     }
     let ws = &ws[i..];
+    // `“…,” as Jane Roe, a historian, put it.`
+    if ws.first().is_some_and(|w| w.s == "as")
+        && let Some(f) = as_put_it(&ws[1..])
+    {
+        return Some(f);
+    }
     for (v, w) in ws.iter().enumerate().take(26) {
         if w.ends_sentence() || w.s.contains(['“', '"', '”']) {
             return None;
@@ -509,10 +560,27 @@ pub fn after_quote(ws: &[W]) -> Option<Found> {
             return None;
         }
         let before = &ws[..v];
+        // `“…,” while Smith refers to …`: a new clause, not an attribution
+        // (unlike `“…” if she loses, Smith said`, where a comma ends it).
+        if before.first().is_some_and(|b| {
+            matches!(b.s, "while" | "whereas" | "and" | "but" | "because" | "although" | "though" | "when" | "if")
+        }) && !before.iter().any(|b| b.is_punct(','))
+        {
+            return None;
+        }
         let speaker = if before.iter().all(|b| is_verb_filler(b.s)) {
             forward_phrase(&ws[v + 1..])
         } else {
-            backward_phrase(before)
+            // `“…” if she loses, said Jane Roe`: the quoted words run on in a
+            // clause, then the attribution comes inverted after its comma.
+            backward_phrase(before).or_else(|| {
+                before
+                    .last()
+                    .is_some_and(|b| b.is_punct(','))
+                    .then(|| forward_phrase(&ws[v + 1..]))
+                    .flatten()
+                    .filter(|p| p.kind == HeadKind::Name)
+            })
         };
         speaker.as_ref()?;
         return Some(Found { verb: w.s.to_string(), verb_span: w.span, speaker });
@@ -528,6 +596,9 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
     // Only the current sentence counts.
     let from = ws.iter().rposition(|w| w.ends_sentence()).map_or(0, |p| p + 1);
     let ws = &ws[from..];
+    // A verb whose subject is not found ("… but was referring to “…”")
+    // gives way to an earlier one in the sentence ("Carson said that …").
+    let mut fallback: Option<(Found, bool)> = None;
     for v in (0..ws.len()).rev() {
         let w = &ws[v];
         if w.s.eq_ignore_ascii_case("according") && ws.get(v + 1).is_some_and(|t| t.s == "to") {
@@ -542,6 +613,15 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
                 direct,
             ));
         }
+        // `As Jane Roe put it, “…”`.
+        if matches!(w.s, "put" | "puts")
+            && ws.get(v + 1).is_some_and(|t| t.s == "it")
+            && let Some(a) = ws[..v].iter().rposition(|t| t.s == "as" || t.s == "As")
+            && v - a <= 14
+            && let Some(f) = as_put_it(&ws[a + 1..])
+        {
+            return Some((f, false));
+        }
         if !is_speech_verb(w.s) || (v > 0 && is_noun_context(&ws[v - 1])) {
             continue;
         }
@@ -549,10 +629,34 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
         // ", saying …": the participle's subject is the sentence subject.
         if w.s.ends_with("ing") && v > 0 {
             let speaker = sentence_subject(&ws[..v]);
-            return Some((Found { verb: w.s.to_string(), verb_span: w.span, speaker }, false));
+            let f = Found { verb: w.s.to_string(), verb_span: w.span, speaker };
+            if f.speaker.is_some() {
+                return Some(frame(fallback, f, false));
+            }
+            fallback.get_or_insert((f, false));
+            continue;
         }
         let direct = rest.iter().all(|r| !r.is_word() || r.s == "that")
             || (rest.len() <= 4 && rest.last().is_some_and(|r| r.is_punct(':')));
+        // "Jane Roe went on to say", "was prompted to say", "interjected to
+        // say": the infinitive's subject is the subject of the verb before it.
+        if v > 1 && ws[v - 1].s == "to" {
+            // Not a frame for a later verb ("wanted to admit").
+            if fallback.is_some() {
+                continue;
+            }
+            let mut j = v - 1;
+            while j > 0 && v - j <= 5 && is_subject_control(ws[j - 1].s) {
+                j -= 1;
+            }
+            let speaker = if j < v - 1 { backward_phrase(&ws[..j]) } else { None };
+            let f = Found { verb: w.s.to_string(), verb_span: w.span, speaker };
+            if f.speaker.is_some() {
+                return Some(frame(fallback, f, direct));
+            }
+            fallback.get_or_insert((f, direct));
+            continue;
+        }
         let speaker = match backward_phrase(&ws[..v]) {
             Some(s) => Some(s),
             // "X criticized … and said …": the coordinated verb's subject.
@@ -570,9 +674,91 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
         };
         // A verb without a subject still marks reported speech
         // ("… and denounces “the deep strategic partnership”").
-        return Some((Found { verb: w.s.to_string(), verb_span: w.span, speaker }, direct));
+        let f = Found { verb: w.s.to_string(), verb_span: w.span, speaker };
+        if f.speaker.is_some() {
+            return Some(frame(fallback, f, direct));
+        }
+        fallback.get_or_insert((f, direct));
     }
-    None
+    fallback
+}
+
+/// The attribution of a quotation when the verb nearest to it (`later`)
+/// found no subject and an earlier verb `f` of the same sentence did: the
+/// earlier subject frames the later speech ("Carson said that he did not,
+/// but was referring to “…”" → Carson, "referring").
+fn frame(later: Option<(Found, bool)>, f: Found, direct: bool) -> (Found, bool) {
+    match later {
+        Some((mut l, d)) if f.speaker.is_some() => {
+            l.speaker = f.speaker;
+            (l, d)
+        }
+        Some(l) => l,
+        None => (f, direct),
+    }
+}
+
+/// Words between a subject and "to VERB" that keep the subject as the
+/// infinitive's ("went on to say", "was quick to add", "had this to
+/// say"), unlike "urged voters to say" or "asked him to say".
+fn is_subject_control(w: &str) -> bool {
+    matches!(
+        w,
+        "went"
+            | "goes"
+            | "go"
+            | "on"
+            | "so"
+            | "far"
+            | "as"
+            | "was"
+            | "is"
+            | "were"
+            | "are"
+            | "has"
+            | "had"
+            | "have"
+            | "this"
+            | "prompted"
+            | "interjected"
+            | "continued"
+            | "decided"
+            | "chose"
+            | "seemed"
+            | "appeared"
+            | "wanted"
+            | "tried"
+            | "refused"
+            | "declined"
+            | "paused"
+            | "stopped"
+            | "rose"
+            | "began"
+            | "started"
+            | "quick"
+            | "careful"
+            | "eager"
+            | "also"
+            | "later"
+            | "then"
+            | "only"
+            | "felt"
+            | "compelled"
+            | "took"
+            | "care"
+            | "time"
+    )
+}
+
+/// `Jane Roe, a historian, put it` (the words after "as"): the speaker
+/// of "as X put it", the idiom that hands a quotation to X.
+fn as_put_it(ws: &[W]) -> Option<Found> {
+    let v = ws.iter().take(16).position(|w| matches!(w.s, "put" | "puts"))?;
+    if v == 0 || ws.get(v + 1).is_none_or(|t| t.s != "it") || ws[..v].iter().any(|w| w.ends_sentence()) {
+        return None;
+    }
+    let speaker = forward_phrase(&ws[..v]).filter(|p| p.kind != HeadKind::Pronoun || v == 1);
+    Some(Found { verb: ws[v].s.to_string(), verb_span: ws[v].span, speaker })
 }
 
 /// A word before a verb-looking form that makes it a noun ("his remarks",

@@ -212,6 +212,9 @@ mod tests {
     fn lists_load() {
         assert!(is_speech_verb("castigated") && is_speech_verb("said") && is_speech_verb("tweeted"));
         assert!(!is_speech_verb("State") && !is_speech_verb("table"));
+        // "calls"/"notes" report speech; the bare nouns "call"/"chant" do not.
+        assert!(is_speech_verb("calls") && is_speech_verb("notes") && is_speech_verb("chanted"));
+        assert!(!is_speech_verb("call") && !is_speech_verb("chant"));
         assert!(is_role("spokesman") && is_role("President") && is_role("Gen."));
         assert!(!is_role("Putin"));
     }

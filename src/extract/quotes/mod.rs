@@ -447,7 +447,7 @@ fn resolve(
                 q.speaker_span = Some(e.span);
                 q.speaker_role = if e.span.start > p.span.start {
                     let r = attribution::words(&doc.text, Span::new(p.span.start, e.span.start), 20);
-                    let r: Vec<_> = r.into_iter().skip_while(|w| lexicon::is_determiner(w.s)).collect();
+                    let r: Vec<_> = r.into_iter().skip_while(|w| lexicon::is_determiner(w.s) || w.s == "of").collect();
                     r.first().and_then(|f| role_text(Span::new(f.span.start, e.span.start)))
                 } else {
                     p.role.and_then(role_text)
@@ -757,6 +757,34 @@ mod tests {
             ),
             // Only reported speech hands its speaker on.
             ("Jane Miller visited the plant.\n\n“It will never work.”", "It will", None),
+        ];
+        for (text, quote, speaker) in cases {
+            let doc = Document::verbatim(format!("Title\n\n{text}"));
+            let ents = crate::extract::entities::extract(&doc);
+            let qs = extract(&doc, &ents);
+            assert_eq!(find(&doc, &qs, quote).speaker.as_deref(), speaker, "{text}");
+        }
+    }
+
+    /// Attribution idioms: "as X put it", an inverted "said X" after a
+    /// clause that continues the quotation, "went on to say", and a later
+    /// verb without subject framed by an earlier one.
+    #[test]
+    fn idioms_inversions_and_framing_verbs() {
+        let cases = [
+            ("As Jane Miller put it, the plan is “a road to nowhere.”", "a road", Some("Jane Miller")),
+            ("The plan is “a road to nowhere,” as Jane Miller, a planner, put it.", "a road", Some("Jane Miller")),
+            ("“It will fail” unless the vote moves, said Jane Miller, a planner.", "It will fail", Some("Jane Miller")),
+            ("“It will fail” unless the vote moves, said the report.", "It will fail", None),
+            ("Jane Miller went on to say: “We are not done.”", "We are not", Some("Jane Miller")),
+            (
+                "Jane Miller said she had no doubt, but was referring to “the old rules.”",
+                "the old rules",
+                Some("Jane Miller"),
+            ),
+            ("Marchers walking through the streets chanted “No more wars!” all night.", "No more", None),
+            ("Jane Miller calls the plan “a road to nowhere.”", "a road", Some("Jane Miller")),
+            ("“We won,” while Jane Miller notes that the count goes on.", "We won", None),
         ];
         for (text, quote, speaker) in cases {
             let doc = Document::verbatim(format!("Title\n\n{text}"));
