@@ -809,7 +809,49 @@ pub fn sentence_subject(ws: &[W]) -> Option<Phrase> {
 /// "Sunday morning,", "At Sunday night’s debate,", "Separately,"): it
 /// comes before the subject and is not part of it. 0 when there is none.
 fn opener_len(ws: &[W]) -> usize {
-    let Some(c) = ws.iter().take(10).position(|w| w.is_punct(',')) else { return 0 };
+    let d = dateline_len(ws);
+    d + clause_opener_len(&ws[d..])
+}
+
+/// Length of a dateline before the first sentence of a story
+/// ("WASHINGTON --", "Washington (AFP) –", "PHILADELPHIA, July 25 (UPI) —"):
+/// capitalized words, a date or a news agency in parentheses, then a dash.
+/// A capitalized word alone before a dash ("Sanders – the senator –") is
+/// not one: it takes a word in capitals or a parenthesis.
+fn dateline_len(ws: &[W]) -> usize {
+    let dash = |w: &W| matches!(w.s, "–" | "—" | "-");
+    let Some(d) = ws.iter().take(9).position(dash).filter(|&d| d > 0) else { return 0 };
+    let head = &ws[..d];
+    let tokens_ok = head
+        .iter()
+        .all(|w| w.is_cap() || w.s.bytes().all(|b| b.is_ascii_digit()) || matches!(w.s, "," | "(" | ")" | "."));
+    let marked = head.iter().any(|w| {
+        w.s == "(" || (w.s.chars().filter(|c| c.is_alphabetic()).count() > 2 && !w.s.chars().any(char::is_lowercase))
+    });
+    if !(tokens_ok && marked) {
+        return 0;
+    }
+    let mut e = d;
+    while e < ws.len() && dash(&ws[e]) {
+        e += 1;
+    }
+    e
+}
+
+/// Subordinating words that open a clause before the subject ("When asked
+/// about it, Smith said …"); a speech verb inside that clause is not the
+/// sentence's.
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "When" | "While" | "As" | "Although" | "Though" | "If" | "Because" | "Once" | "Whether" | "Until" | "By"
+    )
+}
+
+fn clause_opener_len(ws: &[W]) -> usize {
+    let sub = ws.first().is_some_and(|w| is_subordinator(w.s));
+    let limit = if sub || ws.first().is_some_and(|w| w.s == "Asked") { 20 } else { 10 };
+    let Some(c) = ws.iter().take(limit).position(|w| w.is_punct(',')) else { return 0 };
     let Some(first) = ws.first().filter(|_| c > 0) else { return 0 };
     // "Separately,", "Reached by phone,", "Facing criticism,".
     // A participle needs a lower-case word after it ("Manning, 25," is a name).
@@ -849,7 +891,21 @@ fn opener_len(ws: &[W]) -> usize {
                 | "Over"
                 | "Throughout"
         );
-    if opener && !ws[..c].iter().any(|w| is_speech_verb(w.s)) { c + 1 } else { 0 }
+    if !(sub || opener && !ws[..c].iter().any(|w| is_speech_verb(w.s))) {
+        return 0;
+    }
+    // "In Salem, New Hampshire, Trump went …": a place's state or country
+    // after the comma, then the capitalized subject.
+    let mut end = c + 1;
+    if ws[c - 1].is_cap()
+        && let Some(k) = ws[end..].iter().take(4).position(|w| !w.is_cap())
+        && k > 0
+        && ws[end + k].is_punct(',')
+        && ws.get(end + k + 1).is_some_and(|w| w.is_cap())
+    {
+        end += k + 1;
+    }
+    end
 }
 
 /// Whether the last word of `ws` is a manner adverb between a subject and

@@ -225,9 +225,13 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             || (!matches!(last_char, '.' | '!' | '?') && name_then_speech_verb(&post));
         let post_found =
             if post_ok { attribution::after_quote(&post).or_else(|| name_verb_after(&ents, &post)) } else { None };
-        let (mut found, direct) = match post_found {
-            Some(f) => (Some(f), true),
-            None => match attribution::before_quote(&pre) {
+        // `“WALLACE: Let’s start …”`: a transcript's speaker label.
+        let para_start = doc.paragraph_at(seg.open).is_some_and(|p| doc.paragraphs[p].span.start == seg.open);
+        let label = if para_start { transcript_label(text, &ents, seg.inner) } else { None };
+        let labelled = label.is_some();
+        let (mut found, direct) = match (label, post_found) {
+            (Some(f), _) | (None, Some(f)) => (Some(f), true),
+            (None, None) => match attribution::before_quote(&pre) {
                 Some((f, d)) => (Some(f), d),
                 None => (None, false),
             },
@@ -324,6 +328,13 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                 if let Some(p) = &f.speaker {
                     resolve(doc, &ents, &persons, p, &last_person, &mut q);
                 }
+                if let Some(sp) = q.speaker.as_deref()
+                    && labelled
+                    && !sp.chars().any(char::is_lowercase)
+                    && sp.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                {
+                    q.speaker = Some(label_name(&persons, sp));
+                }
             }
             let para = doc.paragraph_at(seg.open);
             if q.speaker.is_none()
@@ -352,6 +363,45 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         out.push(q);
     }
     out
+}
+
+/// `“WALLACE: Let’s start with …”`, `“Chris Matthews: Seriously …”`: a
+/// quoted transcript line (a paragraph of its own) opens with its
+/// speaker's name and a colon, the name in capitals
+/// ([`marks::speaker_label_len`]) or a person entity.
+fn transcript_label(text: &str, ents: &[&Entity], inner: Span) -> Option<Found> {
+    let s = &text[inner.start..inner.end];
+    let len = marks::speaker_label_len(s).or_else(|| {
+        let (colon, _) = s.char_indices().take(40).find(|&(i, c)| c == ':' && s[i + 1..].starts_with(' '))?;
+        let span = Span::new(inner.start, inner.start + colon);
+        ents.iter().any(|e| e.span == span && e.kind == EntityKind::Person).then_some(colon)
+    })?;
+    let span = Span::new(inner.start, inner.start + len);
+    Some(Found {
+        verb: ":".into(),
+        verb_span: Span::new(span.end, span.end + 1),
+        speaker: Some(Phrase { span, head: span, role: None, kind: HeadKind::Name }),
+    })
+}
+
+/// A speaker label written in capitals ("PENCE") as the canonical name of
+/// the person it stands for ("Mike Pence"), or in title case ("Pence").
+fn label_name(persons: &[&Entity], label: &str) -> String {
+    let last = label.rsplit(' ').next().unwrap_or(label);
+    if let Some(e) = persons.iter().rev().find(|e| {
+        e.canonical.chars().any(char::is_lowercase)
+            && e.canonical.rsplit(' ').next().is_some_and(|l| l.eq_ignore_ascii_case(last))
+    }) {
+        return e.canonical.clone();
+    }
+    label
+        .split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or(String::new(), |f| f.to_string() + &cs.as_str().to_lowercase())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A paragraph that is nothing but a quotation, right after a paragraph
@@ -791,6 +841,46 @@ mod tests {
             let ents = crate::extract::entities::extract(&doc);
             let qs = extract(&doc, &ents);
             assert_eq!(find(&doc, &qs, quote).speaker.as_deref(), speaker, "{text}");
+        }
+    }
+
+    /// Transcript lines quoted paragraph by paragraph carry their speaker
+    /// label; a label mid-paragraph or a heading word is not one.
+    #[test]
+    fn transcript_labels_name_the_speaker() {
+        let text = "Title\n\nJane Roe spoke to Tom Ford on Sunday. Partial transcript:\n\n\
+                    \"FORD: Will you run?\n\n\"ROE: No. I will not.\n\n\"That is final.\"\n\n\
+                    She said: \"Ford: a good host.\"\n\n\"UPDATE: The show ended.\"";
+        let doc = Document::verbatim(text.to_string());
+        let ents = crate::extract::entities::extract(&doc);
+        let qs = extract(&doc, &ents);
+        let q = find(&doc, &qs, "FORD: Will");
+        assert_eq!((q.kind, q.speaker.as_deref(), q.verb.as_deref()), (QuoteKind::Full, Some("Tom Ford"), Some(":")));
+        let q = find(&doc, &qs, "ROE: No");
+        assert!(doc.slice(q.span).ends_with("That is final."), "{:?}", doc.slice(q.span));
+        assert_eq!(q.speaker.as_deref(), Some("Jane Roe"));
+        assert_ne!(find(&doc, &qs, "Ford: a good").speaker.as_deref(), Some("Tom Ford"));
+        assert_ne!(find(&doc, &qs, "UPDATE").verb.as_deref(), Some(":"));
+        // Without a person to match, the label in title case.
+        let (doc, qs) = run("Title\n\n\"HOST: Welcome back.\"", &[]);
+        assert_eq!(find(&doc, &qs, "HOST").speaker.as_deref(), Some("Host"));
+    }
+
+    /// A dateline, a subordinate clause or a town and its state before the
+    /// subject are not the subject.
+    #[test]
+    fn datelines_and_opening_clauses_before_the_subject() {
+        let cases = [
+            ("Springfield (AP) – Jane Roe took a swipe at rivals, saying “they are weak.”", "they are"),
+            ("SPRINGFIELD, July 5 (AP) — Jane Roe took a swipe at rivals, saying “they are weak.”", "they are"),
+            ("When asked about her plans, Jane Roe smiled and said, “Wait and see.”", "Wait"),
+            ("Speaking at a diner in Salem, New Hampshire, Jane Roe went after rivals, calling them “weak.”", "weak"),
+        ];
+        for (text, quote) in cases {
+            let doc = Document::verbatim(format!("Title\n\n{text}"));
+            let ents = crate::extract::entities::extract(&doc);
+            let qs = extract(&doc, &ents);
+            assert_eq!(find(&doc, &qs, quote).speaker.as_deref(), Some("Jane Roe"), "{text}");
         }
     }
 }
