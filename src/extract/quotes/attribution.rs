@@ -110,6 +110,36 @@ pub fn last_words(text: &str, span: Span, max: usize) -> Vec<W<'_>> {
     ws
 }
 
+/// Start of the sentence that holds byte `at` (looking back at most a few
+/// hundred bytes): after the last `.`, `!` or `?` followed by a space that
+/// does not close an abbreviation ("Sen.", "J."), or after a line break.
+pub fn sentence_start(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    let lo = at.saturating_sub(600);
+    let mut i = at.min(b.len());
+    while i > lo {
+        i -= 1;
+        match b[i] {
+            b'\n' => return i + 1,
+            // "… “unhinged.” Next": a closing quotation mark may follow.
+            b'.' | b'!' | b'?'
+                if b.get(i + 1) == Some(&b' ')
+                    || text[i + 1..].starts_with("” ")
+                    || text[i + 1..].starts_with("\" ") =>
+            {
+                let w = text[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                let abbrev =
+                    b[i] == b'.' && (ABBREV.contains(&w) || (w.len() == 1 && w.chars().all(char::is_uppercase)));
+                if !abbrev {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    lo
+}
+
 /// What an attribution window yielded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
@@ -232,6 +262,7 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
             }
             j += 1;
         }
+        let head_found = head.is_some();
         let head = match head {
             Some(h) => h,
             // "added a South Carolina Democrat": up to the punctuation.
@@ -254,6 +285,24 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
             }
         }
         let nominal = &ws[i..end];
+        // "said the Rev. Jane Roe", "the Chinese president Xi Jinping": a
+        // name right after the role head.
+        if head_found
+            && end == head + 1
+            && end < ws.len()
+            && ws[end].is_cap()
+            && !is_capitalized_function_word(ws[end].s)
+            && !is_time_word(ws[end].s)
+            && !is_role(ws[end].s)
+        {
+            let name = &ws[end..name_end(ws, end)];
+            return Some(Phrase {
+                span: Span::new(nominal[0].span.start, name[name.len() - 1].span.end),
+                head: span_of(name),
+                role: Some(span_of(&nominal[1..])),
+                kind: HeadKind::Name,
+            });
+        }
         // Apposed name after a comma.
         if end + 1 < ws.len()
             && ws[end].is_punct(',')
@@ -286,7 +335,9 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
         let mut j = i;
         while j < ws.len()
             && ws[j].is_word()
-            && (ws[j].is_cap() || is_role(ws[j].s) || (is_name_glue(ws[j].s) && j + 1 < ws.len() && ws[j + 1].is_cap()))
+            && (ws[j].is_cap()
+                || is_role(ws[j].s)
+                || (j + 1 < ws.len() && ws[j + 1].is_cap() && (is_name_glue(ws[j].s) || person_noun(ws[j].s))))
         {
             j += 1;
         }
@@ -297,6 +348,13 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
         let run = &ws[i..j];
         if run.is_empty() || (run.len() == 1 && is_capitalized_function_word(run[0].s)) {
             return None;
+        }
+        // "Republican presidential front-runner Jane Roe".
+        if j < ws.len()
+            && !ws[j].is_cap()
+            && let Some(p) = modified_role_name(&ws[i..])
+        {
+            return Some(p);
         }
         return Some(split_role(run));
     }
@@ -322,6 +380,11 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
                 kind: HeadKind::Name,
             });
         }
+    }
+    if first.is_word()
+        && let Some(p) = modified_role_name(&ws[i..])
+    {
+        return Some(p);
     }
     // Bare plural role noun: "said officials".
     if is_role(first.s) {
@@ -494,6 +557,92 @@ pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
     None
 }
 
+/// "undecided Republican voter Jane Roe", "Republican presidential
+/// front-runner Jane Roe", "former Carter adviser Jane Roe": modifiers of
+/// any case, a lower-case person noun, then the name (the last such noun
+/// within eight words). A modifier shaped like a finite verb ("quotes",
+/// "went") or a preposition ends the search.
+fn modified_role_name(ws: &[W]) -> Option<Phrase> {
+    let mut best = None;
+    for k in 0..ws.len().min(8) {
+        let w = &ws[k];
+        if !w.is_word() || is_name_glue(w.s) || is_preposition(w.s) || is_speech_verb(w.s) {
+            break;
+        }
+        if w.is_cap() {
+            continue;
+        }
+        if k > 0 && person_noun(w.s) && ws.get(k + 1).is_some_and(|n| n.is_cap() && !is_capitalized_function_word(n.s))
+        {
+            best = Some(k);
+            continue;
+        }
+        let finite = (w.s.ends_with('s') && !w.s.ends_with("ss")) || matches!(w.s, "went" | "took" | "made" | "came");
+        if finite || is_role(w.s) && !matches!(w.s, "former" | "retired" | "vice" | "deputy" | "chief" | "general") {
+            break;
+        }
+    }
+    let k = best?;
+    let name = span_of(&ws[k + 1..name_end(ws, k + 1)]);
+    Some(Phrase {
+        span: Span::new(ws[0].span.start, name.end),
+        head: name,
+        role: Some(span_of(&ws[..=k])),
+        kind: HeadKind::Name,
+    })
+}
+
+/// A lower-case noun for a person ("voter", "front-runner", "activist"),
+/// from the role lexicon or by its ending, leaving out look-alikes
+/// ("after", "other", "government").
+fn person_noun(w: &str) -> bool {
+    (is_role(w) && !matches!(w, "former" | "retired" | "vice" | "deputy" | "chief" | "general"))
+        || (w.len() > 4
+            && ["ist", "er", "or", "man", "woman"].iter().any(|s| w.ends_with(s))
+            && !matches!(
+                w,
+                "after"
+                    | "other"
+                    | "never"
+                    | "however"
+                    | "rather"
+                    | "either"
+                    | "neither"
+                    | "whether"
+                    | "together"
+                    | "later"
+                    | "power"
+                    | "water"
+                    | "order"
+                    | "matter"
+                    | "number"
+                    | "letter"
+                    | "paper"
+                    | "center"
+                    | "border"
+                    | "answer"
+                    | "dinner"
+                    | "summer"
+                    | "winter"
+                    | "under"
+                    | "over"
+                    | "major"
+                    | "minor"
+                    | "error"
+                    | "floor"
+                    | "door"
+                    | "honor"
+                    | "favor"
+                    | "labor"
+                    | "sector"
+                    | "factor"
+                    | "corridor"
+                    | "mirror"
+                    | "terror"
+                    | "horror"
+            ))
+}
+
 /// Prepositions that put the noun phrase after them out of subject position.
 fn is_preposition(w: &str) -> bool {
     matches!(
@@ -599,6 +748,12 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
     // A verb whose subject is not found ("… but was referring to “…”")
     // gives way to an earlier one in the sentence ("Carson said that …").
     let mut fallback: Option<(Found, bool)> = None;
+    // "When Trump suggested that …, Rubio fired back: “…”": a verb inside
+    // an opening subordinate clause is not the quotation's, unless the
+    // quotation follows that clause directly ("As Trump said, “…”").
+    // "As Jane Roe explained, …" is itself an attribution: not skipped.
+    let sub = if ws.first().is_some_and(|w| is_subordinator(w.s) && w.s != "As") { clause_opener_len(ws) } else { 0 };
+    let sub = if ws[sub.min(ws.len())..].iter().any(W::is_word) { sub } else { 0 };
     for v in (0..ws.len()).rev() {
         let w = &ws[v];
         if w.s.eq_ignore_ascii_case("according") && ws.get(v + 1).is_some_and(|t| t.s == "to") {
@@ -622,7 +777,7 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
         {
             return Some((f, false));
         }
-        if !is_speech_verb(w.s) || (v > 0 && is_noun_context(&ws[v - 1])) {
+        if v < sub || !is_speech_verb(w.s) || (v > 0 && is_noun_context(&ws[v - 1])) {
             continue;
         }
         let rest = &ws[v + 1..];
@@ -637,7 +792,7 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
             continue;
         }
         let direct = rest.iter().all(|r| !r.is_word() || r.s == "that")
-            || (rest.len() <= 4 && rest.last().is_some_and(|r| r.is_punct(':')));
+            || (rest.len() <= 8 && rest.last().is_some_and(|r| r.is_punct(':')));
         // "Jane Roe went on to say", "was prompted to say", "interjected to
         // say": the infinitive's subject is the subject of the verb before it.
         if v > 1 && ws[v - 1].s == "to" {
@@ -668,8 +823,11 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
             {
                 sentence_subject(&ws[..v])
             }
-            // "said X: “…”" inverted.
-            None if direct => forward_phrase(rest),
+            // "said X: “…”" inverted; before a colon, X must reach it
+            // ("predict the Democratic caucus - HuffPollster:" names no one).
+            None if direct => forward_phrase(rest).filter(|p| {
+                rest.len() < 2 || !rest[rest.len() - 1].is_punct(':') || p.span.end == rest[rest.len() - 2].span.end
+            }),
             None => None,
         };
         // A verb without a subject still marks reported speech
@@ -890,6 +1048,25 @@ fn clause_opener_len(ws: &[W]) -> usize {
                 | "Unlike"
                 | "Over"
                 | "Throughout"
+                | "Already"
+                | "Indeed"
+                | "Moreover"
+                | "However"
+                | "Still"
+                | "Yet"
+                | "Also"
+                | "Again"
+                | "Furthermore"
+                | "Nevertheless"
+                | "Nonetheless"
+                | "Otherwise"
+                | "Likewise"
+                | "Overall"
+                | "Thus"
+                | "Here"
+                | "There"
+                | "Then"
+                | "Back"
         );
     if !(sub || opener && !ws[..c].iter().any(|w| is_speech_verb(w.s))) {
         return 0;
@@ -921,9 +1098,27 @@ fn adverb_before_verb(ws: &[W]) -> bool {
 }
 
 /// A role noun from the lexicon, or a word shaped like one ("activist",
-/// "organizer", "widow" is in the lexicon): the head of a description
+/// "organizer", "consultant", "resident"): the head of a description
 /// before a name.
 fn role_noun(w: &str) -> bool {
-    is_role(w)
-        || ["ist", "er", "or", "man", "woman", "ant", "ent"].iter().any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+    person_noun(w)
+        || (w.len() > 5
+            && (w.ends_with("ant") || w.ends_with("ent"))
+            && !matches!(
+                w,
+                "government"
+                    | "statement"
+                    | "comment"
+                    | "moment"
+                    | "event"
+                    | "agreement"
+                    | "department"
+                    | "percent"
+                    | "important"
+                    | "significant"
+                    | "recent"
+                    | "current"
+                    | "different"
+                    | "president"
+            ))
 }
