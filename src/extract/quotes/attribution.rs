@@ -427,7 +427,7 @@ pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
             // Germany's largest private bank, warned").
             let name_before = c > 0 && inner[c - 1].is_cap();
             if !app.is_empty()
-                && app.len() <= 20
+                && app.len() <= 36
                 && (is_determiner(app[0].s) || app[0].s == "who" || !app[0].is_cap() || name_before)
                 && c > 0
             {
@@ -520,6 +520,21 @@ pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
             p.role = appos;
         }
         return Some(p);
+    }
+    // "Sanders’ campaign", "Smith's family": a possessive name and its noun.
+    if sub.len() >= 2 && last.is_word() && !last.is_cap() && !is_pronoun_word(last) {
+        let owner = &sub[sub.len() - 2];
+        if owner.is_cap()
+            && !is_capitalized_function_word(owner.s)
+            && (owner.s.ends_with("’s") || owner.s.ends_with("'s") || owner.s.ends_with('’'))
+        {
+            let mut s = sub.len() - 2;
+            while s > 0 && sub[s - 1].is_cap() && !is_capitalized_function_word(sub[s - 1].s) {
+                s -= 1;
+            }
+            let span = span_of(&sub[s..]);
+            return Some(Phrase { span, head: span, role: None, kind: HeadKind::Nominal });
+        }
     }
     // Nominal: "a campaign spokesman", "officials", "the Ukrainian army".
     let has_det = sub.iter().rev().take(6).any(|w| is_determiner(w.s));
@@ -783,7 +798,38 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
         let rest = &ws[v + 1..];
         // ", saying …": the participle's subject is the sentence subject.
         if w.s.ends_with("ing") && v > 0 {
-            let speaker = sentence_subject(&ws[..v]);
+            // "Ron Roe kept asking", "Jane Roe was saying": a progressive
+            // verb's subject stands right before it.
+            let mut a = v;
+            while a > 0
+                && a + 3 > v
+                && matches!(
+                    ws[a - 1].s,
+                    "kept"
+                        | "keeps"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "been"
+                        | "be"
+                        | "began"
+                        | "started"
+                        | "continued"
+                )
+            {
+                a -= 1;
+            }
+            // "Moore said he felt they were saying": an unresolvable "they"
+            // leaves the speech to the earlier verb's subject.
+            let speaker = if a < v {
+                backward_phrase(&ws[..a]).filter(|p| {
+                    p.kind != HeadKind::Pronoun
+                        || super::lexicon::pronoun(&ws[a - 1].s) == Some(super::lexicon::Pronoun::Singular)
+                })
+            } else {
+                sentence_subject(&ws[..v])
+            };
             let f = Found { verb: w.s.to_string(), verb_span: w.span, speaker };
             if f.speaker.is_some() {
                 return Some(frame(fallback, f, false));

@@ -186,7 +186,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             _ => para_close.end,
         }
         .max(seg.close_end);
-        let mut pre = attribution::last_words(text, Span::new(pre_start, seg.open), 40);
+        let mut pre = attribution::last_words(text, Span::new(pre_start, seg.open), 60);
         // `Breitbart News responded:` ending the previous paragraph
         // introduces a quotation that opens this one.
         let mut colon_intro = false;
@@ -534,6 +534,18 @@ fn resolve(
             }
         }
         HeadKind::Name | HeadKind::Nominal => {
+            // "Sanders’ campaign said": the campaign speaks, not Sanders.
+            let text = doc.slice(p.span);
+            if p.kind == HeadKind::Nominal
+                && text.split_whitespace().rev().nth(1).is_some_and(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && (w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’'))
+                })
+            {
+                q.speaker = Some(text.to_string());
+                q.speaker_span = Some(p.span);
+                return;
+            }
             // Prefer an entity mention inside the phrase: a person first.
             let lo = ents.partition_point(|e| e.span.end <= p.span.start);
             let inside = ents[lo..].iter().take_while(|e| e.span.start < p.span.end);
@@ -983,6 +995,32 @@ mod tests {
             } else {
                 assert_eq!(q.speaker.as_deref(), speaker, "{text}");
             }
+        }
+    }
+
+    /// A possessive subject speaks for itself, a long apposition is
+    /// skipped, and a progressive verb's subject stands before it.
+    #[test]
+    fn possessives_long_appositions_and_progressives() {
+        let cases = [
+            ("Jane Roe’s campaign called the report a “rush to judgment.”", "rush", Some("Jane Roe’s campaign")),
+            (
+                "Jane Roe, a lawyer who worked for two governors, ran the state party for a decade and now advises \
+                 three campaigns in the region on their early-vote efforts, said the plan is a “critical part of our strategy.”",
+                "critical",
+                Some("Jane Roe"),
+            ),
+            (
+                "On Saturday, Tom Ford testified, and Jane Roe kept asking him about “spontaneous” protests.",
+                "spontaneous",
+                Some("Jane Roe"),
+            ),
+        ];
+        for (text, quote, speaker) in cases {
+            let doc = Document::verbatim(format!("Title\n\n{text}"));
+            let ents = crate::extract::entities::extract(&doc);
+            let qs = extract(&doc, &ents);
+            assert_eq!(find(&doc, &qs, quote).speaker.as_deref(), speaker, "{text}");
         }
     }
 }
