@@ -6,7 +6,7 @@
 //! words), so attribution costs O(1) per quote.
 
 use super::lexicon::{
-    is_capitalized_function_word, is_determiner, is_name_glue, is_role, is_speech_verb, is_time_word, is_verb_filler,
+    is_capitalized_non_name, is_determiner, is_name_glue, is_role, is_speech_verb, is_time_word, is_verb_filler,
 };
 use crate::document::Span;
 
@@ -201,7 +201,7 @@ fn split_role(ws: &[W]) -> Phrase {
         None => 0,
     };
     let mut name_from = name_from.min(ws.len() - 1);
-    while name_from < ws.len() - 1 && (!ws[name_from].is_cap() || is_capitalized_function_word(ws[name_from].s)) {
+    while name_from < ws.len() - 1 && (!ws[name_from].is_cap() || is_capitalized_non_name(ws[name_from].s)) {
         name_from += 1;
     }
     let mut role_from = 0;
@@ -291,7 +291,7 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
             && end == head + 1
             && end < ws.len()
             && ws[end].is_cap()
-            && !is_capitalized_function_word(ws[end].s)
+            && !is_capitalized_non_name(ws[end].s)
             && !is_time_word(ws[end].s)
             && !is_role(ws[end].s)
         {
@@ -307,7 +307,7 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
         if end + 1 < ws.len()
             && ws[end].is_punct(',')
             && ws[end + 1].is_cap()
-            && !is_capitalized_function_word(ws[end + 1].s)
+            && !is_capitalized_non_name(ws[end + 1].s)
         {
             let name = &ws[end + 1..name_end(ws, end + 1)];
             let role_start = if is_determiner(nominal[0].s) { 1 } else { 0 };
@@ -320,11 +320,8 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
             });
         }
         // A capitalized name inside the nominal? ("the Kremlin")
-        let caps: Vec<W> = nominal
-            .iter()
-            .copied()
-            .filter(|w| w.is_cap() && !is_role(w.s) && !is_capitalized_function_word(w.s))
-            .collect();
+        let caps: Vec<W> =
+            nominal.iter().copied().filter(|w| w.is_cap() && !is_role(w.s) && !is_capitalized_non_name(w.s)).collect();
         if caps.len() == nominal.len() - 1 && !caps.is_empty() {
             return Some(split_role(&nominal[1..]));
         }
@@ -346,7 +343,7 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
             j -= 1;
         }
         let run = &ws[i..j];
-        if run.is_empty() || (run.len() == 1 && is_capitalized_function_word(run[0].s)) {
+        if run.is_empty() || (run.len() == 1 && is_capitalized_non_name(run[0].s)) {
             return None;
         }
         // "Republican presidential front-runner Jane Roe".
@@ -368,7 +365,7 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
         if j > i
             && j < ws.len()
             && ws[j].is_cap()
-            && !is_capitalized_function_word(ws[j].s)
+            && !is_capitalized_non_name(ws[j].s)
             && role_noun(ws[j - 1].s)
             && !ws[i..j].iter().any(|w| is_name_glue(w.s) || matches!(w.s, "from" | "to" | "in" | "at" | "for" | "by"))
         {
@@ -502,7 +499,7 @@ pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
     }
     // Last capitalized run (names may end in a possessive-free word).
     let mut e = sub.len();
-    while e > 0 && (!sub[e - 1].is_cap() || is_capitalized_function_word(sub[e - 1].s)) {
+    while e > 0 && (!sub[e - 1].is_cap() || is_capitalized_non_name(sub[e - 1].s)) {
         e -= 1;
     }
     if e > 0 && e == sub.len() {
@@ -511,7 +508,7 @@ pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
             && (sub[s - 1].is_cap()
                 || is_role(sub[s - 1].s)
                 || (is_name_glue(sub[s - 1].s) && s > 1 && sub[s - 2].is_cap()))
-            && !is_capitalized_function_word(sub[s - 1].s)
+            && !is_capitalized_non_name(sub[s - 1].s)
         {
             s -= 1;
         }
@@ -525,11 +522,11 @@ pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
     if sub.len() >= 2 && last.is_word() && !last.is_cap() && !is_pronoun_word(last) {
         let owner = &sub[sub.len() - 2];
         if owner.is_cap()
-            && !is_capitalized_function_word(owner.s)
+            && !is_capitalized_non_name(owner.s)
             && (owner.s.ends_with("’s") || owner.s.ends_with("'s") || owner.s.ends_with('’'))
         {
             let mut s = sub.len() - 2;
-            while s > 0 && sub[s - 1].is_cap() && !is_capitalized_function_word(sub[s - 1].s) {
+            while s > 0 && sub[s - 1].is_cap() && !is_capitalized_non_name(sub[s - 1].s) {
                 s -= 1;
             }
             let span = span_of(&sub[s..]);
@@ -587,8 +584,7 @@ fn modified_role_name(ws: &[W]) -> Option<Phrase> {
         if w.is_cap() {
             continue;
         }
-        if k > 0 && person_noun(w.s) && ws.get(k + 1).is_some_and(|n| n.is_cap() && !is_capitalized_function_word(n.s))
-        {
+        if k > 0 && person_noun(w.s) && ws.get(k + 1).is_some_and(|n| n.is_cap() && !is_capitalized_non_name(n.s)) {
             best = Some(k);
             continue;
         }
@@ -996,7 +992,7 @@ pub fn sentence_subject(ws: &[W]) -> Option<Phrase> {
     while i < ws.len()
         && i < 2
         && ws[i].is_cap()
-        && is_capitalized_function_word(ws[i].s)
+        && is_capitalized_non_name(ws[i].s)
         && !is_determiner(ws[i].s)
         && !is_pronoun_word(&ws[i])
     {

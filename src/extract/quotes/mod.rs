@@ -521,7 +521,15 @@ fn resolve(
             }
             // Most recent person: a PERSON mention before the pronoun, or
             // the last person credited with a quote, whichever is later.
-            let ent = person_before(persons, p.head.start, q.span);
+            // "Clinton, whom he called …": the antecedent of a relative
+            // pronoun is not the pronoun subject inside its clause.
+            let mut ent = person_before(persons, p.head.start, q.span);
+            if let Some(e) = ent {
+                let between = doc.text[e.span.end..p.head.start].trim_start_matches([',', ' ']);
+                if ["whom ", "who ", "which "].iter().any(|r| between.starts_with(r) && between.len() < r.len() + 2) {
+                    ent = person_before(persons, e.span.start, q.span);
+                }
+            }
             let pick = match (ent, last_person) {
                 (Some(e), Some((n, s))) if s.start > e.span.start => Some((n.clone(), *s)),
                 (Some(e), _) => Some((e.canonical.clone(), e.span)),
@@ -1022,5 +1030,23 @@ mod tests {
             let qs = extract(&doc, &ents);
             assert_eq!(find(&doc, &qs, quote).speaker.as_deref(), speaker, "{text}");
         }
+    }
+
+    /// "X, whom he called …": the pronoun is not X; a contraction such as
+    /// "I'm" opening a sentence is not a name.
+    #[test]
+    fn relative_clause_antecedents_and_contractions() {
+        let doc = Document::verbatim(
+            "Title\n\nTom Ford said he would vote for Jane Roe, whom he called “the best of the lot.”".into(),
+        );
+        let ents = crate::extract::entities::extract(&doc);
+        let qs = extract(&doc, &ents);
+        assert_eq!(find(&doc, &qs, "the best").speaker.as_deref(), Some("Tom Ford"));
+        let doc = Document::verbatim(
+            "Title\n\nI'm old enough to remember Jane Roe going on TV, declaring a “moral equivalent of war.”".into(),
+        );
+        let ents = crate::extract::entities::extract(&doc);
+        let qs = extract(&doc, &ents);
+        assert_ne!(find(&doc, &qs, "moral").speaker.as_deref(), Some("I'm"));
     }
 }
