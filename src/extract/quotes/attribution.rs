@@ -1110,7 +1110,9 @@ fn clause_opener_len(ws: &[W]) -> usize {
                 | "Then"
                 | "Back"
         );
-    if !(sub || opener && !ws[..c].iter().any(|w| is_speech_verb(w.s))) {
+    // A participle's clause may hold a speech verb ("Continuing to explain
+    // his view, Carson …"); other openers may not ("Trump said, …").
+    if !(sub || adverb || opener && !ws[..c].iter().any(|w| is_speech_verb(w.s))) {
         return 0;
     }
     // "In Salem, New Hampshire, Trump went …": a place's state or country

@@ -161,7 +161,6 @@ pub fn is_capitalized_non_name(w: &str) -> bool {
         || matches!(
             w,
             "Even"
-                | "Another"
                 | "There"
                 | "Here"
                 | "Only"

@@ -957,6 +957,7 @@ mod tests {
             ("Springfield (AP) – Jane Roe took a swipe at rivals, saying “they are weak.”", "they are"),
             ("SPRINGFIELD, July 5 (AP) — Jane Roe took a swipe at rivals, saying “they are weak.”", "they are"),
             ("When asked about her plans, Jane Roe smiled and said, “Wait and see.”", "Wait"),
+            ("Continuing to explain her view, Jane Roe rejected the idea, saying it was “a trap.”", "a trap"),
             ("Speaking at a diner in Salem, New Hampshire, Jane Roe went after rivals, calling them “weak.”", "weak"),
         ];
         for (text, quote) in cases {
