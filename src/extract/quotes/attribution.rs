@@ -756,6 +756,14 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
     // Only the current sentence counts.
     let from = ws.iter().rposition(|w| w.ends_sentence()).map_or(0, |p| p + 1);
     let ws = &ws[from..];
+    // "Said Jane Roe, who grew up there, “…”": a sentence opening with a
+    // capitalized speech verb names its speaker right after it.
+    if ws.len() > 2
+        && matches!(ws[0].s, "Said" | "Says" | "Added" | "Adds" | "Asked" | "Wrote" | "Writes")
+        && let Some(p) = forward_phrase(&ws[1..]).filter(|p| p.kind == HeadKind::Name)
+    {
+        return Some((Found { verb: ws[0].s.to_lowercase(), verb_span: ws[0].span, speaker: Some(p) }, true));
+    }
     // A verb whose subject is not found ("… but was referring to “…”")
     // gives way to an earlier one in the sentence ("Carson said that …").
     let mut fallback: Option<(Found, bool)> = None;

@@ -203,7 +203,8 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         let n_words = inner.split_whitespace().take(6).count();
         // A nested quotation closing with the outer one (`…those people,’”`)
         // leaves the outer quote's own punctuation just before it.
-        let last_char = inner.trim_end_matches(['’', '\'', '”', '"']).chars().last().unwrap_or(' ');
+        // An editor's bracketed stop (`…federal level[.]`) is a stop too.
+        let last_char = inner.trim_end_matches(['’', '\'', '”', '"', ']']).chars().last().unwrap_or(' ');
         let ends_punct = matches!(last_char, '.' | ',' | '!' | '?' | '…' | ':' | ';');
 
         // Does the quotation open its sentence?
@@ -917,6 +918,10 @@ mod tests {
             ),
             ("Marchers walking through the streets chanted “No more wars!” all night.", "No more", None),
             ("Jane Miller calls the plan “a road to nowhere.”", "a road", Some("Jane Miller")),
+            ("Said Jane Miller, who grew up nearby, “We were proud of him.”", "We were", Some("Jane Miller")),
+            ("Jane Miller condemned the “senseless attack on our city.”", "senseless", Some("Jane Miller")),
+            // An editor's bracketed stop ends the sentence inside the quote.
+            ("Jane Miller said the plan “led to nothing[.]” Tom Ford cited other work.", "led to", Some("Jane Miller")),
             ("“We won,” while Jane Miller notes that the count goes on.", "We won", None),
         ];
         for (text, quote, speaker) in cases {
