@@ -829,7 +829,7 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
             let speaker = if a < v {
                 backward_phrase(&ws[..a]).filter(|p| {
                     p.kind != HeadKind::Pronoun
-                        || super::lexicon::pronoun(&ws[a - 1].s) == Some(super::lexicon::Pronoun::Singular)
+                        || super::lexicon::pronoun(ws[a - 1].s) == Some(super::lexicon::Pronoun::Singular)
                 })
             } else {
                 sentence_subject(&ws[..v])
