@@ -6,7 +6,7 @@
 //! words), so attribution costs O(1) per quote.
 
 use super::lexicon::{
-    is_capitalized_function_word, is_determiner, is_name_glue, is_role, is_speech_verb, is_time_word, is_verb_filler,
+    is_capitalized_non_name, is_determiner, is_name_glue, is_role, is_speech_verb, is_time_word, is_verb_filler,
 };
 use crate::document::Span;
 
@@ -110,6 +110,36 @@ pub fn last_words(text: &str, span: Span, max: usize) -> Vec<W<'_>> {
     ws
 }
 
+/// Start of the sentence that holds byte `at` (looking back at most a few
+/// hundred bytes): after the last `.`, `!` or `?` followed by a space that
+/// does not close an abbreviation ("Sen.", "J."), or after a line break.
+pub fn sentence_start(text: &str, at: usize) -> usize {
+    let b = text.as_bytes();
+    let lo = at.saturating_sub(600);
+    let mut i = at.min(b.len());
+    while i > lo {
+        i -= 1;
+        match b[i] {
+            b'\n' => return i + 1,
+            // "… “unhinged.” Next": a closing quotation mark may follow.
+            b'.' | b'!' | b'?'
+                if b.get(i + 1) == Some(&b' ')
+                    || text[i + 1..].starts_with("” ")
+                    || text[i + 1..].starts_with("\" ") =>
+            {
+                let w = text[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                let abbrev =
+                    b[i] == b'.' && (ABBREV.contains(&w) || (w.len() == 1 && w.chars().all(char::is_uppercase)));
+                if !abbrev {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    lo
+}
+
 /// What an attribution window yielded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
@@ -171,7 +201,7 @@ fn split_role(ws: &[W]) -> Phrase {
         None => 0,
     };
     let mut name_from = name_from.min(ws.len() - 1);
-    while name_from < ws.len() - 1 && (!ws[name_from].is_cap() || is_capitalized_function_word(ws[name_from].s)) {
+    while name_from < ws.len() - 1 && (!ws[name_from].is_cap() || is_capitalized_non_name(ws[name_from].s)) {
         name_from += 1;
     }
     let mut role_from = 0;
@@ -232,6 +262,7 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
             }
             j += 1;
         }
+        let head_found = head.is_some();
         let head = match head {
             Some(h) => h,
             // "added a South Carolina Democrat": up to the punctuation.
@@ -254,11 +285,29 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
             }
         }
         let nominal = &ws[i..end];
+        // "said the Rev. Jane Roe", "the Chinese president Xi Jinping": a
+        // name right after the role head.
+        if head_found
+            && end == head + 1
+            && end < ws.len()
+            && ws[end].is_cap()
+            && !is_capitalized_non_name(ws[end].s)
+            && !is_time_word(ws[end].s)
+            && !is_role(ws[end].s)
+        {
+            let name = &ws[end..name_end(ws, end)];
+            return Some(Phrase {
+                span: Span::new(nominal[0].span.start, name[name.len() - 1].span.end),
+                head: span_of(name),
+                role: Some(span_of(&nominal[1..])),
+                kind: HeadKind::Name,
+            });
+        }
         // Apposed name after a comma.
         if end + 1 < ws.len()
             && ws[end].is_punct(',')
             && ws[end + 1].is_cap()
-            && !is_capitalized_function_word(ws[end + 1].s)
+            && !is_capitalized_non_name(ws[end + 1].s)
         {
             let name = &ws[end + 1..name_end(ws, end + 1)];
             let role_start = if is_determiner(nominal[0].s) { 1 } else { 0 };
@@ -271,11 +320,8 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
             });
         }
         // A capitalized name inside the nominal? ("the Kremlin")
-        let caps: Vec<W> = nominal
-            .iter()
-            .copied()
-            .filter(|w| w.is_cap() && !is_role(w.s) && !is_capitalized_function_word(w.s))
-            .collect();
+        let caps: Vec<W> =
+            nominal.iter().copied().filter(|w| w.is_cap() && !is_role(w.s) && !is_capitalized_non_name(w.s)).collect();
         if caps.len() == nominal.len() - 1 && !caps.is_empty() {
             return Some(split_role(&nominal[1..]));
         }
@@ -286,7 +332,9 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
         let mut j = i;
         while j < ws.len()
             && ws[j].is_word()
-            && (ws[j].is_cap() || is_role(ws[j].s) || (is_name_glue(ws[j].s) && j + 1 < ws.len() && ws[j + 1].is_cap()))
+            && (ws[j].is_cap()
+                || is_role(ws[j].s)
+                || (j + 1 < ws.len() && ws[j + 1].is_cap() && (is_name_glue(ws[j].s) || person_noun(ws[j].s))))
         {
             j += 1;
         }
@@ -295,8 +343,15 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
             j -= 1;
         }
         let run = &ws[i..j];
-        if run.is_empty() || (run.len() == 1 && is_capitalized_function_word(run[0].s)) {
+        if run.is_empty() || (run.len() == 1 && is_capitalized_non_name(run[0].s)) {
             return None;
+        }
+        // "Republican presidential front-runner Jane Roe".
+        if j < ws.len()
+            && !ws[j].is_cap()
+            && let Some(p) = modified_role_name(&ws[i..])
+        {
+            return Some(p);
         }
         return Some(split_role(run));
     }
@@ -310,7 +365,7 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
         if j > i
             && j < ws.len()
             && ws[j].is_cap()
-            && !is_capitalized_function_word(ws[j].s)
+            && !is_capitalized_non_name(ws[j].s)
             && role_noun(ws[j - 1].s)
             && !ws[i..j].iter().any(|w| is_name_glue(w.s) || matches!(w.s, "from" | "to" | "in" | "at" | "for" | "by"))
         {
@@ -322,6 +377,11 @@ pub fn forward_phrase(ws: &[W]) -> Option<Phrase> {
                 kind: HeadKind::Name,
             });
         }
+    }
+    if first.is_word()
+        && let Some(p) = modified_role_name(&ws[i..])
+    {
+        return Some(p);
     }
     // Bare plural role noun: "said officials".
     if is_role(first.s) {
@@ -364,7 +424,7 @@ pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
             // Germany's largest private bank, warned").
             let name_before = c > 0 && inner[c - 1].is_cap();
             if !app.is_empty()
-                && app.len() <= 20
+                && app.len() <= 36
                 && (is_determiner(app[0].s) || app[0].s == "who" || !app[0].is_cap() || name_before)
                 && c > 0
             {
@@ -439,7 +499,7 @@ pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
     }
     // Last capitalized run (names may end in a possessive-free word).
     let mut e = sub.len();
-    while e > 0 && (!sub[e - 1].is_cap() || is_capitalized_function_word(sub[e - 1].s)) {
+    while e > 0 && (!sub[e - 1].is_cap() || is_capitalized_non_name(sub[e - 1].s)) {
         e -= 1;
     }
     if e > 0 && e == sub.len() {
@@ -448,7 +508,7 @@ pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
             && (sub[s - 1].is_cap()
                 || is_role(sub[s - 1].s)
                 || (is_name_glue(sub[s - 1].s) && s > 1 && sub[s - 2].is_cap()))
-            && !is_capitalized_function_word(sub[s - 1].s)
+            && !is_capitalized_non_name(sub[s - 1].s)
         {
             s -= 1;
         }
@@ -458,15 +518,46 @@ pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
         }
         return Some(p);
     }
+    // "Sanders’ campaign", "Smith's family": a possessive name and its noun.
+    if sub.len() >= 2 && last.is_word() && !last.is_cap() && !is_pronoun_word(last) {
+        let owner = &sub[sub.len() - 2];
+        if owner.is_cap()
+            && !is_capitalized_non_name(owner.s)
+            && (owner.s.ends_with("’s") || owner.s.ends_with("'s") || owner.s.ends_with('’'))
+        {
+            let mut s = sub.len() - 2;
+            while s > 0 && sub[s - 1].is_cap() && !is_capitalized_non_name(sub[s - 1].s) {
+                s -= 1;
+            }
+            let span = span_of(&sub[s..]);
+            return Some(Phrase { span, head: span, role: None, kind: HeadKind::Nominal });
+        }
+    }
     // Nominal: "a campaign spokesman", "officials", "the Ukrainian army".
     let has_det = sub.iter().rev().take(6).any(|w| is_determiner(w.s));
-    if last.is_word() && (is_role(last.s) || last.s.ends_with("man") || last.s.ends_with("woman") || has_det) {
+    if last.is_word()
+        && !is_determiner(last.s)
+        && (is_role(last.s) || last.s.ends_with("man") || last.s.ends_with("woman") || has_det)
+    {
         let mut s = sub.len() - 1;
         while s > 0 && sub.len() - s < 6 {
             s -= 1;
             if is_determiner(sub[s].s) {
                 break;
             }
+        }
+        // "members of the crowd": the head before "of" is the subject.
+        if s > 1 && sub[s - 1].s == "of" {
+            s -= 2;
+            while s > 0 && sub.len() - s < 9 && !is_determiner(sub[s].s) && sub[s - 1].is_word() {
+                s -= 1;
+                if is_determiner(sub[s].s) {
+                    break;
+                }
+            }
+        } else if s > 0 && is_preposition(sub[s - 1].s) {
+            // "marching through the streets chanted": no subject here.
+            return None;
         }
         return Some(Phrase {
             span: span_of(&sub[s..]),
@@ -476,6 +567,120 @@ pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
         });
     }
     None
+}
+
+/// "undecided Republican voter Jane Roe", "Republican presidential
+/// front-runner Jane Roe", "former Carter adviser Jane Roe": modifiers of
+/// any case, a lower-case person noun, then the name (the last such noun
+/// within eight words). A modifier shaped like a finite verb ("quotes",
+/// "went") or a preposition ends the search.
+fn modified_role_name(ws: &[W]) -> Option<Phrase> {
+    let mut best = None;
+    for k in 0..ws.len().min(8) {
+        let w = &ws[k];
+        if !w.is_word() || is_name_glue(w.s) || is_preposition(w.s) || is_speech_verb(w.s) {
+            break;
+        }
+        if w.is_cap() {
+            continue;
+        }
+        if k > 0 && person_noun(w.s) && ws.get(k + 1).is_some_and(|n| n.is_cap() && !is_capitalized_non_name(n.s)) {
+            best = Some(k);
+            continue;
+        }
+        let finite = (w.s.ends_with('s') && !w.s.ends_with("ss")) || matches!(w.s, "went" | "took" | "made" | "came");
+        if finite || is_role(w.s) && !matches!(w.s, "former" | "retired" | "vice" | "deputy" | "chief" | "general") {
+            break;
+        }
+    }
+    let k = best?;
+    let name = span_of(&ws[k + 1..name_end(ws, k + 1)]);
+    Some(Phrase {
+        span: Span::new(ws[0].span.start, name.end),
+        head: name,
+        role: Some(span_of(&ws[..=k])),
+        kind: HeadKind::Name,
+    })
+}
+
+/// A lower-case noun for a person ("voter", "front-runner", "activist"),
+/// from the role lexicon or by its ending, leaving out look-alikes
+/// ("after", "other", "government").
+fn person_noun(w: &str) -> bool {
+    (is_role(w) && !matches!(w, "former" | "retired" | "vice" | "deputy" | "chief" | "general"))
+        || (w.len() > 4
+            && ["ist", "er", "or", "man", "woman"].iter().any(|s| w.ends_with(s))
+            && !matches!(
+                w,
+                "after"
+                    | "other"
+                    | "never"
+                    | "however"
+                    | "rather"
+                    | "either"
+                    | "neither"
+                    | "whether"
+                    | "together"
+                    | "later"
+                    | "power"
+                    | "water"
+                    | "order"
+                    | "matter"
+                    | "number"
+                    | "letter"
+                    | "paper"
+                    | "center"
+                    | "border"
+                    | "answer"
+                    | "dinner"
+                    | "summer"
+                    | "winter"
+                    | "under"
+                    | "over"
+                    | "major"
+                    | "minor"
+                    | "error"
+                    | "floor"
+                    | "door"
+                    | "honor"
+                    | "favor"
+                    | "labor"
+                    | "sector"
+                    | "factor"
+                    | "corridor"
+                    | "mirror"
+                    | "terror"
+                    | "horror"
+            ))
+}
+
+/// Prepositions that put the noun phrase after them out of subject position.
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "from"
+            | "with"
+            | "to"
+            | "for"
+            | "by"
+            | "into"
+            | "through"
+            | "across"
+            | "around"
+            | "over"
+            | "under"
+            | "about"
+            | "against"
+            | "near"
+            | "behind"
+            | "toward"
+            | "towards"
+            | "outside"
+            | "inside"
+            | "during"
+    )
 }
 
 /// Looks for `, VERB SPEAKER` or `, SPEAKER VERB` right after a quotation.
@@ -488,6 +693,12 @@ pub fn after_quote(ws: &[W]) -> Option<Found> {
         i += 1;
     }
     let ws = &ws[i..];
+    // `“…,” as Jane Roe, a historian, put it.`
+    if ws.first().is_some_and(|w| w.s == "as")
+        && let Some(f) = as_put_it(&ws[1..])
+    {
+        return Some(f);
+    }
     for (v, w) in ws.iter().enumerate().take(26) {
         if w.ends_sentence() || w.s.contains(['“', '"', '”']) {
             return None;
@@ -509,10 +720,27 @@ pub fn after_quote(ws: &[W]) -> Option<Found> {
             return None;
         }
         let before = &ws[..v];
+        // `“…,” while Smith refers to …`: a new clause, not an attribution
+        // (unlike `“…” if she loses, Smith said`, where a comma ends it).
+        if before.first().is_some_and(|b| {
+            matches!(b.s, "while" | "whereas" | "and" | "but" | "because" | "although" | "though" | "when" | "if")
+        }) && !before.iter().any(|b| b.is_punct(','))
+        {
+            return None;
+        }
         let speaker = if before.iter().all(|b| is_verb_filler(b.s)) {
             forward_phrase(&ws[v + 1..])
         } else {
-            backward_phrase(before)
+            // `“…” if she loses, said Jane Roe`: the quoted words run on in a
+            // clause, then the attribution comes inverted after its comma.
+            backward_phrase(before).or_else(|| {
+                before
+                    .last()
+                    .is_some_and(|b| b.is_punct(','))
+                    .then(|| forward_phrase(&ws[v + 1..]))
+                    .flatten()
+                    .filter(|p| p.kind == HeadKind::Name)
+            })
         };
         speaker.as_ref()?;
         return Some(Found { verb: w.s.to_string(), verb_span: w.span, speaker });
@@ -528,6 +756,23 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
     // Only the current sentence counts.
     let from = ws.iter().rposition(|w| w.ends_sentence()).map_or(0, |p| p + 1);
     let ws = &ws[from..];
+    // "Said Jane Roe, who grew up there, “…”": a sentence opening with a
+    // capitalized speech verb names its speaker right after it.
+    if ws.len() > 2
+        && matches!(ws[0].s, "Said" | "Says" | "Added" | "Adds" | "Asked" | "Wrote" | "Writes")
+        && let Some(p) = forward_phrase(&ws[1..]).filter(|p| p.kind == HeadKind::Name)
+    {
+        return Some((Found { verb: ws[0].s.to_lowercase(), verb_span: ws[0].span, speaker: Some(p) }, true));
+    }
+    // A verb whose subject is not found ("… but was referring to “…”")
+    // gives way to an earlier one in the sentence ("Carson said that …").
+    let mut fallback: Option<(Found, bool)> = None;
+    // "When Trump suggested that …, Rubio fired back: “…”": a verb inside
+    // an opening subordinate clause is not the quotation's, unless the
+    // quotation follows that clause directly ("As Trump said, “…”").
+    // "As Jane Roe explained, …" is itself an attribution: not skipped.
+    let sub = if ws.first().is_some_and(|w| is_subordinator(w.s) && w.s != "As") { clause_opener_len(ws) } else { 0 };
+    let sub = if ws[sub.min(ws.len())..].iter().any(W::is_word) { sub } else { 0 };
     for v in (0..ws.len()).rev() {
         let w = &ws[v];
         if w.s.eq_ignore_ascii_case("according") && ws.get(v + 1).is_some_and(|t| t.s == "to") {
@@ -542,17 +787,81 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
                 direct,
             ));
         }
-        if !is_speech_verb(w.s) || (v > 0 && is_noun_context(&ws[v - 1])) {
+        // `As Jane Roe put it, “…”`.
+        if matches!(w.s, "put" | "puts")
+            && ws.get(v + 1).is_some_and(|t| t.s == "it")
+            && let Some(a) = ws[..v].iter().rposition(|t| t.s == "as" || t.s == "As")
+            && v - a <= 14
+            && let Some(f) = as_put_it(&ws[a + 1..])
+        {
+            return Some((f, false));
+        }
+        if v < sub || !is_speech_verb(w.s) || (v > 0 && is_noun_context(&ws[v - 1])) {
             continue;
         }
         let rest = &ws[v + 1..];
         // ", saying …": the participle's subject is the sentence subject.
         if w.s.ends_with("ing") && v > 0 {
-            let speaker = sentence_subject(&ws[..v]);
-            return Some((Found { verb: w.s.to_string(), verb_span: w.span, speaker }, false));
+            // "Ron Roe kept asking", "Jane Roe was saying": a progressive
+            // verb's subject stands right before it.
+            let mut a = v;
+            while a > 0
+                && a + 3 > v
+                && matches!(
+                    ws[a - 1].s,
+                    "kept"
+                        | "keeps"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "been"
+                        | "be"
+                        | "began"
+                        | "started"
+                        | "continued"
+                )
+            {
+                a -= 1;
+            }
+            // "Moore said he felt they were saying": an unresolvable "they"
+            // leaves the speech to the earlier verb's subject.
+            let speaker = if a < v {
+                backward_phrase(&ws[..a]).filter(|p| {
+                    p.kind != HeadKind::Pronoun
+                        || super::lexicon::pronoun(ws[a - 1].s) == Some(super::lexicon::Pronoun::Singular)
+                })
+            } else {
+                sentence_subject(&ws[..v])
+            };
+            let f = Found { verb: w.s.to_string(), verb_span: w.span, speaker };
+            if f.speaker.is_some() {
+                return Some(frame(fallback, f, false));
+            }
+            fallback.get_or_insert((f, false));
+            continue;
         }
         let direct = rest.iter().all(|r| !r.is_word() || r.s == "that")
-            || (rest.len() <= 4 && rest.last().is_some_and(|r| r.is_punct(':')));
+            || (rest.len() <= 8 && rest.last().is_some_and(|r| r.is_punct(':')));
+        // "Jane Roe went on to say", "was prompted to say", "interjected to
+        // say": the infinitive's subject is the subject of the verb before it.
+        if v > 1 && ws[v - 1].s == "to" {
+            // Not a frame for a later verb ("wanted to admit").
+            if fallback.is_some() {
+                continue;
+            }
+            let mut j = v - 1;
+            while j > 0 && v - j <= 5 && is_subject_control(ws[j - 1].s) {
+                j -= 1;
+            }
+            let speaker = if j < v - 1 { backward_phrase(&ws[..j]) } else { None };
+            let f = Found { verb: w.s.to_string(), verb_span: w.span, speaker };
+            if f.speaker.is_some() {
+                return Some(frame(fallback, f, direct));
+            }
+            fallback.get_or_insert((f, direct));
+            continue;
+        }
         let speaker = match backward_phrase(&ws[..v]) {
             Some(s) => Some(s),
             // "X criticized … and said …": the coordinated verb's subject.
@@ -564,15 +873,100 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
             {
                 sentence_subject(&ws[..v])
             }
-            // "said X: “…”" inverted.
-            None if direct => forward_phrase(rest),
+            // "said X: “…”" inverted; before a colon, X must reach it
+            // ("predict the Democratic caucus - HuffPollster:" names no one).
+            None if direct => forward_phrase(rest).filter(|p| {
+                rest.len() < 2 || !rest[rest.len() - 1].is_punct(':') || p.span.end == rest[rest.len() - 2].span.end
+            }),
             None => None,
         };
         // A verb without a subject still marks reported speech
         // ("… and denounces “the deep strategic partnership”").
-        return Some((Found { verb: w.s.to_string(), verb_span: w.span, speaker }, direct));
+        let f = Found { verb: w.s.to_string(), verb_span: w.span, speaker };
+        if f.speaker.is_some() {
+            return Some(frame(fallback, f, direct));
+        }
+        fallback.get_or_insert((f, direct));
     }
-    None
+    fallback
+}
+
+/// The attribution of a quotation when the verb nearest to it (`later`)
+/// found no subject and an earlier verb `f` of the same sentence did: the
+/// earlier subject frames the later speech ("Carson said that he did not,
+/// but was referring to “…”" → Carson, "referring").
+fn frame(later: Option<(Found, bool)>, f: Found, direct: bool) -> (Found, bool) {
+    match later {
+        Some((mut l, d)) if f.speaker.is_some() => {
+            l.speaker = f.speaker;
+            (l, d)
+        }
+        Some(l) => l,
+        None => (f, direct),
+    }
+}
+
+/// Words between a subject and "to VERB" that keep the subject as the
+/// infinitive's ("went on to say", "was quick to add", "had this to
+/// say"), unlike "urged voters to say" or "asked him to say".
+fn is_subject_control(w: &str) -> bool {
+    matches!(
+        w,
+        "went"
+            | "goes"
+            | "go"
+            | "on"
+            | "so"
+            | "far"
+            | "as"
+            | "was"
+            | "is"
+            | "were"
+            | "are"
+            | "has"
+            | "had"
+            | "have"
+            | "this"
+            | "prompted"
+            | "interjected"
+            | "continued"
+            | "decided"
+            | "chose"
+            | "seemed"
+            | "appeared"
+            | "wanted"
+            | "tried"
+            | "refused"
+            | "declined"
+            | "paused"
+            | "stopped"
+            | "rose"
+            | "began"
+            | "started"
+            | "quick"
+            | "careful"
+            | "eager"
+            | "also"
+            | "later"
+            | "then"
+            | "only"
+            | "felt"
+            | "compelled"
+            | "took"
+            | "care"
+            | "time"
+    )
+}
+
+/// `Jane Roe, a historian, put it` (the words after "as"): the speaker
+/// of "as X put it", the idiom that hands a quotation to X.
+fn as_put_it(ws: &[W]) -> Option<Found> {
+    let v = ws.iter().take(16).position(|w| matches!(w.s, "put" | "puts"))?;
+    if v == 0 || ws.get(v + 1).is_none_or(|t| t.s != "it") || ws[..v].iter().any(|w| w.ends_sentence()) {
+        return None;
+    }
+    let speaker = forward_phrase(&ws[..v]).filter(|p| p.kind != HeadKind::Pronoun || v == 1);
+    Some(Found { verb: ws[v].s.to_string(), verb_span: ws[v].span, speaker })
 }
 
 /// A word before a verb-looking form that makes it a noun ("his remarks",
@@ -606,7 +1000,7 @@ pub fn sentence_subject(ws: &[W]) -> Option<Phrase> {
     while i < ws.len()
         && i < 2
         && ws[i].is_cap()
-        && is_capitalized_function_word(ws[i].s)
+        && is_capitalized_non_name(ws[i].s)
         && !is_determiner(ws[i].s)
         && !is_pronoun_word(&ws[i])
     {
@@ -623,7 +1017,49 @@ pub fn sentence_subject(ws: &[W]) -> Option<Phrase> {
 /// "Sunday morning,", "At Sunday night’s debate,", "Separately,"): it
 /// comes before the subject and is not part of it. 0 when there is none.
 fn opener_len(ws: &[W]) -> usize {
-    let Some(c) = ws.iter().take(10).position(|w| w.is_punct(',')) else { return 0 };
+    let d = dateline_len(ws);
+    d + clause_opener_len(&ws[d..])
+}
+
+/// Length of a dateline before the first sentence of a story
+/// ("WASHINGTON --", "Washington (AFP) –", "PHILADELPHIA, July 25 (UPI) —"):
+/// capitalized words, a date or a news agency in parentheses, then a dash.
+/// A capitalized word alone before a dash ("Sanders – the senator –") is
+/// not one: it takes a word in capitals or a parenthesis.
+fn dateline_len(ws: &[W]) -> usize {
+    let dash = |w: &W| matches!(w.s, "–" | "—" | "-");
+    let Some(d) = ws.iter().take(9).position(dash).filter(|&d| d > 0) else { return 0 };
+    let head = &ws[..d];
+    let tokens_ok = head
+        .iter()
+        .all(|w| w.is_cap() || w.s.bytes().all(|b| b.is_ascii_digit()) || matches!(w.s, "," | "(" | ")" | "."));
+    let marked = head.iter().any(|w| {
+        w.s == "(" || (w.s.chars().filter(|c| c.is_alphabetic()).count() > 2 && !w.s.chars().any(char::is_lowercase))
+    });
+    if !(tokens_ok && marked) {
+        return 0;
+    }
+    let mut e = d;
+    while e < ws.len() && dash(&ws[e]) {
+        e += 1;
+    }
+    e
+}
+
+/// Subordinating words that open a clause before the subject ("When asked
+/// about it, Smith said …"); a speech verb inside that clause is not the
+/// sentence's.
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "When" | "While" | "As" | "Although" | "Though" | "If" | "Because" | "Once" | "Whether" | "Until" | "By"
+    )
+}
+
+fn clause_opener_len(ws: &[W]) -> usize {
+    let sub = ws.first().is_some_and(|w| is_subordinator(w.s));
+    let limit = if sub || ws.first().is_some_and(|w| w.s == "Asked") { 20 } else { 10 };
+    let Some(c) = ws.iter().take(limit).position(|w| w.is_punct(',')) else { return 0 };
     let Some(first) = ws.first().filter(|_| c > 0) else { return 0 };
     // "Separately,", "Reached by phone,", "Facing criticism,".
     // A participle needs a lower-case word after it ("Manning, 25," is a name).
@@ -662,8 +1098,43 @@ fn opener_len(ws: &[W]) -> usize {
                 | "Unlike"
                 | "Over"
                 | "Throughout"
+                | "Already"
+                | "Indeed"
+                | "Moreover"
+                | "However"
+                | "Still"
+                | "Yet"
+                | "Also"
+                | "Again"
+                | "Furthermore"
+                | "Nevertheless"
+                | "Nonetheless"
+                | "Otherwise"
+                | "Likewise"
+                | "Overall"
+                | "Thus"
+                | "Here"
+                | "There"
+                | "Then"
+                | "Back"
         );
-    if opener && !ws[..c].iter().any(|w| is_speech_verb(w.s)) { c + 1 } else { 0 }
+    // A participle's clause may hold a speech verb ("Continuing to explain
+    // his view, Carson …"); other openers may not ("Trump said, …").
+    if !(sub || adverb || opener && !ws[..c].iter().any(|w| is_speech_verb(w.s))) {
+        return 0;
+    }
+    // "In Salem, New Hampshire, Trump went …": a place's state or country
+    // after the comma, then the capitalized subject.
+    let mut end = c + 1;
+    if ws[c - 1].is_cap()
+        && let Some(k) = ws[end..].iter().take(4).position(|w| !w.is_cap())
+        && k > 0
+        && ws[end + k].is_punct(',')
+        && ws.get(end + k + 1).is_some_and(|w| w.is_cap())
+    {
+        end += k + 1;
+    }
+    end
 }
 
 /// Whether the last word of `ws` is a manner adverb between a subject and
@@ -679,9 +1150,27 @@ fn adverb_before_verb(ws: &[W]) -> bool {
 }
 
 /// A role noun from the lexicon, or a word shaped like one ("activist",
-/// "organizer", "widow" is in the lexicon): the head of a description
+/// "organizer", "consultant", "resident"): the head of a description
 /// before a name.
 fn role_noun(w: &str) -> bool {
-    is_role(w)
-        || ["ist", "er", "or", "man", "woman", "ant", "ent"].iter().any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+    person_noun(w)
+        || (w.len() > 5
+            && (w.ends_with("ant") || w.ends_with("ent"))
+            && !matches!(
+                w,
+                "government"
+                    | "statement"
+                    | "comment"
+                    | "moment"
+                    | "event"
+                    | "agreement"
+                    | "department"
+                    | "percent"
+                    | "important"
+                    | "significant"
+                    | "recent"
+                    | "current"
+                    | "different"
+                    | "president"
+            ))
 }

@@ -151,6 +151,35 @@ pub fn is_capitalized_function_word(w: &str) -> bool {
     )
 }
 
+/// Capitalized words that open sentences and never start a speaker's name:
+/// the function words above plus sentence adverbs and contractions
+/// ("Even", "There", "I'm"). Kept apart from
+/// [`is_capitalized_function_word`], which the evaluation also uses to
+/// decide which gold speakers are names.
+pub fn is_capitalized_non_name(w: &str) -> bool {
+    is_capitalized_function_word(w)
+        || matches!(
+            w,
+            "Even"
+                | "There"
+                | "Here"
+                | "Only"
+                | "Not"
+                | "I'm"
+                | "I’m"
+                | "I've"
+                | "I’ve"
+                | "I'd"
+                | "I’d"
+                | "I'll"
+                | "I’ll"
+                | "It's"
+                | "It’s"
+                | "There's"
+                | "There’s"
+        )
+}
+
 /// Lowercase words allowed inside a name ("Secretary of State", "Abu al-…").
 pub fn is_name_glue(w: &str) -> bool {
     matches!(w, "of" | "de" | "del" | "da" | "von" | "van" | "der" | "al" | "bin" | "la" | "le" | "du")
@@ -212,6 +241,9 @@ mod tests {
     fn lists_load() {
         assert!(is_speech_verb("castigated") && is_speech_verb("said") && is_speech_verb("tweeted"));
         assert!(!is_speech_verb("State") && !is_speech_verb("table"));
+        // "calls"/"notes" report speech; the bare nouns "call"/"chant" do not.
+        assert!(is_speech_verb("calls") && is_speech_verb("notes") && is_speech_verb("chanted"));
+        assert!(!is_speech_verb("call") && !is_speech_verb("chant"));
         assert!(is_role("spokesman") && is_role("President") && is_role("Gen."));
         assert!(!is_role("Putin"));
     }

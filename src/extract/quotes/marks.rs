@@ -94,6 +94,17 @@ pub fn segments(doc: &Document) -> Vec<Segment> {
     let mut open: Option<(usize, usize)> = None;
     for (pi, para) in doc.paragraphs.iter().enumerate() {
         let ptext = &text[para.span.start..para.span.end];
+        // A transcript's next speaker (`"PENCE: Well, …`) ends the quote
+        // carried over from the previous paragraph.
+        if let Some((o, s)) = open
+            && pi > 0
+            && let Some(m) = ptext.chars().next().filter(|&m| matches!(m, '“' | '"'))
+            && speaker_label_len(&ptext[m.len_utf8()..]).is_some()
+        {
+            let end = doc.paragraphs[pi - 1].span.end;
+            push(text, &mut out, o, s, end, end, false);
+            open = None;
+        }
         // A quote carried over from the previous paragraph swallows this
         // paragraph's opening mark.
         let mut skip_first_open = open.is_some();
@@ -192,6 +203,38 @@ pub fn segments(doc: &Document) -> Vec<Segment> {
     out
 }
 
+/// Byte length of a transcript speaker label that opens `s` ("WALLACE",
+/// "CHRIS MATTHEWS" before ": "): one to three words in capitals, at least
+/// two letters, not a heading word ("UPDATE: …", "NOTE: …").
+pub fn speaker_label_len(s: &str) -> Option<usize> {
+    let (colon, _) = s.char_indices().take(40).find(|&(i, c)| c == ':' && s[i + 1..].starts_with(' '))?;
+    let label = &s[..colon];
+    let ok = label.split(' ').count() <= 3
+        && label.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
+        && label.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !matches!(
+            label,
+            "UPDATE"
+                | "NOTE"
+                | "EDITOR'S NOTE"
+                | "EDITOR’S NOTE"
+                | "BREAKING"
+                | "WATCH"
+                | "READ"
+                | "RELATED"
+                | "VIDEO"
+                | "PHOTOS"
+                | "CORRECTION"
+                | "FULL TEXT"
+                | "TRANSCRIPT"
+                | "QUESTION"
+                | "ANSWER"
+                | "WARNING"
+                | "P.S."
+        );
+    ok.then_some(colon)
+}
+
 fn len_is_two(bytes: &[u8], i: usize, c: char) -> bool {
     (c == '`' || c == '\'') && bytes.get(i + 1) == Some(&bytes[i])
 }
@@ -233,6 +276,19 @@ mod tests {
             inners("“NATO’s leading countries want […] more,” he said."),
             vec!["NATO’s leading countries want […] more,"]
         );
+    }
+
+    #[test]
+    fn transcript_speaker_label_ends_a_multi_paragraph_quote() {
+        let text =
+            "T\n\n\"HOST: Will she come?\n\n\"GUEST: No. She will not.\n\n\"And that is final.\n\n\"UPDATE: none.\"";
+        assert_eq!(
+            inners(text),
+            vec!["HOST: Will she come?", "GUEST: No. She will not.\n\n\"And that is final.\n\n\"UPDATE: none."]
+        );
+        assert_eq!(speaker_label_len("JOHN DOE: Hi"), Some(8));
+        assert_eq!(speaker_label_len("NOTE: Hi"), None);
+        assert_eq!(speaker_label_len("Doe: Hi"), None);
     }
 
     #[test]
