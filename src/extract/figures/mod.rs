@@ -249,7 +249,10 @@ mod tests {
     #[test]
     fn a_number_glued_to_a_modifying_noun_counts_it() {
         let fs = figs("Beijing issued a 12-point plan; a three-star general and a 500-page report followed.");
-        assert_eq!((find(&fs, "12-point").kind, find(&fs, "12-point").object.as_deref()), (FigureKind::Count, Some("point")));
+        assert_eq!(
+            (find(&fs, "12-point").kind, find(&fs, "12-point").object.as_deref()),
+            (FigureKind::Count, Some("point"))
+        );
         assert_eq!(find(&fs, "three-star").object.as_deref(), Some("star"));
         assert_eq!(find(&fs, "500-page").value, 500.0);
         // A currency in the compound is money.
@@ -258,7 +261,9 @@ mod tests {
         assert_eq!((find(&fs, "4bn-euro").kind, find(&fs, "4bn-euro").value), (FigureKind::Money, 4e9));
         assert_eq!(find(&fs, "100-dollar").unit.as_deref(), Some("USD"));
         // Multipliers, one-offs and approximations count nothing.
-        let fs = figs("A 10-fold rise, a one-off payment, 20-odd players, a four-legged robot, a 5.3-magnitude quake and a 1,000-strong force.");
+        let fs = figs(
+            "A 10-fold rise, a one-off payment, 20-odd players, a four-legged robot, a 5.3-magnitude quake and a 1,000-strong force.",
+        );
         assert!(fs.iter().all(|(_, f)| f.kind != FigureKind::Count), "{fs:?}");
     }
 
@@ -274,7 +279,9 @@ mod tests {
 
     #[test]
     fn an_ordinal_before_a_superlative_is_a_rank() {
-        let fs = figs("China is the world's second largest economy, Lagos the third-biggest city and Texas the fifth most populous state.");
+        let fs = figs(
+            "China is the world's second largest economy, Lagos the third-biggest city and Texas the fifth most populous state.",
+        );
         let f = find(&fs, "second largest");
         assert_eq!((f.kind, f.value, f.object.as_deref()), (FigureKind::Ordinal, 2.0, Some("economy")));
         assert_eq!(find(&fs, "third-biggest").object.as_deref(), Some("city"));
@@ -287,12 +294,16 @@ mod tests {
 
     #[test]
     fn a_quantity_of_something_measures_it() {
-        let fs = figs("A ship left with 7,000 tonnes of Ukrainian cereals; 40 tonnes of corn burned and 5 litres of the water spilled.");
+        let fs = figs(
+            "A ship left with 7,000 tonnes of Ukrainian cereals; 40 tonnes of corn burned and 5 litres of the water spilled.",
+        );
         assert_eq!(find(&fs, "7,000 tonnes").object.as_deref(), Some("cereal"));
         assert_eq!(find(&fs, "40 tonnes").object.as_deref(), Some("corn"));
         assert_eq!(find(&fs, "5 litres").object, None);
         // A mass noun is one word: the next words are no part of it.
-        let fs = figs("It sends 50 cubic metres of gas towards Asia, 9 tonnes of fortified food and 5GB of high-quality data.");
+        let fs = figs(
+            "It sends 50 cubic metres of gas towards Asia, 9 tonnes of fortified food and 5GB of high-quality data.",
+        );
         assert_eq!(find(&fs, "50 cubic metres").object.as_deref(), Some("gas"));
         assert_eq!(find(&fs, "9 tonnes").object.as_deref(), Some("food"));
         assert_eq!(find(&fs, "5GB").object.as_deref(), Some("data"));

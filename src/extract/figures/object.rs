@@ -360,7 +360,16 @@ pub fn of_object(s: &str, lx: &[Lex], k: usize) -> Option<String> {
         // Words in -s that are no plural nouns.
         let not_noun = matches!(
             lw,
-            "towards" | "afterwards" | "besides" | "across" | "plus" | "unless" | "always" | "perhaps" | "whereas" | "thus"
+            "towards"
+                | "afterwards"
+                | "besides"
+                | "across"
+                | "plus"
+                | "unless"
+                | "always"
+                | "perhaps"
+                | "whereas"
+                | "thus"
         );
         if not_noun {
             break;

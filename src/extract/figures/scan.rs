@@ -576,10 +576,41 @@ fn superlative_at(s: &str, lx: &[Lex], k: usize) -> Option<usize> {
     }
     // Words in -est that are no superlatives.
     const NOT: &[&str] = &[
-        "arrest", "attest", "behest", "chest", "conquest", "contest", "crest", "detest", "digest", "earnest", "forest",
-        "guest", "harvest", "honest", "inquest", "interest", "invest", "manifest", "midwest", "modest", "nest",
-        "northwest", "pest", "priest", "protest", "quest", "request", "rest", "southwest", "suggest", "test", "unrest",
-        "vest", "west", "zest",
+        "arrest",
+        "attest",
+        "behest",
+        "chest",
+        "conquest",
+        "contest",
+        "crest",
+        "detest",
+        "digest",
+        "earnest",
+        "forest",
+        "guest",
+        "harvest",
+        "honest",
+        "inquest",
+        "interest",
+        "invest",
+        "manifest",
+        "midwest",
+        "modest",
+        "nest",
+        "northwest",
+        "pest",
+        "priest",
+        "protest",
+        "quest",
+        "request",
+        "rest",
+        "southwest",
+        "suggest",
+        "test",
+        "unrest",
+        "vest",
+        "west",
+        "zest",
     ];
     (t.len() > 4 && t.ends_with("est") && !NOT.contains(&t) || t == "best").then_some(w + 1)
 }
@@ -941,7 +972,9 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
                 let glued = lx.get(k).is_some_and(|h| h.is_sym('-') && !h.sp)
                     && lx.get(k + 1).is_some_and(|w| w.is_word() && !w.sp);
                 // A lower-case code is a word there ("a six-try win").
-                let code_like = |e: &Entry| e.words.len() == 1 && e.words[0].len() == 3 && e.canon.eq_ignore_ascii_case(&e.words[0]);
+                let code_like = |e: &Entry| {
+                    e.words.len() == 1 && e.words[0].len() == 3 && e.canon.eq_ignore_ascii_case(&e.words[0])
+                };
                 if glued { currency_post(s, lx, k + 1).filter(|(e, _)| !code_like(e)) } else { None }
             }) && let Some(code) = static_code(&e.canon)
             {

@@ -87,6 +87,9 @@ pub fn is_verb_filler(w: &str) -> bool {
             | "subsequently"
             | "finally"
             | "long"
+            | "already"
+            | "never"
+            | "still"
             | "herself"
             | "himself"
     )

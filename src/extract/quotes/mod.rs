@@ -510,9 +510,14 @@ fn resolve(
     last_person: &Option<(String, Span)>,
     q: &mut Quote,
 ) {
+    // An honorific alone ("Mr", "Mrs.") is a form of address, not a role.
     let role_text = |sp: Span| {
         let r = doc.slice(sp).trim().trim_end_matches(',').trim();
-        (!r.is_empty()).then(|| r.to_string())
+        let honorific = matches!(
+            r.trim_end_matches('.'),
+            "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Sir" | "Dame" | "Madam" | "Mme" | "M"
+        );
+        (!r.is_empty() && !honorific).then(|| r.to_string())
     };
     match p.kind {
         HeadKind::Pronoun => {
@@ -677,6 +682,24 @@ mod tests {
             let q = find(&doc, &qs, "lives under an uninterrupted");
             assert_eq!((q.speaker.as_deref(), q.verb.as_deref()), (Some("Serguiï Gaïdaï"), Some("lamented")));
         }
+    }
+
+    #[test]
+    fn participles_auxiliary_adverbs_and_honorifics() {
+        let doc = Document::verbatim(
+            "Xi Jinping visited Serbia, pledging to build a “community with a shared future” there. \
+             China had already denounced last week the “wrong and dangerous way” of the pact. \
+             Mr Lavrov said the ties had “continued to develop dynamically”."
+                .to_string(),
+        );
+        let ents = persons(&doc, &[("Xi Jinping", "Xi Jinping"), ("Lavrov", "Sergei Lavrov")]);
+        let qs = extract(&doc, &ents);
+        let q = find(&doc, &qs, "community with");
+        assert_eq!((q.speaker.as_deref(), q.verb.as_deref()), (Some("Xi Jinping"), Some("pledging")));
+        let q = find(&doc, &qs, "wrong and dangerous");
+        assert_eq!((q.speaker.as_deref(), q.verb.as_deref()), (Some("China"), Some("denounced")));
+        let q = find(&doc, &qs, "continued to develop");
+        assert_eq!((q.speaker.as_deref(), q.speaker_role.as_deref()), (Some("Sergei Lavrov"), None));
     }
 
     #[test]
