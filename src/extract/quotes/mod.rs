@@ -648,6 +648,17 @@ mod tests {
         qs.iter().find(|q| doc.slice(q.span).starts_with(starts)).unwrap_or_else(|| panic!("no quote {starts:?}"))
     }
 
+    /// Each text (after a title line), with the real entity extractor: the
+    /// quote starting with the given words has the given speaker.
+    fn assert_speakers(cases: &[(&str, &str, Option<&str>)]) {
+        for (text, quote, speaker) in cases {
+            let doc = Document::verbatim(format!("Title\n\n{text}"));
+            let ents = crate::extract::entities::extract(&doc);
+            let qs = extract(&doc, &ents);
+            assert_eq!(find(&doc, &qs, quote).speaker.as_deref(), *speaker, "{text}");
+        }
+    }
+
     #[test]
     fn seed_000_putin_and_scare_quotes() {
         let text = std::fs::read_to_string("fixtures/000_c98b3e06564cac78.txt").unwrap();
@@ -879,12 +890,7 @@ mod tests {
             ("In early October, Ann Lee wrote to the group, saying: “We want this now.”", "We want", "Ann Lee"),
             ("Reached by phone, Ann Lee denied it, explaining that she was “taking a day off.”", "taking", "Ann Lee"),
         ];
-        for (text, quote, speaker) in cases {
-            let doc = Document::verbatim(format!("Title\n\n{text}"));
-            let ents = crate::extract::entities::extract(&doc);
-            let qs = extract(&doc, &ents);
-            assert_eq!(find(&doc, &qs, quote).speaker.as_deref(), Some(speaker), "{text}");
-        }
+        assert_speakers(&cases.map(|(t, q, sp)| (t, q, Some(sp))));
         // "the family said": a noun in -ly after a determiner is the subject.
         let (doc, qs) = run("Title\n\n“We grieve,” the family said.", &[]);
         assert_eq!(find(&doc, &qs, "We grieve").speaker.as_deref(), Some("the family"), "{qs:?}");
@@ -915,12 +921,7 @@ mod tests {
             // Only reported speech hands its speaker on.
             ("Jane Miller visited the plant.\n\n“It will never work.”", "It will", None),
         ];
-        for (text, quote, speaker) in cases {
-            let doc = Document::verbatim(format!("Title\n\n{text}"));
-            let ents = crate::extract::entities::extract(&doc);
-            let qs = extract(&doc, &ents);
-            assert_eq!(find(&doc, &qs, quote).speaker.as_deref(), speaker, "{text}");
-        }
+        assert_speakers(&cases);
     }
 
     /// Attribution idioms: "as X put it", an inverted "said X" after a
@@ -947,12 +948,7 @@ mod tests {
             ("Jane Miller said the plan “led to nothing[.]” Tom Ford cited other work.", "led to", Some("Jane Miller")),
             ("“We won,” while Jane Miller notes that the count goes on.", "We won", None),
         ];
-        for (text, quote, speaker) in cases {
-            let doc = Document::verbatim(format!("Title\n\n{text}"));
-            let ents = crate::extract::entities::extract(&doc);
-            let qs = extract(&doc, &ents);
-            assert_eq!(find(&doc, &qs, quote).speaker.as_deref(), speaker, "{text}");
-        }
+        assert_speakers(&cases);
     }
 
     /// Transcript lines quoted paragraph by paragraph carry their speaker
@@ -1053,12 +1049,7 @@ mod tests {
                 Some("Jane Roe"),
             ),
         ];
-        for (text, quote, speaker) in cases {
-            let doc = Document::verbatim(format!("Title\n\n{text}"));
-            let ents = crate::extract::entities::extract(&doc);
-            let qs = extract(&doc, &ents);
-            assert_eq!(find(&doc, &qs, quote).speaker.as_deref(), speaker, "{text}");
-        }
+        assert_speakers(&cases);
     }
 
     /// "X, whom he called …": the pronoun is not X; a contraction such as
