@@ -711,6 +711,16 @@ mod tests {
         assert_eq!((q.speaker.as_deref(), q.verb.as_deref()), (Some("China"), Some("denounced")));
         let q = find(&doc, &qs, "continued to develop");
         assert_eq!((q.speaker.as_deref(), q.speaker_role.as_deref()), (Some("Sergei Lavrov"), None));
+        // A sentence with its own reporting verb is no continuation of the
+        // reported speech before it.
+        let doc = Document::verbatim(
+            "The roadmap denounces “the deep partnership” between them. \
+             The Moscow statement stresses that both “are very concerned about the ties”."
+                .to_string(),
+        );
+        let qs = extract(&doc, &[]);
+        let q = find(&doc, &qs, "are very concerned");
+        assert_eq!((q.speaker.as_deref(), q.verb.as_deref()), (Some("The Moscow statement"), Some("stresses")));
     }
 
     #[test]
