@@ -308,3 +308,10 @@ fn an_acronym_in_brackets_after_a_word_is_a_name() {
     let e = body("Output shrank, the gross domestic product (GDP) figures showed.");
     assert!(!e.iter().any(|x| x.0 == "GDP"), "{e:?}");
 }
+
+#[test]
+fn a_known_one_word_company_opening_a_quotation_is_named() {
+    let e = body("Officials freed 95 “Azovstal defenders” and 12 “Naftogaz workers” on Friday.");
+    assert!(e.iter().any(|x| x.0 == "Azovstal" && x.1 == EntityKind::Org), "{e:?}");
+    assert!(e.iter().any(|x| x.0 == "Naftogaz" && x.1 == EntityKind::Org), "{e:?}");
+}
