@@ -198,7 +198,7 @@ fn map_unit(model: &str, u: &str, iso: Option<&str>) -> String {
 }
 
 fn temp_unit(u: &str) -> bool {
-    matches!(u, "degree Celsius" | "degree Fahrenheit" | "kelvin" | "degree")
+    figures::is_temperature(u) || u == "degree"
 }
 
 /// Interval of a figure for the range suite: explicit ranges and

@@ -158,10 +158,10 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
         let has_place = (a..b).any(|i| LEX.places.contains_key(&lower(cx.word(i))));
         // "Member States": a first word the document also writes in lower
         // case, or news in general does, is an ordinary word, not a given name.
-        let ordinary_first = cx.lower_seen.contains(first.as_str()) || LEX.common.contains(&first);
+        let ordinary_first = || cx.lower_seen.contains(first.as_str()) || LEX.common.contains(&first);
         if rest_plain
             && n <= 3
-            && !ordinary_first
+            && !ordinary_first()
             && !(cx.sporty && paired_score(cx, a, b))
             && !has_place
             && (a..b).all(|i| !all_caps(cx.word(i)))

@@ -327,26 +327,13 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
                 canonical = Some(c.clone());
             }
         }
-        // An acronym in brackets after a word names something even though
-        // the bracket makes it look sentence-initial ("… the United
-        // Kingdom (AUKUS)"); a bracketed label opening a line does not.
-        let acronym = m.b - m.a == 1
-            && m.a >= 2
-            && m.b < toks.len()
-            && all_caps(surf)
-            && surf.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            && cx.word(m.a - 1) == "("
-            && cx.word(m.b) == ")"
-            && toks[m.a - 2].kind == TokenKind::Word
-            && !cx.doc.text[toks[m.a - 2].span.end..toks[m.a - 1].span.start].contains('\n')
-            && !common_noun_expansion(&cx, m.a - 1, surf);
         if m.initial
             && !g.strong
-            && !acronym
             && m.b - m.a == 1
             && !known.contains_key(key)
             && !surnames.contains_key(key)
             && !cap_mid.contains(key)
+            && !bracketed_acronym(&cx, m.a, surf)
             && !LEX.given.contains(key)
         {
             continue;
@@ -554,6 +541,23 @@ fn shouting_sentences(cx: &Ctx) -> Vec<bool> {
         out[si] = (w > 0 && caps * 10 >= w * 6) || (title && stop >= 1 && stop_up * 2 > stop) || headline_line;
     }
     out
+}
+
+/// An acronym in brackets after a word (token `a`, written `surf`) names
+/// something even though the bracket makes it look sentence-initial ("… the
+/// United Kingdom (AUKUS)"); a bracketed label opening a line does not, nor
+/// an acronym the common words before it spell.
+fn bracketed_acronym(cx: &Ctx, a: usize, surf: &str) -> bool {
+    let toks = &cx.doc.tokens;
+    a >= 2
+        && a + 1 < toks.len()
+        && all_caps(surf)
+        && surf.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && cx.word(a - 1) == "("
+        && cx.word(a + 1) == ")"
+        && toks[a - 2].kind == TokenKind::Word
+        && !cx.doc.text[toks[a - 2].span.end..toks[a - 1].span.start].contains('\n')
+        && !common_noun_expansion(cx, a - 1, surf)
 }
 
 /// True when the lower-case words before the bracket at `open` spell the

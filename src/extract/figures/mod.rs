@@ -37,7 +37,7 @@ mod object;
 mod relative;
 mod scan;
 
-pub use scan::{numbers as number_spans, scan};
+pub use scan::{is_temperature, numbers as number_spans, scan};
 
 use crate::document::{Document, Span};
 use serde::Serialize;

@@ -616,7 +616,7 @@ fn superlative_at(s: &str, lx: &[Lex], k: usize) -> Option<usize> {
 }
 
 /// Canonical temperature units (`temp` in `data/figures/units.tsv`).
-fn is_temperature(canon: &str) -> bool {
+pub fn is_temperature(canon: &str) -> bool {
     matches!(canon, "degree Celsius" | "degree Fahrenheit" | "kelvin")
 }
 
