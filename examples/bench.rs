@@ -24,6 +24,11 @@ use lede::input::{Item, WalkOptions, Walker};
 use lede::pipeline::{self, Config, Outcome};
 use std::time::{Duration, Instant};
 
+/// The same allocator as the `lede` binary, so the stages are timed as they
+/// run there.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut dir = "../shared/corpora/bbc".to_string();
