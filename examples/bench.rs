@@ -18,7 +18,7 @@
 //!   holds the whole corpus in memory on purpose; streaming memory is
 //!   measured on the binary by `scripts/bench.sh`.
 
-use lede::document::{Document, ParagraphKind};
+use lede::document::Document;
 use lede::extract::{self, Selection};
 use lede::input::{Item, WalkOptions, Walker};
 use lede::pipeline::{self, Config, Outcome};
@@ -128,15 +128,7 @@ fn peak_rss_kb() -> Option<u64> {
 }
 
 fn build(raw: &str) -> Document {
-    let art = lede::clean::clean(raw, false).into_iter().next().unwrap_or_default();
-    let mut paras = Vec::with_capacity(art.paragraphs.len() + 1);
-    if let Some(t) = &art.title {
-        paras.push((t.clone(), ParagraphKind::Title));
-    }
-    paras.extend(art.paragraphs);
-    let mut doc = Document::from_paragraphs(&paras);
-    doc.date = art.date;
-    doc
+    pipeline::build_documents(raw, None, &Config::default()).into_iter().next().unwrap_or_default()
 }
 
 fn count(ex: &extract::Extractions) -> usize {

@@ -246,8 +246,10 @@ fn from_record(rec: Record, path: &str, line: usize, cfg: &Config) -> Analyzed {
     analyze(doc, cfg)
 }
 
-/// Cleans text into documents (or keeps it verbatim with `--no-clean`).
-fn build_documents(text: &str, given_title: Option<&str>, cfg: &Config) -> Vec<Document> {
+/// Cleans text into documents (or keeps it verbatim with `--no-clean`):
+/// the stage before extraction, public so benchmarks time exactly what a
+/// run does.
+pub fn build_documents(text: &str, given_title: Option<&str>, cfg: &Config) -> Vec<Document> {
     if !cfg.clean {
         let mut doc = Document::verbatim(text.to_string());
         if let Some(t) = given_title {
