@@ -75,6 +75,12 @@ impl Lexicon {
         None
     }
 
+    /// True when some entry of class `class` has the canonical name `canon`.
+    /// A scan of the whole lexicon: for rare checks, not per token.
+    pub fn canon_in_class(&self, canon: &str, class: &str) -> bool {
+        self.0.values().flatten().any(|e| e.class == class && e.canon == canon)
+    }
+
     /// Every first word.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.0.keys().map(String::as_str)

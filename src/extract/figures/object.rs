@@ -310,7 +310,7 @@ pub fn object_at(s: &str, lx: &[Lex], k: usize, value: f64) -> Option<(String, u
             obj.push_str(&head);
             return Some((obj, end));
         }
-        if is_cap(t) && !is_cap_all_words(s, lx, k) {
+        if is_cap(t) {
             // A name or nationality modifier: skipped, the head comes later.
             if first_single.is_none() && mods.is_empty() && lx.get(end).is_none_or(|n| !n.is_word()) {
                 return None;
@@ -349,14 +349,8 @@ pub fn of_object(s: &str, lx: &[Lex], k: usize) -> Option<String> {
     let mut n = 0;
     while n < 3 {
         let Some(l) = lx.get(j).filter(|l| l.is_word() && (l.sp || n > 0 && lx[j - 1].is_sym('-'))) else { break };
-        if is_cap(l.text(s)) {
-            break;
-        }
         let mut buf = [0u8; 32];
-        let Some(lw) = lower(l.text(s), &mut buf) else { break };
-        if is_stop(lw) || super::numbers::is_number_word(lw) || lw.ends_with("ly") {
-            break;
-        }
+        let Some(lw) = content_word(l.text(s), &mut buf) else { break };
         // Words in -s that are no plural nouns.
         let not_noun = matches!(
             lw,
@@ -396,6 +390,15 @@ pub fn of_object(s: &str, lx: &[Lex], k: usize) -> Option<String> {
     head
 }
 
+/// `t` lower-cased when it can be part of a common noun phrase: not
+/// capitalized (a name), not a stop word, number word or "-ly" adverb.
+fn content_word<'b>(t: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    if is_cap(t) {
+        return None;
+    }
+    lower(t, buf).filter(|w| !(is_stop(w) || super::numbers::is_number_word(w) || w.ends_with("ly")))
+}
+
 /// The noun phrase after an ordinal or an age ("54th prisoner swap",
 /// "70-year-old man"): up to three lower-case content words, last one singular.
 pub fn phrase_at(s: &str, lx: &[Lex], k: usize) -> Option<String> {
@@ -406,15 +409,8 @@ pub fn phrase_at(s: &str, lx: &[Lex], k: usize) -> Option<String> {
         if !l.is_word() || !l.sp {
             break;
         }
-        let t = l.text(s);
-        if is_cap(t) {
-            break;
-        }
         let mut buf = [0u8; 32];
-        let Some(lw) = lower(t, &mut buf) else { break };
-        if is_stop(lw) || super::numbers::is_number_word(lw) || lw.ends_with("ly") || lw.ends_with("ed") {
-            break;
-        }
+        let Some(lw) = content_word(l.text(s), &mut buf).filter(|w| !w.ends_with("ed")) else { break };
         let plural = is_plural(lw);
         words.push(lw.to_string());
         j += 1;
@@ -426,10 +422,6 @@ pub fn phrase_at(s: &str, lx: &[Lex], k: usize) -> Option<String> {
     // Only a plural is made singular ("crisis" stays, "swaps" is "swap").
     words.push(if is_plural(&last) { singular(&last) } else { last });
     Some(words.join(" "))
-}
-
-fn is_cap_all_words(_s: &str, _lx: &[Lex], _k: usize) -> bool {
-    false
 }
 
 /// True when the lexeme before `i` introduces a subset of a count just given:

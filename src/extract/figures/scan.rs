@@ -615,9 +615,10 @@ fn superlative_at(s: &str, lx: &[Lex], k: usize) -> Option<usize> {
     (t.len() > 4 && t.ends_with("est") && !NOT.contains(&t) || t == "best").then_some(w + 1)
 }
 
-/// Canonical temperature units (`temp` in `data/figures/units.tsv`).
+/// Canonical temperature units: those of the `temp` rows of
+/// `data/figures/units.tsv`, so a unit added there needs no code change.
 pub fn is_temperature(canon: &str) -> bool {
-    matches!(canon, "degree Celsius" | "degree Fahrenheit" | "kelvin")
+    super::lexicon::UNITS.canon_in_class(canon, "temp")
 }
 
 /// A percent sign or word at `k` ("%", "per cent", "percentage points"):
