@@ -266,9 +266,38 @@ pub fn trim_span(text: &str, span: Span) -> Span {
     if start >= end { Span::new(span.start, span.start) } else { Span::new(start, end) }
 }
 
+/// `w` lower-cased into `buf` when it is ASCII and fits, else `None`.
+///
+/// The extractors look up most words in lower-cased lexicons; this spares
+/// them an allocation per word (and the UTF-8 re-validation a safe
+/// conversion of the buffer would cost on every lookup).
+#[inline]
+pub fn ascii_lower<'b>(w: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let b = w.as_bytes();
+    if b.len() > buf.len() || !b.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..b.len()];
+    for (d, c) in out.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    // SAFETY: every byte was checked to be ASCII, and lower-casing ASCII
+    // yields ASCII, which is always valid UTF-8.
+    Some(unsafe { std::str::from_utf8_unchecked(out) })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_lower_only_for_ascii_that_fits() {
+        let mut buf = [0u8; 8];
+        assert_eq!(ascii_lower("NATO-Led", &mut buf), Some("nato-led"));
+        assert_eq!(ascii_lower("Zürich", &mut buf), None);
+        assert_eq!(ascii_lower("Headquarters", &mut buf), None);
+        assert_eq!(ascii_lower("", &mut buf), Some(""));
+    }
 
     #[test]
     fn paragraphs_tile_the_text() {

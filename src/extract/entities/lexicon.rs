@@ -73,16 +73,10 @@ pub struct Lexicon {
 /// Calls `f` with the lower-cased form of `w`, without allocating for the
 /// usual short ASCII word (the lookups on capitalized words are the hot path).
 pub fn lower_with<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    let b = w.as_bytes();
-    if b.len() <= 48 && b.is_ascii() {
-        let mut buf = [0u8; 48];
-        for (d, c) in buf.iter_mut().zip(b) {
-            *d = c.to_ascii_lowercase();
-        }
-        // ASCII in, ASCII out: always valid UTF-8.
-        f(std::str::from_utf8(&buf[..b.len()]).unwrap_or_default())
-    } else {
-        f(&w.to_lowercase())
+    let mut buf = [0u8; 48];
+    match crate::document::ascii_lower(w, &mut buf) {
+        Some(l) => f(l),
+        None => f(&w.to_lowercase()),
     }
 }
 

@@ -272,13 +272,7 @@ pub fn lex(s: &str) -> Vec<Lex> {
 /// Lower-cases an ASCII word into `buf`; `None` when it does not fit or is
 /// not ASCII (no allocation on the hot path).
 pub fn lower<'a>(w: &str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
-    if w.len() > buf.len() || !w.is_ascii() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(w.bytes()) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..w.len()]).ok()
+    crate::document::ascii_lower(w, buf)
 }
 
 #[cfg(test)]
