@@ -80,6 +80,12 @@ fn is_inch_mark(bytes: &[u8], i: usize) -> bool {
     j > 1 && bytes[j - 1] == b'\'' && bytes[j - 2].is_ascii_digit()
 }
 
+/// Whether byte `b` can be the first byte of a quotation mark: `"`, `'`,
+/// `` ` ``, or the lead byte of “ ” ‘ ’ (0xE2) and « » (0xC2).
+fn may_start_mark(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | b'`' | 0xE2 | 0xC2)
+}
+
 /// Whether a paragraph starts with a mark that can open a quotation.
 fn starts_with_opener(s: &str) -> bool {
     s.starts_with(['“', '"', '«']) || s.starts_with("``") || s.starts_with("''")
@@ -113,23 +119,32 @@ pub fn segments(doc: &Document) -> Vec<Segment> {
         // nested quotation: it must not cut the outer one.
         let mut nested = false;
         let mut prev: Option<char> = None;
-        let mut it = ptext.char_indices().peekable();
-        while let Some((off, c)) = it.next() {
+        let pb = ptext.as_bytes();
+        let mut off = 0;
+        while off < pb.len() {
+            // Most of the text holds no mark: jump to the next byte that can
+            // start one, with `prev` the character just before it.
+            if !may_start_mark(pb[off]) {
+                let Some(j) = pb[off..].iter().position(|&b| may_start_mark(b)) else { break };
+                off += j;
+                prev = ptext[..off].chars().next_back();
+            }
+            let Some(c) = ptext[off..].chars().next() else { break };
             let i = para.span.start + off;
-            let next = it.peek().map(|&(_, n)| n);
+            let next = next_after(ptext, off + c.len_utf8());
             let Some((mark, len)) =
                 mark_at(bytes, i, c, prev, if len_is_two(bytes, i, c) { next_after(ptext, off + 2) } else { next })
             else {
                 prev = Some(c);
+                off += c.len_utf8();
                 continue;
             };
-            if len == 2 {
-                it.next();
-            }
+            let at = off;
+            off += len;
             let after = i + len;
             if skip_first_open {
                 skip_first_open = false;
-                if matches!(mark, Mark::Open | Mark::Either) && off == 0 {
+                if matches!(mark, Mark::Open | Mark::Either) && at == 0 {
                     prev = Some(c);
                     continue;
                 }
