@@ -79,7 +79,16 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
             let mut end = i + clen;
             let mut has_letter = c.is_alphabetic();
             let mut all_digits = c.is_ascii_digit();
-            while let Some(d) = char_at(s, end) {
+            let bytes = s.as_bytes();
+            loop {
+                // Runs of ASCII letters and digits, the bulk of English
+                // words, without decoding characters.
+                while let Some(&b) = bytes.get(end).filter(|b| b.is_ascii_alphanumeric()) {
+                    has_letter |= b.is_ascii_alphabetic();
+                    all_digits &= b.is_ascii_digit();
+                    end += 1;
+                }
+                let Some(d) = char_at(s, end) else { break };
                 if is_alnum(d) {
                     has_letter |= d.is_alphabetic();
                     all_digits &= d.is_ascii_digit();
