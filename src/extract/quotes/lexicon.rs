@@ -156,9 +156,7 @@ pub fn is_capitalized_function_word(w: &str) -> bool {
 
 /// Capitalized words that open sentences and never start a speaker's name:
 /// the function words above plus sentence adverbs and contractions
-/// ("Even", "There", "I'm"). Kept apart from
-/// [`is_capitalized_function_word`], which the evaluation also uses to
-/// decide which gold speakers are names.
+/// ("Even", "There", "I'm").
 pub fn is_capitalized_non_name(w: &str) -> bool {
     is_capitalized_function_word(w)
         || matches!(
