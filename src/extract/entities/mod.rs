@@ -107,15 +107,13 @@ impl<'d> Ctx<'d> {
     /// Lower-cased text of tokens `[a, b)`, with a single space where the
     /// text has any ("St. Petersburg" → "st. petersburg").
     fn key(&self, a: usize, b: usize) -> String {
-        let mut s = String::new();
+        let mut s = String::with_capacity(32);
         let toks = &self.doc.tokens;
         for i in a..b {
             if i > a && toks[i - 1].span.end != toks[i].span.start {
                 s.push(' ');
             }
-            for c in self.word(i).chars() {
-                s.extend(c.to_lowercase());
-            }
+            push_lower(&mut s, self.word(i));
         }
         s
     }
@@ -123,7 +121,7 @@ impl<'d> Ctx<'d> {
     /// words marked, built once per mention: the document-level passes look
     /// a mention up by its whole key, first word and last word many times.
     fn names(&self, a: usize, b: usize) -> Names {
-        let mut key = String::new();
+        let mut key = String::with_capacity(32);
         let mut first_end = 0;
         let mut last_start = 0;
         let toks = &self.doc.tokens;
@@ -132,9 +130,7 @@ impl<'d> Ctx<'d> {
                 key.push(' ');
             }
             last_start = key.len();
-            for c in self.word(i).chars() {
-                key.extend(c.to_lowercase());
-            }
+            push_lower(&mut key, self.word(i));
             if i == a {
                 first_end = key.len();
             }
@@ -187,6 +183,20 @@ fn starts_upper(w: &str) -> bool {
 
 fn starts_lower(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Appends `w` lower-cased character by character (ASCII words, nearly all
+/// of them, in one copy).
+fn push_lower(s: &mut String, w: &str) {
+    if w.is_ascii() {
+        let from = s.len();
+        s.push_str(w);
+        s[from..].make_ascii_lowercase();
+    } else {
+        for c in w.chars() {
+            s.extend(c.to_lowercase());
+        }
+    }
 }
 
 fn all_caps(w: &str) -> bool {
