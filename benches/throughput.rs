@@ -27,6 +27,8 @@ use lede::pipeline::{self, Config, Outcome};
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
+mod common;
+
 /// The same allocator as the `lede` binary.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -58,38 +60,16 @@ static CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
             }
         }
     };
-    let files = txt_files(&dir);
+    let files = common::txt_files(&dir);
     assert!(!files.is_empty(), "no .txt files under {}", dir.display());
     let raw: Vec<String> = files
         .iter()
         .map(|f| String::from_utf8_lossy(&std::fs::read(f).expect("readable corpus file")).into_owned())
         .collect();
-    let docs = raw.iter().map(|t| build(t)).collect();
+    let docs = raw.iter().map(|t| common::build(t)).collect();
     let bytes = raw.iter().map(String::len).sum();
     Corpus { dir, files, raw, docs, bytes }
 });
-
-fn build(raw: &str) -> Document {
-    pipeline::build_documents(raw, None, &Config::default()).into_iter().next().unwrap_or_default()
-}
-
-fn txt_files(dir: &std::path::Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "txt") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 /// Runs `f` over the corpus with byte and document counters attached.
 fn corpus<O>(b: Bencher, f: impl Fn(&Corpus) -> O + Sync) {
@@ -99,7 +79,7 @@ fn corpus<O>(b: Bencher, f: impl Fn(&Corpus) -> O + Sync) {
 
 #[divan::bench(sample_count = 5, sample_size = 1)]
 fn clean_and_segment(b: Bencher) {
-    corpus(b, |c| c.raw.iter().map(|t| build(t).tokens.len()).sum::<usize>());
+    corpus(b, |c| c.raw.iter().map(|t| common::build(t).tokens.len()).sum::<usize>());
 }
 
 #[divan::bench(sample_count = 5, sample_size = 1)]

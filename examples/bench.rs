@@ -24,6 +24,9 @@ use lede::input::{Item, WalkOptions, Walker};
 use lede::pipeline::{self, Config, Outcome};
 use std::time::{Duration, Instant};
 
+#[path = "../benches/common/mod.rs"]
+mod common;
+
 /// The same allocator as the `lede` binary, so the stages are timed as they
 /// run there.
 #[global_allocator]
@@ -39,7 +42,7 @@ fn main() {
             other => dir = other.to_string(),
         }
     }
-    let files = collect(&dir);
+    let files = common::txt_files(std::path::Path::new(&dir));
     if files.is_empty() {
         eprintln!("no .txt files under {dir}");
         std::process::exit(2);
@@ -49,7 +52,7 @@ fn main() {
     println!("corpus: {dir}: {} files, {:.2} MB, best of {repeat} runs", raw.len(), bytes as f64 / 1e6);
     println!("{:<28} {:>10} {:>10} {:>12}", "stage", "MB/s", "docs/s", "MB/cpu-s");
 
-    let docs: Vec<Document> = raw.iter().map(|t| build(t)).collect();
+    let docs: Vec<Document> = raw.iter().map(|t| common::build(t)).collect();
     // Wall-clock MB/s is what a user sees but collapses when other work
     // shares the cores; MB per CPU-second (user + system time of the whole
     // process, all threads) is the load-insensitive figure to compare.
@@ -62,7 +65,7 @@ fn main() {
             bytes as f64 / 1e6 / cpu.max(1e-3)
         );
     };
-    report("clean + segment", best(repeat, || raw.iter().map(|t| build(t).tokens.len()).sum::<usize>()));
+    report("clean + segment", best(repeat, || raw.iter().map(|t| common::build(t).tokens.len()).sum::<usize>()));
     report("entities", best(repeat, || docs.iter().map(|d| extract::entities::extract(d).len()).sum::<usize>()));
     report("dates", best(repeat, || docs.iter().map(|d| extract::dates::extract(d).len()).sum::<usize>()));
     let ents: Vec<_> = docs.iter().map(extract::entities::extract).collect();
@@ -127,10 +130,6 @@ fn peak_rss_kb() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-fn build(raw: &str) -> Document {
-    pipeline::build_documents(raw, None, &Config::default()).into_iter().next().unwrap_or_default()
-}
-
 fn count(ex: &extract::Extractions) -> usize {
     ex.entities.len() + ex.dates.len() + ex.quotes.len() + ex.figures.len()
 }
@@ -156,22 +155,4 @@ fn cpu_secs() -> f64 {
     let f: Vec<&str> = rest.split_whitespace().collect();
     let tick = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
     (tick(11) + tick(12)) / 100.0
-}
-
-fn collect(dir: &str) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(dir)];
-    while let Some(d) = stack.pop() {
-        let Ok(rd) = std::fs::read_dir(&d) else { continue };
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "txt") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
 }
