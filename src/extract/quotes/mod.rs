@@ -237,6 +237,11 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                 None => (None, false),
             },
         };
+        // A framing verb is no speech verb: one quoted word after "presents
+        // X as" is a term in scare quotes, not someone's words.
+        if n_words < 2 && found.as_ref().is_some_and(|f| attribution::is_framing_verb(&f.verb)) {
+            found = None;
+        }
         // `The Daily News focuses on …: “…”`: a colon hands the quotation to
         // the sentence subject even without a speech verb.
         if found.is_none() && after_colon && pre.len() > 1 {
@@ -440,6 +445,17 @@ fn is_personal(doc: &Document, ents: &[&Entity], span: Span, name: &str) -> bool
     name.chars().next().is_some_and(char::is_uppercase) && name.chars().any(char::is_lowercase)
 }
 
+/// "Sanders’ campaign", "NATO’s strategic roadmap": a capitalized
+/// possessive followed by lower-case words only (one to three).
+fn possessive_nominal(text: &str) -> bool {
+    let ws: Vec<&str> = text.split_whitespace().collect();
+    let lower = ws.iter().rev().take_while(|w| w.chars().next().is_some_and(char::is_lowercase)).count();
+    (1..=3).contains(&lower)
+        && ws.len() > lower
+        && ws[ws.len() - 1 - lower].chars().next().is_some_and(char::is_uppercase)
+        && ["’s", "'s", "’"].iter().any(|e| ws[ws.len() - 1 - lower].ends_with(e))
+}
+
 /// Strips a possessive ending ("Putin’s" → "Putin").
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("’s").or_else(|| s.strip_suffix("'s")).unwrap_or(s).trim_end_matches([',', '.', ':'])
@@ -548,14 +564,10 @@ fn resolve(
             }
         }
         HeadKind::Name | HeadKind::Nominal => {
-            // "Sanders’ campaign said": the campaign speaks, not Sanders.
+            // "Sanders’ campaign said", "NATO’s strategic roadmap presents":
+            // the campaign or the roadmap speaks, not Sanders or NATO.
             let text = doc.slice(p.span);
-            if p.kind == HeadKind::Nominal
-                && text.split_whitespace().rev().nth(1).is_some_and(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        && (w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’'))
-                })
-            {
+            if p.kind == HeadKind::Nominal && possessive_nominal(text) {
                 q.speaker = Some(text.to_string());
                 q.speaker_span = Some(p.span);
                 return;
@@ -690,6 +702,20 @@ mod tests {
             let q = find(&doc, &qs, "Ukraine can count on us");
             assert_eq!(q.speaker.as_deref(), Some("Jens Stoltenberg"));
             assert_eq!(q.speaker_role.as_deref(), Some("NATO Secretary General"));
+            // A possessive subject behind a relative clause, the framing verb
+            // "presents … as", then a coordinated verb and its second object.
+            for (w, verb) in [
+                ("the most significant", "presents"),
+                ("the deep strategic", "denounces"),
+                ("and their mutual attempts", "denounces"),
+            ] {
+                let q = find(&doc, &qs, w);
+                assert_eq!(
+                    (q.kind, q.speaker.as_deref(), q.verb.as_deref()),
+                    (QuoteKind::Partial, Some("NATO’s strategic roadmap"), Some(verb)),
+                    "{w}"
+                );
+            }
             let q = find(&doc, &qs, "lives under an uninterrupted");
             assert_eq!((q.speaker.as_deref(), q.verb.as_deref()), (Some("Serguiï Gaïdaï"), Some("lamented")));
         }
@@ -1060,6 +1086,42 @@ mod tests {
             ),
         ];
         assert_speakers(&cases);
+    }
+
+    /// "presents X as “…”" frames a quoted characterization like "describes
+    /// X as", but only in a finite active form and never for one word; a
+    /// possessive subject with modifiers is kept as written, even behind a
+    /// relative clause, and a coordinated verb shares it.
+    #[test]
+    fn framing_verbs_and_possessive_subjects() {
+        let cases = [
+            ("The report presents the dam as “a danger to the whole valley”.", "a danger", Some("The report")),
+            (
+                "Acme’s annual report, which was published on Monday, also portrays the merger as “a clear success for \
+                 all sides” and denounces “the hostile press”.",
+                "a clear",
+                Some("Acme’s annual report"),
+            ),
+            (
+                "Acme’s annual report, which was published on Monday, also portrays the merger as “a clear success for \
+                 all sides” and denounces “the hostile press”.",
+                "the hostile",
+                Some("Acme’s annual report"),
+            ),
+            ("The dam was presented as “a danger to the whole valley”.", "a danger", None),
+            ("“Sales are up,” Jane Roe, Acme’s chief executive said.", "Sales are up", Some("Jane Roe")),
+        ];
+        assert_speakers(&cases);
+        let (doc, qs) = run("Title\n\nThe report presents the dam as a “danger” to the valley.", &[]);
+        let q = find(&doc, &qs, "danger");
+        assert_eq!((q.kind, &q.speaker, &q.verb), (QuoteKind::Scare, &None, &None));
+        let (doc, qs) = run("Title\n\nThe report presents the dam as “a danger to the whole valley”.", &[]);
+        assert_eq!(find(&doc, &qs, "a danger").verb.as_deref(), Some("presents"));
+        // A numeral makes the speech-verb form a counted noun, not a verb
+        // after a possessive subject.
+        let (doc, qs) =
+            run("Title\n\nThe party chairman attacked Labour’s six new pledges as “vacuous and empty”.", &[]);
+        assert_ne!(find(&doc, &qs, "vacuous").speaker.as_deref(), Some("Labour’s six new"));
     }
 
     /// "X, whom he called …": the pronoun is not X; a contraction such as
