@@ -545,14 +545,25 @@ pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
                 s -= 1;
             }
             let span = span_of(&sub[s..]);
-            // "Eric Abensur, Wanadoo's chief executive told": a title
+            // "Eric Abensur, Wanadoo's chief executive told", "Lord Condon,
+            // head of the ICC's anti-corruption unit, …, said": a title
             // apposed to the name before its comma describes that person.
-            if s == 0
+            let lead = &sub[..s];
+            let lead = &lead[usize::from(lead.first().is_some_and(|w| is_determiner(w.s)))..];
+            let title = if lead.is_empty() {
+                names_person(last.s)
+            } else {
+                (2..=3).contains(&lead.len())
+                    && (names_person(lead[0].s) || lead[0].s == "head")
+                    && lead[1].s == "of"
+                    && lead.get(2).is_none_or(|w| is_determiner(w.s))
+            };
+            if title
                 && start >= 2
                 && ws[start - 1].is_punct(',')
-                && names_person(last.s)
                 && let Some(mut p) = backward_phrase(&ws[..start - 1]).filter(|p| p.kind == HeadKind::Name)
             {
+                let span = span_of(sub);
                 p.role = Some(span);
                 p.span.end = span.end;
                 return Some(p);

@@ -1110,6 +1110,11 @@ mod tests {
             ),
             ("The dam was presented as “a danger to the whole valley”.", "a danger", None),
             ("“Sales are up,” Jane Roe, Acme’s chief executive said.", "Sales are up", Some("Jane Roe")),
+            (
+                "Jane Roe, head of the Acme Group’s audit unit, who wrote the rules, said they were “too weak”.",
+                "too weak",
+                Some("Jane Roe"),
+            ),
         ];
         assert_speakers(&cases);
         let (doc, qs) = run("Title\n\nThe report presents the dam as a “danger” to the valley.", &[]);
