@@ -173,6 +173,9 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     let mut last_person: Option<(String, Span)> = None;
     // Paragraph of the previous attributed quote, for `“A,” he said. “B.”`.
     let mut prev_attr: Option<(usize, Quote)> = None;
+    // The last attributed quote, and whether its speaker is no person
+    // (an organization, a country, a document), for "It also said".
+    let mut last_attr: Option<(Quote, bool)> = None;
     for (k, seg) in segs.iter().enumerate() {
         let para_open = doc.paragraph_at(seg.open).map_or(Span::new(0, seg.open), |p| doc.paragraphs[p].span);
         let close_para_idx = doc.paragraph_at(seg.close_end.saturating_sub(1));
@@ -348,6 +351,21 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                     q.speaker = Some(label_name(&persons, sp));
                 }
             }
+            // `The statement stresses “…”.¶It also denounces “…”`: "it"
+            // opening a sentence right before its speech verb stands for
+            // the non-person speaker of a quote in the same or the previous
+            // sentence, when that is the last attributed quote.
+            if q.speaker.is_none()
+                && let Some(Found { speaker: Some(p), verb_span, .. }) = &found
+                && p.kind == HeadKind::Pronoun
+                && let Some((prev, true)) = &last_attr
+                && it_subject(text, p.head, *verb_span)
+                && recent_sentence(text, prev.span, p.head.start)
+            {
+                q.speaker.clone_from(&prev.speaker);
+                q.speaker_span = prev.speaker_span;
+                q.speaker_role.clone_from(&prev.speaker_role);
+            }
             let para = doc.paragraph_at(seg.open);
             if q.speaker.is_none()
                 && let Some((pp, prev)) = &prev_attr
@@ -370,6 +388,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                 if let Some(p) = close_para_idx {
                     prev_attr = Some((p, q.clone()));
                 }
+                last_attr = Some((q.clone(), q.speaker_span.is_some_and(|s| non_person(doc, &ents, s))));
             }
         }
         out.push(q);
@@ -454,6 +473,79 @@ fn possessive_nominal(text: &str) -> bool {
         && ws.len() > lower
         && ws[ws.len() - 1 - lower].chars().next().is_some_and(char::is_uppercase)
         && ["’s", "'s", "’"].iter().any(|e| ws[ws.len() - 1 - lower].ends_with(e))
+}
+
+/// Whether the speaker named at `span` is an organization, a country or a
+/// thing ("The Moscow statement", "the ministry", "NATO"), which "it" can
+/// stand for: an ORG or LOC mention, an acronym, or a nominal whose last
+/// word is a singular noun that names no person.
+fn non_person(doc: &Document, ents: &[&Entity], span: Span) -> bool {
+    if let Some(e) = ents.iter().find(|e| e.span.overlaps(&span)) {
+        return matches!(e.kind, EntityKind::Org | EntityKind::Loc);
+    }
+    let s = doc.slice(span);
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    if letters >= 2 && !s.contains(' ') && !s.chars().any(char::is_lowercase) {
+        return true;
+    }
+    let Some(last) = s.split_whitespace().last() else { return false };
+    s.contains(' ')
+        && last.chars().all(|c| c.is_ascii_lowercase())
+        && (!last.ends_with('s') || last.ends_with("ss"))
+        && !attribution::names_person(last)
+}
+
+/// "It also denounces", "“…,” it added": `it` opens its sentence (or
+/// follows the quotation, or one opening adverb and its comma) and only
+/// adverbs or a perfect or future auxiliary stand between it and the
+/// verb, so neither a passive ("it was reported") nor an expletive
+/// ("it is said") reads as a speaker.
+fn it_subject(text: &str, it: Span, verb: Span) -> bool {
+    if !matches!(&text[it.start..it.end], "it" | "It") || verb.start < it.end {
+        return false;
+    }
+    let between = text[it.end..verb.start].split_whitespace().all(|w| {
+        matches!(
+            w,
+            "also"
+                | "further"
+                | "again"
+                | "later"
+                | "then"
+                | "additionally"
+                | "likewise"
+                | "similarly"
+                | "previously"
+                | "recently"
+                | "repeatedly"
+                | "explicitly"
+                | "strongly"
+                | "openly"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+        )
+    });
+    let from = attribution::sentence_start(text, it.start);
+    let before = text[from..it.start].trim().trim_end_matches(',').trim_end();
+    let opener = !before.contains(' ')
+        && text[from..it.start].trim_end().ends_with(',')
+        && before.chars().next().is_some_and(char::is_uppercase)
+        && before.chars().all(char::is_alphabetic);
+    between && (before.is_empty() || before.ends_with(['”', '"']) || opener)
+}
+
+/// Whether the quotation `prev` ends in the sentence holding byte `at` or
+/// in the sentence right before it (possibly the last of the previous
+/// paragraph).
+fn recent_sentence(text: &str, prev: Span, at: usize) -> bool {
+    let from = attribution::sentence_start(text, at);
+    if prev.end >= from {
+        return prev.end <= at;
+    }
+    let end = text[..from].trim_end().trim_end_matches(['.', '!', '?', ';', '”', '"', '’']).len();
+    end > 0 && prev.end >= attribution::sentence_start(text, end)
 }
 
 /// Strips a possessive ending ("Putin’s" → "Putin").
@@ -793,6 +885,9 @@ mod tests {
         assert_eq!(q.speaker.as_deref(), Some("John Kirby"));
         assert_eq!(q.speaker_role.as_deref(), Some("White House National Security Council spokesman"));
         assert_eq!(find(&doc, &qs, "impartial").kind, QuoteKind::Scare);
+        // "It also denounces" after the statement's quotes.
+        let q = find(&doc, &qs, "the negative influence");
+        assert_eq!((q.speaker.as_deref(), q.verb.as_deref()), (Some("The Moscow statement"), Some("denounces")));
     }
 
     #[test]
@@ -1083,6 +1178,49 @@ mod tests {
                 "On Saturday, Tom Ford testified, and Jane Roe kept asking him about “spontaneous” protests.",
                 "spontaneous",
                 Some("Jane Roe"),
+            ),
+        ];
+        assert_speakers(&cases);
+    }
+
+    /// "It" opening a sentence right before its speech verb stands for the
+    /// organization or document quoted in the same or the previous
+    /// sentence; never for a person, an older quote, a passive or an
+    /// expletive "it".
+    #[test]
+    fn it_stands_for_the_last_non_person_speaker() {
+        let cases = [
+            (
+                "The ministry said the talks had “failed completely”.\n\nIt also denounced “the reckless conduct of the other side”.",
+                "the reckless",
+                Some("The ministry"),
+            ),
+            ("“We will appeal,” the company said. “The ruling is wrong,” it added.", "The ruling", Some("the company")),
+            (
+                "The ministry said the talks had “failed completely”. However, it later warned of “a long winter”.",
+                "a long winter",
+                Some("The ministry"),
+            ),
+            (
+                "Jane Roe said the plan “would never work”. It also denounced “the reckless conduct of the board”.",
+                "the reckless",
+                None,
+            ),
+            (
+                "The ministry said the talks had “failed completely”. The talks resume on Monday. \
+                 It also denounced “the reckless conduct of the other side”.",
+                "the reckless",
+                None,
+            ),
+            (
+                "The ministry said the talks had “failed completely”. It was reported that delegates “walked out in anger”.",
+                "walked out",
+                None,
+            ),
+            (
+                "The ministry said the talks had “failed completely”. It is said that delegates “walked out in anger”.",
+                "walked out",
+                None,
             ),
         ];
         assert_speakers(&cases);
