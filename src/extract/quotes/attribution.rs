@@ -518,18 +518,56 @@ pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
         }
         return Some(p);
     }
-    // "Sanders’ campaign", "Smith's family": a possessive name and its noun.
-    if sub.len() >= 2 && last.is_word() && !last.is_cap() && !is_pronoun_word(last) {
-        let owner = &sub[sub.len() - 2];
+    // "Sanders’ campaign", "Smith's family", "NATO’s strategic roadmap": a
+    // possessive name and its noun, with up to two lower-case modifiers.
+    let nouns = sub
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|w| {
+            w.is_word()
+                && !w.is_cap()
+                && !is_pronoun_word(w)
+                && !is_speech_verb(w.s)
+                && !is_preposition(w.s)
+                && !is_name_glue(w.s)
+                && !is_quantity(w.s)
+        })
+        .count();
+    if nouns >= 1 && sub.len() > nouns {
+        let owner = &sub[sub.len() - 1 - nouns];
         if owner.is_cap()
             && !is_capitalized_non_name(owner.s)
             && (owner.s.ends_with("’s") || owner.s.ends_with("'s") || owner.s.ends_with('’'))
         {
-            let mut s = sub.len() - 2;
+            let mut s = sub.len() - 1 - nouns;
             while s > 0 && sub[s - 1].is_cap() && !is_capitalized_non_name(sub[s - 1].s) {
                 s -= 1;
             }
             let span = span_of(&sub[s..]);
+            // "Eric Abensur, Wanadoo's chief executive told", "Lord Condon,
+            // head of the ICC's anti-corruption unit, …, said": a title
+            // apposed to the name before its comma describes that person.
+            let lead = &sub[..s];
+            let lead = &lead[usize::from(lead.first().is_some_and(|w| is_determiner(w.s)))..];
+            let title = if lead.is_empty() {
+                names_person(last.s)
+            } else {
+                (2..=3).contains(&lead.len())
+                    && (names_person(lead[0].s) || lead[0].s == "head")
+                    && lead[1].s == "of"
+                    && lead.get(2).is_none_or(|w| is_determiner(w.s))
+            };
+            if title
+                && start >= 2
+                && ws[start - 1].is_punct(',')
+                && let Some(mut p) = backward_phrase(&ws[..start - 1]).filter(|p| p.kind == HeadKind::Name)
+            {
+                let span = span_of(sub);
+                p.role = Some(span);
+                p.span.end = span.end;
+                return Some(p);
+            }
             return Some(Phrase { span, head: span, role: None, kind: HeadKind::Nominal });
         }
     }
@@ -652,6 +690,42 @@ fn person_noun(w: &str) -> bool {
                     | "terror"
                     | "horror"
             ))
+}
+
+/// A lower-case noun that names a person or people ("spokesman",
+/// "minister", "activist", "voter"): the role list, "-man"/"-woman",
+/// and the person endings of [`person_noun`] and [`role_noun`].
+pub fn names_person(w: &str) -> bool {
+    person_noun(w) || role_noun(w) || w.ends_with("man") || w.ends_with("woman") || is_role(w)
+}
+
+/// A numeral or quantifier ("six", "12", "many"): a counted noun after a
+/// possessive ("Labour's six new pledges") is a plural noun phrase, not a
+/// speaker with a verb.
+fn is_quantity(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        || matches!(
+            w,
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "many"
+                | "several"
+                | "some"
+                | "all"
+                | "more"
+                | "most"
+                | "few"
+                | "both"
+        )
 }
 
 /// Prepositions that put the noun phrase after them out of subject position.
@@ -796,7 +870,7 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
         {
             return Some((f, false));
         }
-        if v < sub || !is_speech_verb(w.s) || (v > 0 && is_noun_context(&ws[v - 1])) {
+        if v < sub || !(is_speech_verb(w.s) || frames_as(ws, v)) || (v > 0 && is_noun_context(&ws[v - 1])) {
             continue;
         }
         let rest = &ws[v + 1..];
@@ -904,6 +978,35 @@ fn frame(later: Option<(Found, bool)>, f: Found, direct: bool) -> (Found, bool) 
         Some(l) => l,
         None => (f, direct),
     }
+}
+
+/// Verbs that are not speech verbs but frame a quoted characterization of
+/// their object ("presents Russia as “the most significant threat”",
+/// "portrayed the deal as “a betrayal”"), in finite forms only: a
+/// participle without a comma ("a roadmap presenting China as …") modifies
+/// a noun, not the sentence subject.
+pub fn is_framing_verb(w: &str) -> bool {
+    matches!(w, "presents" | "presented" | "portrays" | "portrayed" | "depicts" | "depicted")
+}
+
+/// Whether `ws[v]` is a framing verb whose object runs straight into
+/// "as" (and an article) right before the quotation that ends `ws`:
+/// "presents Russia as “…”", not "was presented as" (passive) nor
+/// "presented the plan, which …, as".
+fn frames_as(ws: &[W], v: usize) -> bool {
+    if !is_framing_verb(ws[v].s)
+        || v == 0
+        || matches!(ws[v - 1].s, "is" | "are" | "was" | "were" | "be" | "been" | "being")
+    {
+        return false;
+    }
+    let Some(a) = ws.iter().rposition(|w| w.s == "as") else { return false };
+    let tail = &ws[a + 1..];
+    let object = &ws[v + 1..a.max(v + 1)];
+    a > v + 1
+        && object.len() <= 6
+        && object.iter().all(|w| w.is_word() && !is_speech_verb(w.s))
+        && (tail.is_empty() || tail.len() == 1 && matches!(tail[0].s, "a" | "an" | "the"))
 }
 
 /// Words between a subject and "to VERB" that keep the subject as the

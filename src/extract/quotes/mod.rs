@@ -173,6 +173,9 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     let mut last_person: Option<(String, Span)> = None;
     // Paragraph of the previous attributed quote, for `“A,” he said. “B.”`.
     let mut prev_attr: Option<(usize, Quote)> = None;
+    // The last attributed quote, and whether its speaker is no person
+    // (an organization, a country, a document), for "It also said".
+    let mut last_attr: Option<(Quote, bool)> = None;
     for (k, seg) in segs.iter().enumerate() {
         let para_open = doc.paragraph_at(seg.open).map_or(Span::new(0, seg.open), |p| doc.paragraphs[p].span);
         let close_para_idx = doc.paragraph_at(seg.close_end.saturating_sub(1));
@@ -237,6 +240,11 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                 None => (None, false),
             },
         };
+        // A framing verb is no speech verb: one quoted word after "presents
+        // X as" is a term in scare quotes, not someone's words.
+        if n_words < 2 && found.as_ref().is_some_and(|f| attribution::is_framing_verb(&f.verb)) {
+            found = None;
+        }
         // `The Daily News focuses on …: “…”`: a colon hands the quotation to
         // the sentence subject even without a speech verb.
         if found.is_none() && after_colon && pre.len() > 1 {
@@ -343,6 +351,21 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                     q.speaker = Some(label_name(&persons, sp));
                 }
             }
+            // `The statement stresses “…”.¶It also denounces “…”`: "it"
+            // opening a sentence right before its speech verb stands for
+            // the non-person speaker of a quote in the same or the previous
+            // sentence, when that is the last attributed quote.
+            if q.speaker.is_none()
+                && let Some(Found { speaker: Some(p), verb_span, .. }) = &found
+                && p.kind == HeadKind::Pronoun
+                && let Some((prev, true)) = &last_attr
+                && it_subject(text, p.head, *verb_span)
+                && recent_sentence(text, prev.span, p.head.start)
+            {
+                q.speaker.clone_from(&prev.speaker);
+                q.speaker_span = prev.speaker_span;
+                q.speaker_role.clone_from(&prev.speaker_role);
+            }
             let para = doc.paragraph_at(seg.open);
             if q.speaker.is_none()
                 && let Some((pp, prev)) = &prev_attr
@@ -365,6 +388,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                 if let Some(p) = close_para_idx {
                     prev_attr = Some((p, q.clone()));
                 }
+                last_attr = Some((q.clone(), q.speaker_span.is_some_and(|s| non_person(doc, &ents, s))));
             }
         }
         out.push(q);
@@ -438,6 +462,90 @@ fn is_personal(doc: &Document, ents: &[&Entity], span: Span, name: &str) -> bool
     let _ = doc;
     // Without entities: a capitalized name that is not an acronym ("NATO").
     name.chars().next().is_some_and(char::is_uppercase) && name.chars().any(char::is_lowercase)
+}
+
+/// "Sanders’ campaign", "NATO’s strategic roadmap": a capitalized
+/// possessive followed by lower-case words only (one to three).
+fn possessive_nominal(text: &str) -> bool {
+    let ws: Vec<&str> = text.split_whitespace().collect();
+    let lower = ws.iter().rev().take_while(|w| w.chars().next().is_some_and(char::is_lowercase)).count();
+    (1..=3).contains(&lower)
+        && ws.len() > lower
+        && ws[ws.len() - 1 - lower].chars().next().is_some_and(char::is_uppercase)
+        && ["’s", "'s", "’"].iter().any(|e| ws[ws.len() - 1 - lower].ends_with(e))
+}
+
+/// Whether the speaker named at `span` is an organization, a country or a
+/// thing ("The Moscow statement", "the ministry", "NATO"), which "it" can
+/// stand for: an ORG or LOC mention, an acronym, or a nominal whose last
+/// word is a singular noun that names no person.
+fn non_person(doc: &Document, ents: &[&Entity], span: Span) -> bool {
+    if let Some(e) = ents.iter().find(|e| e.span.overlaps(&span)) {
+        return matches!(e.kind, EntityKind::Org | EntityKind::Loc);
+    }
+    let s = doc.slice(span);
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    if letters >= 2 && !s.contains(' ') && !s.chars().any(char::is_lowercase) {
+        return true;
+    }
+    let Some(last) = s.split_whitespace().last() else { return false };
+    s.contains(' ')
+        && last.chars().all(|c| c.is_ascii_lowercase())
+        && (!last.ends_with('s') || last.ends_with("ss"))
+        && !attribution::names_person(last)
+}
+
+/// "It also denounces", "“…,” it added": `it` opens its sentence (or
+/// follows the quotation, or one opening adverb and its comma) and only
+/// adverbs or a perfect or future auxiliary stand between it and the
+/// verb, so neither a passive ("it was reported") nor an expletive
+/// ("it is said") reads as a speaker.
+fn it_subject(text: &str, it: Span, verb: Span) -> bool {
+    if !matches!(&text[it.start..it.end], "it" | "It") || verb.start < it.end {
+        return false;
+    }
+    let between = text[it.end..verb.start].split_whitespace().all(|w| {
+        matches!(
+            w,
+            "also"
+                | "further"
+                | "again"
+                | "later"
+                | "then"
+                | "additionally"
+                | "likewise"
+                | "similarly"
+                | "previously"
+                | "recently"
+                | "repeatedly"
+                | "explicitly"
+                | "strongly"
+                | "openly"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+        )
+    });
+    let from = attribution::sentence_start(text, it.start);
+    let before = text[from..it.start].trim().trim_end_matches(',').trim_end();
+    let opener = !before.contains(' ')
+        && text[from..it.start].trim_end().ends_with(',')
+        && before.chars().next().is_some_and(char::is_uppercase)
+        && before.chars().all(char::is_alphabetic);
+    between && (before.is_empty() || before.ends_with(['”', '"']) || opener)
+}
+
+/// Whether the quotation `prev` ends in the sentence holding byte `at` or
+/// in the sentence right before it (possibly the last of the previous
+/// paragraph).
+fn recent_sentence(text: &str, prev: Span, at: usize) -> bool {
+    let from = attribution::sentence_start(text, at);
+    if prev.end >= from {
+        return prev.end <= at;
+    }
+    let end = text[..from].trim_end().trim_end_matches(['.', '!', '?', ';', '”', '"', '’']).len();
+    end > 0 && prev.end >= attribution::sentence_start(text, end)
 }
 
 /// Strips a possessive ending ("Putin’s" → "Putin").
@@ -548,14 +656,10 @@ fn resolve(
             }
         }
         HeadKind::Name | HeadKind::Nominal => {
-            // "Sanders’ campaign said": the campaign speaks, not Sanders.
+            // "Sanders’ campaign said", "NATO’s strategic roadmap presents":
+            // the campaign or the roadmap speaks, not Sanders or NATO.
             let text = doc.slice(p.span);
-            if p.kind == HeadKind::Nominal
-                && text.split_whitespace().rev().nth(1).is_some_and(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase)
-                        && (w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’'))
-                })
-            {
+            if p.kind == HeadKind::Nominal && possessive_nominal(text) {
                 q.speaker = Some(text.to_string());
                 q.speaker_span = Some(p.span);
                 return;
@@ -690,6 +794,20 @@ mod tests {
             let q = find(&doc, &qs, "Ukraine can count on us");
             assert_eq!(q.speaker.as_deref(), Some("Jens Stoltenberg"));
             assert_eq!(q.speaker_role.as_deref(), Some("NATO Secretary General"));
+            // A possessive subject behind a relative clause, the framing verb
+            // "presents … as", then a coordinated verb and its second object.
+            for (w, verb) in [
+                ("the most significant", "presents"),
+                ("the deep strategic", "denounces"),
+                ("and their mutual attempts", "denounces"),
+            ] {
+                let q = find(&doc, &qs, w);
+                assert_eq!(
+                    (q.kind, q.speaker.as_deref(), q.verb.as_deref()),
+                    (QuoteKind::Partial, Some("NATO’s strategic roadmap"), Some(verb)),
+                    "{w}"
+                );
+            }
             let q = find(&doc, &qs, "lives under an uninterrupted");
             assert_eq!((q.speaker.as_deref(), q.verb.as_deref()), (Some("Serguiï Gaïdaï"), Some("lamented")));
         }
@@ -767,6 +885,9 @@ mod tests {
         assert_eq!(q.speaker.as_deref(), Some("John Kirby"));
         assert_eq!(q.speaker_role.as_deref(), Some("White House National Security Council spokesman"));
         assert_eq!(find(&doc, &qs, "impartial").kind, QuoteKind::Scare);
+        // "It also denounces" after the statement's quotes.
+        let q = find(&doc, &qs, "the negative influence");
+        assert_eq!((q.speaker.as_deref(), q.verb.as_deref()), (Some("The Moscow statement"), Some("denounces")));
     }
 
     #[test]
@@ -1060,6 +1181,90 @@ mod tests {
             ),
         ];
         assert_speakers(&cases);
+    }
+
+    /// "It" opening a sentence right before its speech verb stands for the
+    /// organization or document quoted in the same or the previous
+    /// sentence; never for a person, an older quote, a passive or an
+    /// expletive "it".
+    #[test]
+    fn it_stands_for_the_last_non_person_speaker() {
+        let cases = [
+            (
+                "The ministry said the talks had “failed completely”.\n\nIt also denounced “the reckless conduct of the other side”.",
+                "the reckless",
+                Some("The ministry"),
+            ),
+            ("“We will appeal,” the company said. “The ruling is wrong,” it added.", "The ruling", Some("the company")),
+            (
+                "The ministry said the talks had “failed completely”. However, it later warned of “a long winter”.",
+                "a long winter",
+                Some("The ministry"),
+            ),
+            (
+                "Jane Roe said the plan “would never work”. It also denounced “the reckless conduct of the board”.",
+                "the reckless",
+                None,
+            ),
+            (
+                "The ministry said the talks had “failed completely”. The talks resume on Monday. \
+                 It also denounced “the reckless conduct of the other side”.",
+                "the reckless",
+                None,
+            ),
+            (
+                "The ministry said the talks had “failed completely”. It was reported that delegates “walked out in anger”.",
+                "walked out",
+                None,
+            ),
+            (
+                "The ministry said the talks had “failed completely”. It is said that delegates “walked out in anger”.",
+                "walked out",
+                None,
+            ),
+        ];
+        assert_speakers(&cases);
+    }
+
+    /// "presents X as “…”" frames a quoted characterization like "describes
+    /// X as", but only in a finite active form and never for one word; a
+    /// possessive subject with modifiers is kept as written, even behind a
+    /// relative clause, and a coordinated verb shares it.
+    #[test]
+    fn framing_verbs_and_possessive_subjects() {
+        let cases = [
+            ("The report presents the dam as “a danger to the whole valley”.", "a danger", Some("The report")),
+            (
+                "Acme’s annual report, which was published on Monday, also portrays the merger as “a clear success for \
+                 all sides” and denounces “the hostile press”.",
+                "a clear",
+                Some("Acme’s annual report"),
+            ),
+            (
+                "Acme’s annual report, which was published on Monday, also portrays the merger as “a clear success for \
+                 all sides” and denounces “the hostile press”.",
+                "the hostile",
+                Some("Acme’s annual report"),
+            ),
+            ("The dam was presented as “a danger to the whole valley”.", "a danger", None),
+            ("“Sales are up,” Jane Roe, Acme’s chief executive said.", "Sales are up", Some("Jane Roe")),
+            (
+                "Jane Roe, head of the Acme Group’s audit unit, who wrote the rules, said they were “too weak”.",
+                "too weak",
+                Some("Jane Roe"),
+            ),
+        ];
+        assert_speakers(&cases);
+        let (doc, qs) = run("Title\n\nThe report presents the dam as a “danger” to the valley.", &[]);
+        let q = find(&doc, &qs, "danger");
+        assert_eq!((q.kind, &q.speaker, &q.verb), (QuoteKind::Scare, &None, &None));
+        let (doc, qs) = run("Title\n\nThe report presents the dam as “a danger to the whole valley”.", &[]);
+        assert_eq!(find(&doc, &qs, "a danger").verb.as_deref(), Some("presents"));
+        // A numeral makes the speech-verb form a counted noun, not a verb
+        // after a possessive subject.
+        let (doc, qs) =
+            run("Title\n\nThe party chairman attacked Labour’s six new pledges as “vacuous and empty”.", &[]);
+        assert_ne!(find(&doc, &qs, "vacuous").speaker.as_deref(), Some("Labour’s six new"));
     }
 
     /// "X, whom he called …": the pronoun is not X; a contraction such as
