@@ -928,7 +928,7 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
             while j > 0 && v - j <= 5 && is_subject_control(ws[j - 1].s) {
                 j -= 1;
             }
-            let speaker = if j < v - 1 { backward_phrase(&ws[..j]) } else { None };
+            let speaker = if j < v - 1 { backward_phrase(&ws[..j]) } else { object_of_control(&ws[..v - 1]) };
             let f = Found { verb: w.s.to_string(), verb_span: w.span, speaker };
             if f.speaker.is_some() {
                 return Some(frame(fallback, f, direct));
@@ -1058,6 +1058,57 @@ fn is_subject_control(w: &str) -> bool {
             | "took"
             | "care"
             | "time"
+    )
+}
+
+/// "leading US Secretary of State Jane Roe to warn", "prompting the
+/// minister to say": the object of a verb of causing, urging or asking
+/// (the words `ws` end just before "to") is the infinitive's subject. An
+/// object pronoun ("prompting him to say") is not resolved.
+fn object_of_control(ws: &[W]) -> Option<Phrase> {
+    let p = backward_phrase(ws).filter(|p| p.kind != HeadKind::Pronoun)?;
+    let before = ws.iter().rposition(|w| w.span.end <= p.span.start)?;
+    is_object_control(ws[before].s).then_some(p)
+}
+
+/// Verbs whose object is the subject of the infinitive after it ("led X to
+/// say"). Bare "get" and "have" are left out: "got Jane to say" is rare
+/// and "have X to say" is no attribution.
+fn is_object_control(w: &str) -> bool {
+    matches!(
+        w,
+        "leading"
+            | "led"
+            | "lead"
+            | "leads"
+            | "prompting"
+            | "prompted"
+            | "prompt"
+            | "prompts"
+            | "causing"
+            | "caused"
+            | "forcing"
+            | "forced"
+            | "urging"
+            | "urged"
+            | "asking"
+            | "asked"
+            | "pushing"
+            | "pushed"
+            | "inviting"
+            | "invited"
+            | "allowing"
+            | "allowed"
+            | "compelling"
+            | "compelled"
+            | "moving"
+            | "moved"
+            | "spurring"
+            | "spurred"
+            | "inspiring"
+            | "inspired"
+            | "encouraging"
+            | "encouraged"
     )
 }
 

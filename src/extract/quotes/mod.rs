@@ -1056,8 +1056,8 @@ mod tests {
     }
 
     /// Attribution idioms: "as X put it", an inverted "said X" after a
-    /// clause that continues the quotation, "went on to say", and a later
-    /// verb without subject framed by an earlier one.
+    /// clause that continues the quotation, "went on to say", "led X to
+    /// warn", and a later verb without subject framed by an earlier one.
     #[test]
     fn idioms_inversions_and_framing_verbs() {
         let cases = [
@@ -1066,6 +1066,10 @@ mod tests {
             ("“It will fail” unless the vote moves, said Jane Miller, a planner.", "It will fail", Some("Jane Miller")),
             ("“It will fail” unless the vote moves, said the report.", "It will fail", None),
             ("Jane Miller went on to say: “We are not done.”", "We are not", Some("Jane Miller")),
+            // The object of a verb of causing or urging speaks the infinitive.
+            ("The vote led Jane Miller to warn of “a road to nowhere.”", "a road", Some("Jane Miller")),
+            ("The vote prompted him to warn of “a road to nowhere.”", "a road", None),
+            ("The vote made Jane Miller want to warn of “a road to nowhere.”", "a road", None),
             (
                 "Jane Miller said she had no doubt, but was referring to “the old rules.”",
                 "the old rules",
