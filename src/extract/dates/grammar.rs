@@ -263,6 +263,17 @@ impl<'a> Scan<'a> {
                 best = Some((d, t));
             }
         }
+        if best.is_none() {
+            // A modal heading a long clause: "will be named commander of
+            // the ... for a mission in December".
+            let far = (i.saturating_sub(30)..lo).rev().take_while(|&k| self.doc.tokens[k].sentence == s);
+            for k in far {
+                if self.marker(k, false).is_some() {
+                    let modal = matches!(self.w(k), "will" | "shall" | "'ll" | "\u{2019}ll");
+                    return modal.then_some(Tense::Future);
+                }
+            }
+        }
         best.map(|b| b.1)
     }
 

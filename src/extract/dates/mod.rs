@@ -175,6 +175,18 @@ mod tests {
         assert_eq!(find(&out, "Tuesday").1, "2022-07-05");
     }
 
+    /// A "will" heading a long clause still marks it future when nothing
+    /// nearer the expression marks its tense.
+    #[test]
+    fn distant_modal_marks_future() {
+        let text = "The veteran pilot will be named commander of the new orbital laboratory crew for a long mission in December.";
+        let out = run(text, Some("2022-03-04"));
+        assert_eq!(find(&out, "December").1, "2022-12");
+        let text = "The veteran pilot will say that the new orbital laboratory crew lost its way on a long mission in December.";
+        let out = run(text, Some("2022-03-04"));
+        assert_eq!(find(&out, "December").1, "2021-12");
+    }
+
     /// "next to" is a place, not a future clause.
     #[test]
     fn next_to_is_no_future_marker() {
