@@ -269,8 +269,20 @@ impl<'a> Scan<'a> {
             let far = (i.saturating_sub(30)..lo).rev().take_while(|&k| self.doc.tokens[k].sentence == s);
             for k in far {
                 if self.marker(k, false).is_some() {
-                    let modal = matches!(self.w(k), "will" | "shall" | "'ll" | "\u{2019}ll");
-                    return modal.then_some(Tense::Future);
+                    if matches!(self.w(k), "will" | "shall" | "'ll" | "\u{2019}ll") {
+                        return Some(Tense::Future);
+                    }
+                    break;
+                }
+            }
+            // A fronted phrase whose main verb comes late: "In January, a
+            // week after the anniversary of ..., a bomb ... killed".
+            for k in hi..(j + 30).min(self.n()) {
+                if self.doc.tokens[k].sentence != s {
+                    break;
+                }
+                if let Some(t) = self.marker(k, false) {
+                    return Some(t);
                 }
             }
         }

@@ -187,6 +187,15 @@ mod tests {
         assert_eq!(find(&out, "December").1, "2021-12");
     }
 
+    /// A fronted phrase takes the tense of the main verb, however late it
+    /// comes in the sentence.
+    #[test]
+    fn fronted_phrase_takes_late_verb() {
+        let text = "In January, a week after the anniversary of the landmark ruling on the issue, a bomb at a clinic in the southern city killed a guard.";
+        let out = run(text, Some("2022-10-25"));
+        assert_eq!(find(&out, "January").1, "2022-01");
+    }
+
     /// "next to" is a place, not a future clause.
     #[test]
     fn next_to_is_no_future_marker() {
