@@ -571,6 +571,11 @@ impl<'a> Scan<'a> {
             ("over", _, _) if number(w(1)).is_some() => (1, "MORE_THAN", true),
             _ => return None,
         };
+        // "excited about the next few months": a preposition before a
+        // definite phrase, no approximation.
+        if matches!(w(0), "about" | "around") && w(1) == "the" {
+            return None;
+        }
         Some((i + skip, m, dur))
     }
 
@@ -699,6 +704,13 @@ impl<'a> Scan<'a> {
                 return None;
             }
             (_, Lex::Weekday(_)) => return None,
+            // "the weeks ahead", "the years to come": as "the next few weeks".
+            // ("the days ahead of the vote" is another phrase.)
+            (_, Lex::Unit(u, true)) if (w(1) == "ahead" && w(2) != "of") || (w(1) == "to" && w(2) == "come") => {
+                let end = if w(1) == "ahead" { k + 2 } else { k + 3 };
+                let (p, d) = u.designator();
+                return Some(Hit::new(k, end, TimexType::Duration, format!("{p}X{d}")));
+            }
             (_, Lex::Unit(Unit::Weekend, false)) => {
                 let v = match (self.r, t()) {
                     (Some(r), Tense::Past) if r.weekday().number_from_monday() < 6 => {
@@ -906,6 +918,10 @@ impl<'a> Scan<'a> {
             if w(2) == "of" {
                 k += 1;
             }
+        } else if w(0) == "couple" && w(1) == "of" && matches!(self.prev(j), "next" | "past" | "last") {
+            // "the next couple of years" (after "a" the branch above).
+            n = Some(2);
+            k += 2;
         } else if lex(w(0)) == Lex::Vague && w(0) != "some" {
             n = None;
             k += 1;

@@ -196,6 +196,26 @@ mod tests {
         assert_eq!(find(&out, "January").1, "2022-01");
     }
 
+    /// "the next couple of months" is two months, as "a couple of months";
+    /// "the weeks ahead" a vague span like "the next few weeks"; "about"
+    /// before "the" is a preposition, not an approximation.
+    #[test]
+    fn couples_and_spans_ahead() {
+        let out = run("The club hopes to sign two players over the next couple of months.", Some("2022-06-30"));
+        assert_eq!(find(&out, "the next couple of months"), (TimexType::Duration, "P2M".into()));
+        let out = run("Sales fell in the last couple of weeks.", Some("2022-06-30"));
+        assert_eq!(find(&out, "the last couple of weeks"), (TimexType::Duration, "P2W".into()));
+        let out = run("Funds may have to sell bonds in the weeks ahead.", Some("2022-06-30"));
+        assert_eq!(find(&out, "the weeks ahead"), (TimexType::Duration, "PXW".into()));
+        let out = run("The ruling will shape the market for the years to come.", Some("2022-06-30"));
+        assert_eq!(find(&out, "the years to come"), (TimexType::Duration, "PXY".into()));
+        let out = run("Police were busy in the days ahead of the vote.", Some("2022-06-30"));
+        assert!(out.is_empty(), "{out:?}");
+        let out = run("The coach is excited about the next two months.", Some("2022-06-30"));
+        assert_eq!(find(&out, "the next two months"), (TimexType::Duration, "P2M".into()));
+        assert_eq!(out[0].3, None);
+    }
+
     /// "next to" is a place, not a future clause.
     #[test]
     fn next_to_is_no_future_marker() {
