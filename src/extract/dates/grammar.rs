@@ -113,8 +113,9 @@ const ZONES: &[&str] =
 #[derive(Clone, Copy)]
 enum Cue {
     /// Future by itself: "will", "tomorrow", "payable". Only strong
-    /// markers: news is mostly in the past, and "would" occurs as often in
-    /// reported past events. ("next" is none: "next to" is a place.)
+    /// markers: news is mostly in the past. ("next" is none: "next to" is
+    /// a place.) Reported "would" counts too, unless "have" follows (see
+    /// `marker`).
     Future,
     /// Future when "to" follows and no perfect precedes: "plans to meet",
     /// "is set to resume", "is to vote" (but "had been set to").
@@ -299,6 +300,9 @@ impl<'a> Scan<'a> {
         let perfect = || matches!(before(), "had" | "been");
         let future = match CUES.get(w) {
             Some(Cue::Future) => true,
+            // "said he would travel Thursday": a future seen from the
+            // report; "would have" looks back.
+            None if w == "would" => !matches!(after(), "have" | "'ve" | "\u{2019}ve"),
             Some(Cue::BeforeTo) => after() == "to" && !perfect(),
             Some(Cue::Scheduled) => !perfect(),
             // "Until Thursday, they had not called him a suspect": a past

@@ -216,6 +216,16 @@ mod tests {
         assert_eq!(out[0].3, None);
     }
 
+    /// Reported "would" looks ahead from the report; "would have" back.
+    #[test]
+    fn reported_would_looks_ahead() {
+        // 2022-06-29 is a Wednesday.
+        let out = run("The minister said he would travel to Paris on Thursday.", Some("2022-06-29"));
+        assert_eq!(find(&out, "Thursday").1, "2022-06-30");
+        let out = run("The singer would have turned 90 on Monday.", Some("2022-06-29"));
+        assert_eq!(find(&out, "Monday").1, "2022-06-27");
+    }
+
     /// "next to" is a place, not a future clause.
     #[test]
     fn next_to_is_no_future_marker() {
