@@ -880,6 +880,13 @@ impl<'a> Scan<'a> {
         if self.same(k, end) && self.kind(end) == Some(TokenKind::Word) && self.capitalized(end) {
             return None;
         }
+        // "Easter week", "Christmas week": the week of the nearest one
+        // ("as Easter week began" is this year's, whatever the verb).
+        if self.w_in(end, k) == "week" {
+            let v = resolve::holiday(self.r, *h, dir, None)?;
+            let v = NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_or("XXXX-WXX".into(), resolve::week);
+            return Some(Hit::new(start, end + 1, TimexType::Date, v));
+        }
         let cue = if dir == 0 { self.cue(k, end) } else { None };
         Some(Hit::new(start, end, TimexType::Date, resolve::holiday(self.r, *h, dir, cue)?))
     }

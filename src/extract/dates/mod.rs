@@ -226,6 +226,13 @@ mod tests {
         assert_eq!(find(&out, "Monday").1, "2022-06-27");
     }
 
+    /// "Easter week" is the week of the nearest Easter, whatever the verb.
+    #[test]
+    fn holiday_week() {
+        let out = run("Pilgrims gathered in the old city as Easter week began.", Some("2000-04-17"));
+        assert_eq!(find(&out, "Easter week"), (TimexType::Date, "2000-W16".into()));
+    }
+
     /// "next to" is a place, not a future clause.
     #[test]
     fn next_to_is_no_future_marker() {
