@@ -1064,7 +1064,9 @@ impl<'a> Scan<'a> {
         match lex(w1) {
             Lex::Unit(u, true) => {
                 let v = match (w0, off) {
-                    ("past" | "last", _) => {
+                    // "recent weeks" is "the past few weeks", "coming
+                    // years" "the next few years": vague lengths.
+                    ("past" | "last" | "recent" | "coming", _) => {
                         let (p, d) = u.designator();
                         return Some(Hit::new(j, k + 1, TimexType::Duration, format!("{p}X{d}")));
                     }

@@ -90,7 +90,7 @@ mod tests {
         assert_eq!(find(&out, "Thursday"), (TimexType::Date, "2022-06-30".into()));
         assert_eq!(find(&out, "Wednesday evening"), (TimexType::Time, "2022-06-29TEV".into()));
         assert_eq!(find(&out, "2010"), (TimexType::Date, "2010".into()));
-        assert_eq!(find(&out, "recent weeks"), (TimexType::Date, "PAST_REF".into()));
+        assert_eq!(find(&out, "recent weeks"), (TimexType::Duration, "PXW".into()));
         assert_eq!(find(&out, "weeks"), (TimexType::Duration, "PXW".into()));
         assert_eq!(find(&out, "February 24"), (TimexType::Date, "2022-02-24".into()));
         assert!(!out.iter().any(|t| t.0.contains("7,000")), "{out:?}");
@@ -231,6 +231,16 @@ mod tests {
     fn holiday_week() {
         let out = run("Pilgrims gathered in the old city as Easter week began.", Some("2000-04-17"));
         assert_eq!(find(&out, "Easter week"), (TimexType::Date, "2000-W16".into()));
+    }
+
+    /// "recent weeks" and "the coming years" are vague lengths, as "the
+    /// past few weeks" and "the next few years" are.
+    #[test]
+    fn recent_and_coming_units_are_vague_lengths() {
+        let out = run("Prices have risen sharply in recent months.", Some("2022-06-30"));
+        assert_eq!(find(&out, "recent months"), (TimexType::Duration, "PXM".into()));
+        let out = run("Demand should recover in the coming years.", Some("2022-06-30"));
+        assert_eq!(find(&out, "the coming years"), (TimexType::Duration, "PXY".into()));
     }
 
     /// "next to" is a place, not a future clause.
