@@ -1454,6 +1454,14 @@ impl<'a> Scan<'a> {
                         return Some(Hit::new(j, k + 1, TimexType::Set, format!("{p}{n}{d}")));
                     }
                     Lex::Weekday(wd) => return Some(Hit::new(j, k + 1, TimexType::Set, resolve::weekday_set(wd))),
+                    // "each July", "every spring": that month or season of every year.
+                    Lex::Month(m, _) if self.capitalized(k) && k == j + 1 => {
+                        return Some(Hit::new(j, k + 1, TimexType::Set, format!("XXXX-{m:02}")));
+                    }
+                    Lex::Season(s) if k == j + 1 => {
+                        let code = ["SP", "SU", "FA", "WI"][s as usize];
+                        return Some(Hit::new(j, k + 1, TimexType::Set, format!("XXXX-{code}")));
+                    }
                     _ => {
                         let h = self.duration(k)?;
                         return Some(Hit { start: j, kind: TimexType::Set, ..h });

@@ -243,6 +243,15 @@ mod tests {
         assert_eq!(find(&out, "the coming years"), (TimexType::Duration, "PXY".into()));
     }
 
+    /// "each July", "every spring": recurrences of a month or season.
+    #[test]
+    fn every_month_or_season() {
+        let out = run("Marchers parade through the town each July.", Some("2022-06-30"));
+        assert_eq!(find(&out, "each July"), (TimexType::Set, "XXXX-07".into()));
+        let out = run("The storks come back every spring.", Some("2022-06-30"));
+        assert_eq!(find(&out, "every spring"), (TimexType::Set, "XXXX-SP".into()));
+    }
+
     /// "next to" is a place, not a future clause.
     #[test]
     fn next_to_is_no_future_marker() {
