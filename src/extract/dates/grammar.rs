@@ -1341,6 +1341,18 @@ impl<'a> Scan<'a> {
                 if let Some((end, v)) = self.calendar_date(j + 1) {
                     return Some(Hit::new(j, end, TimexType::Date, v));
                 }
+                // "Tuesday nights": every Tuesday night.
+                let code = match w1 {
+                    "mornings" => Some("MO"),
+                    "afternoons" => Some("AF"),
+                    "evenings" => Some("EV"),
+                    "nights" => Some("NI"),
+                    _ => None,
+                };
+                if let Some(code) = code {
+                    let v = format!("{}T{code}", resolve::weekday_set(wd));
+                    return Some(Hit::new(j, j + 2, TimexType::Set, v));
+                }
                 let v = resolve::weekday(self.r, wd, self.tense(j, j + 1));
                 return self.with_part_of_day(j, j + 1, v);
             }

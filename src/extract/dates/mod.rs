@@ -252,6 +252,13 @@ mod tests {
         assert_eq!(find(&out, "every spring"), (TimexType::Set, "XXXX-SP".into()));
     }
 
+    /// "Tuesday nights" recurs: every Tuesday night.
+    #[test]
+    fn weekday_with_plural_part_of_day_recurs() {
+        let out = run("The new service will fly on Tuesday nights from March.", Some("2022-06-30"));
+        assert_eq!(find(&out, "Tuesday nights"), (TimexType::Set, "XXXX-WXX-2TNI".into()));
+    }
+
     /// "next to" is a place, not a future clause.
     #[test]
     fn next_to_is_no_future_marker() {
