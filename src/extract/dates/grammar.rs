@@ -1341,8 +1341,12 @@ impl<'a> Scan<'a> {
                 if let Some((end, v)) = self.calendar_date(j + 1) {
                     return Some(Hit::new(j, end, TimexType::Date, v));
                 }
-                // "Tuesday nights": every Tuesday night.
-                let code = match w1 {
+                // "Tuesday nights": every Tuesday night; "Monday and
+                // Tuesday nights" too for Monday.
+                let w2 = self.w_in(j + 2, j);
+                let coordinated = matches!(w1, "and" | "or") && matches!(lex(w2), Lex::Weekday(_));
+                let plural = if coordinated { self.w_in(j + 3, j) } else { w1 };
+                let code = match plural {
                     "mornings" => Some("MO"),
                     "afternoons" => Some("AF"),
                     "evenings" => Some("EV"),
@@ -1351,7 +1355,8 @@ impl<'a> Scan<'a> {
                 };
                 if let Some(code) = code {
                     let v = format!("{}T{code}", resolve::weekday_set(wd));
-                    return Some(Hit::new(j, j + 2, TimexType::Set, v));
+                    let end = if coordinated { j + 1 } else { j + 2 };
+                    return Some(Hit::new(j, end, TimexType::Set, v));
                 }
                 let v = resolve::weekday(self.r, wd, self.tense(j, j + 1));
                 return self.with_part_of_day(j, j + 1, v);

@@ -257,6 +257,9 @@ mod tests {
     fn weekday_with_plural_part_of_day_recurs() {
         let out = run("The new service will fly on Tuesday nights from March.", Some("2022-06-30"));
         assert_eq!(find(&out, "Tuesday nights"), (TimexType::Set, "XXXX-WXX-2TNI".into()));
+        let out = run("Two flights will leave on Monday and Tuesday nights.", Some("2022-06-30"));
+        assert_eq!(find(&out, "Monday"), (TimexType::Set, "XXXX-WXX-1TNI".into()));
+        assert_eq!(find(&out, "Tuesday nights"), (TimexType::Set, "XXXX-WXX-2TNI".into()));
     }
 
     /// "next to" is a place, not a future clause.
