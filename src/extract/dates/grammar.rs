@@ -113,8 +113,9 @@ const ZONES: &[&str] =
 #[derive(Clone, Copy)]
 enum Cue {
     /// Future by itself: "will", "tomorrow", "payable". Only strong
-    /// markers: news is mostly in the past, and "would" occurs as often in
-    /// reported past events. ("next" is none: "next to" is a place.)
+    /// markers: news is mostly in the past. ("next" is none: "next to" is
+    /// a place.) Reported "would" counts too, unless "have" follows (see
+    /// `marker`).
     Future,
     /// Future when "to" follows and no perfect precedes: "plans to meet",
     /// "is set to resume", "is to vote" (but "had been set to").
@@ -263,6 +264,29 @@ impl<'a> Scan<'a> {
                 best = Some((d, t));
             }
         }
+        if best.is_none() {
+            // A modal heading a long clause: "will be named commander of
+            // the ... for a mission in December".
+            let far = (i.saturating_sub(30)..lo).rev().take_while(|&k| self.doc.tokens[k].sentence == s);
+            for k in far {
+                if self.marker(k, false).is_some() {
+                    if matches!(self.w(k), "will" | "shall" | "'ll" | "\u{2019}ll") {
+                        return Some(Tense::Future);
+                    }
+                    break;
+                }
+            }
+            // A fronted phrase whose main verb comes late: "In January, a
+            // week after the anniversary of ..., a bomb ... killed".
+            for k in hi..(j + 30).min(self.n()) {
+                if self.doc.tokens[k].sentence != s {
+                    break;
+                }
+                if let Some(t) = self.marker(k, false) {
+                    return Some(t);
+                }
+            }
+        }
         best.map(|b| b.1)
     }
 
@@ -276,6 +300,9 @@ impl<'a> Scan<'a> {
         let perfect = || matches!(before(), "had" | "been");
         let future = match CUES.get(w) {
             Some(Cue::Future) => true,
+            // "said he would travel Thursday": a future seen from the
+            // report; "would have" looks back.
+            None if w == "would" => !matches!(after(), "have" | "'ve" | "\u{2019}ve"),
             Some(Cue::BeforeTo) => after() == "to" && !perfect(),
             Some(Cue::Scheduled) => !perfect(),
             // "Until Thursday, they had not called him a suspect": a past
@@ -548,6 +575,11 @@ impl<'a> Scan<'a> {
             ("over", _, _) if number(w(1)).is_some() => (1, "MORE_THAN", true),
             _ => return None,
         };
+        // "excited about the next few months": a preposition before a
+        // definite phrase, no approximation.
+        if matches!(w(0), "about" | "around") && w(1) == "the" {
+            return None;
+        }
         Some((i + skip, m, dur))
     }
 
@@ -676,6 +708,13 @@ impl<'a> Scan<'a> {
                 return None;
             }
             (_, Lex::Weekday(_)) => return None,
+            // "the weeks ahead", "the years to come": as "the next few weeks".
+            // ("the days ahead of the vote" is another phrase.)
+            (_, Lex::Unit(u, true)) if (w(1) == "ahead" && w(2) != "of") || (w(1) == "to" && w(2) == "come") => {
+                let end = if w(1) == "ahead" { k + 2 } else { k + 3 };
+                let (p, d) = u.designator();
+                return Some(Hit::new(k, end, TimexType::Duration, format!("{p}X{d}")));
+            }
             (_, Lex::Unit(Unit::Weekend, false)) => {
                 let v = match (self.r, t()) {
                     (Some(r), Tense::Past) if r.weekday().number_from_monday() < 6 => {
@@ -841,6 +880,13 @@ impl<'a> Scan<'a> {
         if self.same(k, end) && self.kind(end) == Some(TokenKind::Word) && self.capitalized(end) {
             return None;
         }
+        // "Easter week", "Christmas week": the week of the nearest one
+        // ("as Easter week began" is this year's, whatever the verb).
+        if self.w_in(end, k) == "week" {
+            let v = resolve::holiday(self.r, *h, dir, None)?;
+            let v = NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_or("XXXX-WXX".into(), resolve::week);
+            return Some(Hit::new(start, end + 1, TimexType::Date, v));
+        }
         let cue = if dir == 0 { self.cue(k, end) } else { None };
         Some(Hit::new(start, end, TimexType::Date, resolve::holiday(self.r, *h, dir, cue)?))
     }
@@ -883,6 +929,10 @@ impl<'a> Scan<'a> {
             if w(2) == "of" {
                 k += 1;
             }
+        } else if w(0) == "couple" && w(1) == "of" && matches!(self.prev(j), "next" | "past" | "last") {
+            // "the next couple of years" (after "a" the branch above).
+            n = Some(2);
+            k += 2;
         } else if lex(w(0)) == Lex::Vague && w(0) != "some" {
             n = None;
             k += 1;
@@ -1014,7 +1064,9 @@ impl<'a> Scan<'a> {
         match lex(w1) {
             Lex::Unit(u, true) => {
                 let v = match (w0, off) {
-                    ("past" | "last", _) => {
+                    // "recent weeks" is "the past few weeks", "coming
+                    // years" "the next few years": vague lengths.
+                    ("past" | "last" | "recent" | "coming", _) => {
                         let (p, d) = u.designator();
                         return Some(Hit::new(j, k + 1, TimexType::Duration, format!("{p}X{d}")));
                     }
@@ -1289,6 +1341,23 @@ impl<'a> Scan<'a> {
                 if let Some((end, v)) = self.calendar_date(j + 1) {
                     return Some(Hit::new(j, end, TimexType::Date, v));
                 }
+                // "Tuesday nights": every Tuesday night; "Monday and
+                // Tuesday nights" too for Monday.
+                let w2 = self.w_in(j + 2, j);
+                let coordinated = matches!(w1, "and" | "or") && matches!(lex(w2), Lex::Weekday(_));
+                let plural = if coordinated { self.w_in(j + 3, j) } else { w1 };
+                let code = match plural {
+                    "mornings" => Some("MO"),
+                    "afternoons" => Some("AF"),
+                    "evenings" => Some("EV"),
+                    "nights" => Some("NI"),
+                    _ => None,
+                };
+                if let Some(code) = code {
+                    let v = format!("{}T{code}", resolve::weekday_set(wd));
+                    let end = if coordinated { j + 1 } else { j + 2 };
+                    return Some(Hit::new(j, end, TimexType::Set, v));
+                }
                 let v = resolve::weekday(self.r, wd, self.tense(j, j + 1));
                 return self.with_part_of_day(j, j + 1, v);
             }
@@ -1402,6 +1471,14 @@ impl<'a> Scan<'a> {
                         return Some(Hit::new(j, k + 1, TimexType::Set, format!("{p}{n}{d}")));
                     }
                     Lex::Weekday(wd) => return Some(Hit::new(j, k + 1, TimexType::Set, resolve::weekday_set(wd))),
+                    // "each July", "every spring": that month or season of every year.
+                    Lex::Month(m, _) if self.capitalized(k) && k == j + 1 => {
+                        return Some(Hit::new(j, k + 1, TimexType::Set, format!("XXXX-{m:02}")));
+                    }
+                    Lex::Season(s) if k == j + 1 => {
+                        let code = ["SP", "SU", "FA", "WI"][s as usize];
+                        return Some(Hit::new(j, k + 1, TimexType::Set, format!("XXXX-{code}")));
+                    }
                     _ => {
                         let h = self.duration(k)?;
                         return Some(Hit { start: j, kind: TimexType::Set, ..h });

@@ -90,7 +90,7 @@ mod tests {
         assert_eq!(find(&out, "Thursday"), (TimexType::Date, "2022-06-30".into()));
         assert_eq!(find(&out, "Wednesday evening"), (TimexType::Time, "2022-06-29TEV".into()));
         assert_eq!(find(&out, "2010"), (TimexType::Date, "2010".into()));
-        assert_eq!(find(&out, "recent weeks"), (TimexType::Date, "PAST_REF".into()));
+        assert_eq!(find(&out, "recent weeks"), (TimexType::Duration, "PXW".into()));
         assert_eq!(find(&out, "weeks"), (TimexType::Duration, "PXW".into()));
         assert_eq!(find(&out, "February 24"), (TimexType::Date, "2022-02-24".into()));
         assert!(!out.iter().any(|t| t.0.contains("7,000")), "{out:?}");
@@ -173,6 +173,93 @@ mod tests {
         assert_eq!(find(&out, "Friday").1, "2022-06-24");
         let out = run("The court postponed the hearing until Tuesday.", Some("2022-06-29"));
         assert_eq!(find(&out, "Tuesday").1, "2022-07-05");
+    }
+
+    /// A "will" heading a long clause still marks it future when nothing
+    /// nearer the expression marks its tense.
+    #[test]
+    fn distant_modal_marks_future() {
+        let text = "The veteran pilot will be named commander of the new orbital laboratory crew for a long mission in December.";
+        let out = run(text, Some("2022-03-04"));
+        assert_eq!(find(&out, "December").1, "2022-12");
+        let text = "The veteran pilot will say that the new orbital laboratory crew lost its way on a long mission in December.";
+        let out = run(text, Some("2022-03-04"));
+        assert_eq!(find(&out, "December").1, "2021-12");
+    }
+
+    /// A fronted phrase takes the tense of the main verb, however late it
+    /// comes in the sentence.
+    #[test]
+    fn fronted_phrase_takes_late_verb() {
+        let text = "In January, a week after the anniversary of the landmark ruling on the issue, a bomb at a clinic in the southern city killed a guard.";
+        let out = run(text, Some("2022-10-25"));
+        assert_eq!(find(&out, "January").1, "2022-01");
+    }
+
+    /// "the next couple of months" is two months, as "a couple of months";
+    /// "the weeks ahead" a vague span like "the next few weeks"; "about"
+    /// before "the" is a preposition, not an approximation.
+    #[test]
+    fn couples_and_spans_ahead() {
+        let out = run("The club hopes to sign two players over the next couple of months.", Some("2022-06-30"));
+        assert_eq!(find(&out, "the next couple of months"), (TimexType::Duration, "P2M".into()));
+        let out = run("Sales fell in the last couple of weeks.", Some("2022-06-30"));
+        assert_eq!(find(&out, "the last couple of weeks"), (TimexType::Duration, "P2W".into()));
+        let out = run("Funds may have to sell bonds in the weeks ahead.", Some("2022-06-30"));
+        assert_eq!(find(&out, "the weeks ahead"), (TimexType::Duration, "PXW".into()));
+        let out = run("The ruling will shape the market for the years to come.", Some("2022-06-30"));
+        assert_eq!(find(&out, "the years to come"), (TimexType::Duration, "PXY".into()));
+        let out = run("Police were busy in the days ahead of the vote.", Some("2022-06-30"));
+        assert!(out.is_empty(), "{out:?}");
+        let out = run("The coach is excited about the next two months.", Some("2022-06-30"));
+        assert_eq!(find(&out, "the next two months"), (TimexType::Duration, "P2M".into()));
+        assert_eq!(out[0].3, None);
+    }
+
+    /// Reported "would" looks ahead from the report; "would have" back.
+    #[test]
+    fn reported_would_looks_ahead() {
+        // 2022-06-29 is a Wednesday.
+        let out = run("The minister said he would travel to Paris on Thursday.", Some("2022-06-29"));
+        assert_eq!(find(&out, "Thursday").1, "2022-06-30");
+        let out = run("The singer would have turned 90 on Monday.", Some("2022-06-29"));
+        assert_eq!(find(&out, "Monday").1, "2022-06-27");
+    }
+
+    /// "Easter week" is the week of the nearest Easter, whatever the verb.
+    #[test]
+    fn holiday_week() {
+        let out = run("Pilgrims gathered in the old city as Easter week began.", Some("2000-04-17"));
+        assert_eq!(find(&out, "Easter week"), (TimexType::Date, "2000-W16".into()));
+    }
+
+    /// "recent weeks" and "the coming years" are vague lengths, as "the
+    /// past few weeks" and "the next few years" are.
+    #[test]
+    fn recent_and_coming_units_are_vague_lengths() {
+        let out = run("Prices have risen sharply in recent months.", Some("2022-06-30"));
+        assert_eq!(find(&out, "recent months"), (TimexType::Duration, "PXM".into()));
+        let out = run("Demand should recover in the coming years.", Some("2022-06-30"));
+        assert_eq!(find(&out, "the coming years"), (TimexType::Duration, "PXY".into()));
+    }
+
+    /// "each July", "every spring": recurrences of a month or season.
+    #[test]
+    fn every_month_or_season() {
+        let out = run("Marchers parade through the town each July.", Some("2022-06-30"));
+        assert_eq!(find(&out, "each July"), (TimexType::Set, "XXXX-07".into()));
+        let out = run("The storks come back every spring.", Some("2022-06-30"));
+        assert_eq!(find(&out, "every spring"), (TimexType::Set, "XXXX-SP".into()));
+    }
+
+    /// "Tuesday nights" recurs: every Tuesday night.
+    #[test]
+    fn weekday_with_plural_part_of_day_recurs() {
+        let out = run("The new service will fly on Tuesday nights from March.", Some("2022-06-30"));
+        assert_eq!(find(&out, "Tuesday nights"), (TimexType::Set, "XXXX-WXX-2TNI".into()));
+        let out = run("Two flights will leave on Monday and Tuesday nights.", Some("2022-06-30"));
+        assert_eq!(find(&out, "Monday"), (TimexType::Set, "XXXX-WXX-1TNI".into()));
+        assert_eq!(find(&out, "Tuesday nights"), (TimexType::Set, "XXXX-WXX-2TNI".into()));
     }
 
     /// "next to" is a place, not a future clause.
