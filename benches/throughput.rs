@@ -34,6 +34,7 @@ mod common;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    common::setup();
     eprintln!("corpus: {} ({} files, {:.2} MB)", CORPUS.dir.display(), CORPUS.raw.len(), CORPUS.bytes as f64 / 1e6);
     divan::main();
 }

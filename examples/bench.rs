@@ -33,6 +33,7 @@ mod common;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    common::setup();
     let mut args = std::env::args().skip(1);
     let mut dir = "../shared/corpora/bbc".to_string();
     let mut repeat = 3usize;

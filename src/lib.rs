@@ -24,6 +24,7 @@
 
 #![deny(missing_docs)]
 
+pub mod alloc;
 pub mod clean;
 pub mod document;
 pub mod eval;

@@ -12,6 +12,7 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    lede::alloc::keep_freed_memory();
     match cli::run() {
         Ok(code) => code,
         Err(err) => {

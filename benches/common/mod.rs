@@ -5,6 +5,11 @@ use lede::document::Document;
 use lede::pipeline::{self, Config};
 use std::path::{Path, PathBuf};
 
+/// Allocator settings of the `lede` binary, so stages are timed as it runs.
+pub fn setup() {
+    lede::alloc::keep_freed_memory();
+}
+
 /// Every `*.txt` file under `dir`, sorted.
 pub fn txt_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
