@@ -743,8 +743,7 @@ impl<'a> Scan<'a> {
         // Decades, seasons, quarters and numeric durations also take "the".
         let h = self.plain(k)?;
         let decade = h.kind == TimexType::Date && h.value.len() <= 3;
-        let season =
-            h.value.ends_with("SU") || h.value.ends_with("WI") || h.value.ends_with("SP") || h.value.ends_with("FA");
+        let season = resolve::SEASON_CODES.iter().any(|c| h.value.ends_with(c));
         // A hyphenated adjective ("the two-year conflict") leaves "the" to its noun.
         let duration = h.kind == TimexType::Duration && !self.w(h.start).contains('-');
         // ("The year-ago results", "the third-quarter loss": the adjective
@@ -883,8 +882,10 @@ impl<'a> Scan<'a> {
         // "Easter week", "Christmas week": the week of the nearest one
         // ("as Easter week began" is this year's, whatever the verb).
         if self.w_in(end, k) == "week" {
-            let v = resolve::holiday(self.r, *h, dir, None)?;
-            let v = NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_or("XXXX-WXX".into(), resolve::week);
+            let v = match self.r {
+                Some(r) => resolve::week(resolve::holiday_date(r, *h, dir, None)?),
+                None => "XXXX-WXX".into(),
+            };
             return Some(Hit::new(start, end + 1, TimexType::Date, v));
         }
         let cue = if dir == 0 { self.cue(k, end) } else { None };
@@ -1385,7 +1386,7 @@ impl<'a> Scan<'a> {
             Lex::Season(s) => {
                 // "summer 2021", "the winter of nineteen ninety-four"
                 if let (end, Some(y)) = self.of_year(j + 1) {
-                    let code = ["SP", "SU", "FA", "WI"][s as usize];
+                    let code = resolve::SEASON_CODES[s as usize];
                     return Some(Hit::new(j, end, TimexType::Date, format!("{y:04}-{code}")));
                 }
                 if matches!(self.prev(j), "the" | "in" | "early" | "late" | "mid") {
@@ -1476,7 +1477,7 @@ impl<'a> Scan<'a> {
                         return Some(Hit::new(j, k + 1, TimexType::Set, format!("XXXX-{m:02}")));
                     }
                     Lex::Season(s) if k == j + 1 => {
-                        let code = ["SP", "SU", "FA", "WI"][s as usize];
+                        let code = resolve::SEASON_CODES[s as usize];
                         return Some(Hit::new(j, k + 1, TimexType::Set, format!("XXXX-{code}")));
                     }
                     _ => {

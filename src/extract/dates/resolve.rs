@@ -182,9 +182,11 @@ pub fn month_day(year: Option<i32>, month: u32, dom: Option<u32>) -> Option<Stri
 /// "this summer" (no tense) is the one of the current season-year: in
 /// March that is the summer to come whatever the verb, in October the one
 /// just past.
+/// TIMEX3 season codes, indexed like `Lex::Season` (spring first).
+pub const SEASON_CODES: [&str; 4] = ["SP", "SU", "FA", "WI"];
+
 pub fn season(r: Option<NaiveDate>, s: u32, k: i64, tense: Option<Tense>) -> String {
-    const CODES: [&str; 4] = ["SP", "SU", "FA", "WI"];
-    let code = CODES[s as usize];
+    let code = SEASON_CODES[s as usize];
     let Some(r) = r else { return format!("XXXX-{code}") };
     // Current season index (winter counts with the December year).
     let cur = match r.month() {
@@ -288,14 +290,18 @@ pub fn holiday(r: Option<NaiveDate>, h: Holiday, dir: i64, tense: Option<Tense>)
             _ => "XXXX-XX-XX".into(),
         });
     };
+    holiday_date(r, h, dir, tense).map(day)
+}
+
+/// The date of holiday `h` that [`holiday`] names, given a reference date.
+pub fn holiday_date(r: NaiveDate, h: Holiday, dir: i64, tense: Option<Tense>) -> Option<NaiveDate> {
     let dates = [-1, 0, 1].map(|k| holiday_in(h, r.year() + k));
     let mut it = dates.iter().flatten().copied();
-    let d = match (dir, tense) {
+    match (dir, tense) {
         (-1, _) => it.filter(|d| *d < r).max(),
         (1, _) => it.find(|d| *d > r),
         (_, Some(Tense::Past)) => it.filter(|d| *d <= r).max(),
         (_, Some(Tense::Future)) => it.find(|d| *d >= r),
         (_, None) => it.min_by_key(|d| (*d - r).num_days().abs()),
-    }?;
-    Some(day(d))
+    }
 }
