@@ -90,6 +90,12 @@ pub fn is_verb_filler(w: &str) -> bool {
             | "already"
             | "never"
             | "still"
+            | "additionally"
+            | "likewise"
+            | "similarly"
+            | "explicitly"
+            | "strongly"
+            | "openly"
             | "herself"
             | "himself"
     )

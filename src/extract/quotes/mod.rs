@@ -504,29 +504,10 @@ fn it_subject(text: &str, it: Span, verb: Span) -> bool {
     if !matches!(&text[it.start..it.end], "it" | "It") || verb.start < it.end {
         return false;
     }
-    let between = text[it.end..verb.start].split_whitespace().all(|w| {
-        matches!(
-            w,
-            "also"
-                | "further"
-                | "again"
-                | "later"
-                | "then"
-                | "additionally"
-                | "likewise"
-                | "similarly"
-                | "previously"
-                | "recently"
-                | "repeatedly"
-                | "explicitly"
-                | "strongly"
-                | "openly"
-                | "has"
-                | "had"
-                | "will"
-                | "would"
-        )
-    });
+    // Adverbs and perfect or future auxiliaries, never a form of "be".
+    let between = text[it.end..verb.start]
+        .split_whitespace()
+        .all(|w| lexicon::is_verb_filler(w) && !matches!(w, "was" | "were" | "is" | "have" | "herself" | "himself"));
     let from = attribution::sentence_start(text, it.start);
     let before = text[from..it.start].trim().trim_end_matches(',').trim_end();
     let opener = !before.contains(' ')
