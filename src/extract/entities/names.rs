@@ -15,13 +15,59 @@ use rustc_hash::FxHashMap as HashMap;
 pub struct NameIndex {
     /// Folded surname → (folded first name, canonical) of known full names.
     by_surname: HashMap<String, Vec<(String, String)>>,
-    /// Surname-key prefix (two letters) → (surname key, folded first name,
-    /// canonical), in the order first seen. Near-spelling candidates are
-    /// looked up only in their block, so each lookup costs the block's size,
-    /// not the corpus's, and ties go to the earliest name deterministically.
-    by_prefix: HashMap<String, Vec<(String, String, String)>>,
+    /// Known full names in the order first seen: (surname key, folded first
+    /// name, canonical). An entry's position is its seniority: among several
+    /// near spellings, the earliest wins.
+    known: Vec<(String, String, String)>,
+    /// Hash of every string reachable from a short surname key (at most
+    /// [`SHORT_KEY`] letters) by deleting up to two letters → positions in
+    /// `known`, ascending. Two keys within edit distance `d ≤ 2` share such
+    /// a string (each edit costs at most one deletion on each side), so a
+    /// lookup touches only the few names near the new one, however many the
+    /// corpus holds: this runs on the serial step of a parallel run, where a
+    /// scan over all names with the same initials grew with the corpus.
+    near: HashMap<u64, Vec<u32>>,
+    /// Positions in `known` of the rare longer keys, scanned linearly (their
+    /// deletion sets would be large).
+    long: Vec<u32>,
     /// Canonical already decided → corpus canonical.
     memo: HashMap<String, String>,
+}
+
+/// Longest surname key indexed by deletions (see [`NameIndex::near`]).
+const SHORT_KEY: usize = 20;
+
+/// Calls `f` with the hash of `key` and of every string made from it by
+/// deleting one letter or (when `max` is 2) two. Repeats are not removed and
+/// hashes may collide: both only add candidates, which the caller checks
+/// with the real distance. Hashing into a stack buffer keeps this free of
+/// allocation; keys are folded ASCII of at most `SHORT_KEY + 2` letters.
+fn deletions(key: &str, max: usize, mut f: impl FnMut(u64)) {
+    use std::hash::Hasher;
+    fn hash(b: &[u8]) -> u64 {
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(b);
+        h.write_usize(b.len());
+        h.finish()
+    }
+    let k = key.as_bytes();
+    let mut one = [0u8; SHORT_KEY + 2];
+    let mut two = [0u8; SHORT_KEY + 2];
+    f(hash(k));
+    for i in 0..k.len() {
+        let n = k.len() - 1;
+        one[..i].copy_from_slice(&k[..i]);
+        one[i..n].copy_from_slice(&k[i + 1..]);
+        f(hash(&one[..n]));
+        if max < 2 {
+            continue;
+        }
+        for j in i..n {
+            two[..j].copy_from_slice(&one[..j]);
+            two[j..n - 1].copy_from_slice(&one[j + 1..n]);
+            f(hash(&two[..n - 1]));
+        }
+    }
 }
 
 /// Transliteration-tolerant key: lower case, accents stripped, ASCII letters
@@ -147,8 +193,22 @@ impl NameIndex {
             // Same surname key, or a near one (ending variants are folded).
             let close = |k: &str| within(k, &last, if last.len() >= 6 { 2 } else { 1 });
             let block = prefix(&last);
-            for (k, f, canon) in self.by_prefix.get(&block).map(Vec::as_slice).unwrap_or(&[]) {
-                if (k == &last || close(k)) && (*f == first || first.len() >= 4 && within(f, &first, 1)) {
+            let bound = if last.len() >= 6 { 2 } else { 1 };
+            // Candidates: names whose surname key shares a deletion string
+            // with this one, plus the long keys; only those with the same
+            // first two letters count (a differing initial is another name).
+            let mut candidates: Vec<u32> = self.long.clone();
+            if last.len() <= SHORT_KEY + bound {
+                deletions(&last, bound, |d| candidates.extend(self.near.get(&d).into_iter().flatten()));
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            for &i in &candidates {
+                let (k, f, canon) = &self.known[i as usize];
+                if prefix(k) == block
+                    && (k == &last || close(k))
+                    && (*f == first || first.len() >= 4 && within(f, &first, 1))
+                {
                     hit = Some(canon.clone());
                     break;
                 }
@@ -156,7 +216,18 @@ impl NameIndex {
             match hit {
                 Some(c) => c,
                 None => {
-                    self.by_prefix.entry(block).or_default().push((last.clone(), first.clone(), name.to_string()));
+                    let at = u32::try_from(self.known.len()).expect("fewer than 2^32 distinct names");
+                    if last.len() <= SHORT_KEY {
+                        deletions(&last, 2, |d| {
+                            let ids = self.near.entry(d).or_default();
+                            if ids.last() != Some(&at) {
+                                ids.push(at);
+                            }
+                        });
+                    } else {
+                        self.long.push(at);
+                    }
+                    self.known.push((last.clone(), first.clone(), name.to_string()));
                     self.by_surname.entry(last).or_default().push((first, name.to_string()));
                     name.to_string()
                 }
@@ -178,7 +249,61 @@ impl NameIndex {
 
 #[cfg(test)]
 mod tests {
-    use super::within;
+    use super::{NameIndex, fold, within};
+    use proptest::prelude::*;
+
+    /// The rule the index implements, as a scan over every name seen before
+    /// (what the index did before it had a deletion index).
+    fn by_scan(known: &mut Vec<(String, String, String)>, name: &str) -> String {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let (first, last) = (fold(words[0]), fold(words[words.len() - 1]));
+        let bound = if last.len() >= 6 { 2 } else { 1 };
+        let block: String = last.chars().take(2).collect();
+        for (k, f, canon) in known.iter() {
+            if k.chars().take(2).collect::<String>() == block
+                && within(k, &last, bound)
+                && (*f == first || first.len() >= 4 && within(f, &first, 1))
+            {
+                return canon.clone();
+            }
+        }
+        known.push((last, first, name.to_string()));
+        name.to_string()
+    }
+
+    proptest! {
+        /// Over names from a tiny alphabet (so near spellings abound), with
+        /// surnames short and longer than the deletion-indexed length, the
+        /// index decides every name as the full scan does.
+        #[test]
+        fn the_deletion_index_equals_a_full_scan(
+            names in proptest::collection::vec(("[ab]{1,5}", "[abc]{1,24}"), 1..60)
+        ) {
+            let mut index = NameIndex::default();
+            let mut known = Vec::new();
+            for (first, last) in names {
+                let name = format!("{first} {last}");
+                let expected = by_scan(&mut known, &name);
+                prop_assert_eq!(index.canonical_for(&name), expected, "{}", name);
+            }
+        }
+    }
+
+    #[test]
+    fn a_near_spelling_joins_the_earliest_of_many_names() {
+        let mut index = NameIndex::default();
+        for i in 0..2000u32 {
+            // Distinct surnames: "Zaab", "Zaac", … (the number in base 26).
+            let tail: String = (0..3).map(|d| char::from(b'a' + (i / 26u32.pow(d) % 26) as u8)).collect();
+            index.canonical_for(&format!("Anna Z{tail}"));
+        }
+        assert_eq!(index.canonical_for("Volodymyr Zelensky"), "Volodymyr Zelensky");
+        assert_eq!(index.canonical_for("Volodymyr Zelenskyy"), "Volodymyr Zelensky");
+        assert_eq!(index.canonical_for("Volodimir Zelenski"), "Volodymyr Zelensky");
+        assert_eq!(index.canonical_for("Volodymyr Zelinsky"), "Volodymyr Zelensky");
+        assert_eq!(index.canonical_for("Olena Zelenska"), "Olena Zelenska", "another first name");
+        assert_eq!(index.canonical_for("Volodymyr Kelensky"), "Volodymyr Kelensky", "another initial");
+    }
 
     #[test]
     fn within_bounds_the_levenshtein_distance() {
