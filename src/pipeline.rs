@@ -298,6 +298,31 @@ pub trait Sink {
     fn idle(&mut self) -> std::io::Result<()> {
         Ok(())
     }
+    /// What the workers of a parallel run may make of each document ahead
+    /// of delivery (see [`Render`]); `None` (the default) when nothing.
+    fn renderer(&self) -> Option<Arc<dyn Render>> {
+        None
+    }
+    /// Receives a document together with what [`Sink::renderer`] made of
+    /// it in a worker. Called only when cross-document name resolution
+    /// changed nothing in the document since, so the bytes are still right.
+    fn rendered(&mut self, outcome: Outcome, _bytes: Vec<u8>) -> std::io::Result<()> {
+        self.outcome(outcome)
+    }
+}
+
+/// Formatting done in the workers of a parallel run.
+///
+/// Results are delivered one by one on the calling thread, because names
+/// are resolved across documents in input order; whatever that thread does
+/// per document bounds how well a run scales with cores. Serializing a
+/// document is the largest part of it, and it rarely depends on the
+/// resolution: a worker renders each document with the document-level
+/// names, and the sink re-renders only the few whose names resolution then
+/// changes.
+pub trait Render: Send + Sync {
+    /// The bytes the sink would write for this document.
+    fn render(&self, doc: &Analyzed) -> Vec<u8>;
 }
 
 impl<F: FnMut(Outcome) -> std::io::Result<()>> Sink for F {
@@ -317,7 +342,8 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
     if cfg.jobs <= 1 {
         let mut result = Ok(());
         walker.run(&mut |item| {
-            result = deliver(process(item, cfg), &mut summary, &mut names, sink).and_then(|_| sink.idle());
+            let outcomes = process(item, cfg).into_iter().map(|o| (o, None)).collect();
+            result = deliver(outcomes, &mut summary, &mut names, sink).and_then(|_| sink.idle());
             result.is_ok()
         });
         result?;
@@ -325,7 +351,8 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
     }
     let in_flight = cfg.jobs * 4;
     let (work_tx, work_rx) = crossbeam_channel::bounded::<(usize, Item)>(cfg.jobs * 2);
-    let (done_tx, done_rx) = crossbeam_channel::unbounded::<(usize, Vec<Outcome>)>();
+    let (done_tx, done_rx) = crossbeam_channel::unbounded::<(usize, Vec<Delivery>)>();
+    let render = sink.renderer();
     let (permit_tx, permit_rx) = crossbeam_channel::bounded::<()>(in_flight);
     let mut result = Ok(());
     std::thread::scope(|scope| {
@@ -343,9 +370,20 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
         for _ in 0..cfg.jobs {
             let rx = work_rx.clone();
             let tx = done_tx.clone();
+            let render = render.clone();
             scope.spawn(move || {
                 for (seq, item) in rx {
-                    if tx.send((seq, process(item, cfg))).is_err() {
+                    let done = process(item, cfg)
+                        .into_iter()
+                        .map(|o| {
+                            let bytes = match (&o, &render) {
+                                (Outcome::Doc(a), Some(r)) => Some(r.render(a)),
+                                _ => None,
+                            };
+                            (o, bytes)
+                        })
+                        .collect();
+                    if tx.send((seq, done)).is_err() {
                         return;
                     }
                 }
@@ -353,7 +391,7 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
         }
         drop(done_tx);
         drop(work_rx);
-        let mut pending: BTreeMap<usize, Vec<Outcome>> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, Vec<Delivery>> = BTreeMap::new();
         let mut next = 0usize;
         'outer: loop {
             let msg = match done_rx.try_recv() {
@@ -390,21 +428,29 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
     result.map(|_| summary)
 }
 
+/// An outcome and, in a parallel run whose sink renders, its rendering.
+type Delivery = (Outcome, Option<Vec<u8>>);
+
 fn deliver(
-    outcomes: Vec<Outcome>,
+    outcomes: Vec<Delivery>,
     summary: &mut Summary,
     names: &mut Resolver,
     sink: &mut dyn Sink,
 ) -> std::io::Result<()> {
-    for mut o in outcomes {
+    for (mut o, mut bytes) in outcomes {
         match &mut o {
             Outcome::Doc(a) => {
                 summary.documents += 1;
-                names.resolve(&mut a.ex);
+                if names.resolve(&mut a.ex) {
+                    bytes = None;
+                }
             }
             Outcome::Error(_) => summary.errors += 1,
         }
-        sink.outcome(o)?;
+        match bytes {
+            Some(b) => sink.rendered(o, b)?,
+            None => sink.outcome(o)?,
+        }
     }
     Ok(())
 }
@@ -412,6 +458,7 @@ fn deliver(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::EntityKind;
 
     fn cfg(jobs: usize) -> Config {
         Config { jobs, ..Config::default() }
@@ -455,6 +502,62 @@ mod tests {
     fn binary_input_is_an_error() {
         let out = process(Item::Text { path: "-".into(), bytes: b"\0\x01\x02binary".to_vec() }, &cfg(1));
         assert!(matches!(&out[0], Outcome::Error(e) if e.message.contains("binary")));
+    }
+
+    /// A sink that records how each document arrived.
+    struct Recording(Vec<String>);
+
+    struct IdRender;
+
+    impl Render for IdRender {
+        fn render(&self, a: &Analyzed) -> Vec<u8> {
+            let people: Vec<&str> =
+                a.ex.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.canonical.as_str()).collect();
+            let file = a.doc.id.rsplit('/').next().unwrap_or_default();
+            format!("{file}: {}", people.join(", ")).into_bytes()
+        }
+    }
+
+    impl Sink for Recording {
+        fn outcome(&mut self, o: Outcome) -> std::io::Result<()> {
+            if let Outcome::Doc(a) = o {
+                self.0.push(format!("fresh {}", IdRender.render(&a).escape_ascii()));
+            }
+            Ok(())
+        }
+        fn renderer(&self) -> Option<Arc<dyn Render>> {
+            Some(Arc::new(IdRender))
+        }
+        fn rendered(&mut self, _: Outcome, bytes: Vec<u8>) -> std::io::Result<()> {
+            self.0.push(format!("early {}", bytes.escape_ascii()));
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn workers_render_and_documents_renamed_by_resolution_are_rendered_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let texts = [
+            "Kyiv talks\n\nVolodymyr Zelensky spoke in Kyiv on Monday.",
+            "Kyiv visit\n\nVolodymyr Zelenskyy spoke in Kyiv on Tuesday.",
+            "Weather\n\nIt rained in Lviv.",
+        ];
+        for (i, t) in texts.iter().enumerate() {
+            std::fs::write(dir.path().join(format!("{i}.txt")), t).unwrap();
+        }
+        let walker = Walker::new(
+            vec![dir.path().display().to_string()],
+            &input::WalkOptions { max_bytes: 1 << 20, ..Default::default() },
+        )
+        .unwrap();
+        let mut two = Recording(Vec::new());
+        run(&walker, &cfg(2), &mut two).unwrap();
+        assert_eq!(two.0, ["early 0.txt: Volodymyr Zelensky", "fresh 1.txt: Volodymyr Zelensky", "early 2.txt: ",]);
+        // One thread renders nothing ahead: every document arrives fresh.
+        let mut one = Recording(Vec::new());
+        run(&walker, &cfg(1), &mut one).unwrap();
+        assert!(one.0.iter().all(|l| l.starts_with("fresh ")), "{:?}", one.0);
+        assert_eq!(one.0[1], "fresh 1.txt: Volodymyr Zelensky");
     }
 
     #[test]

@@ -184,17 +184,20 @@ impl Resolver {
     }
 
     /// Rewrites one document's person canonicals and quote speakers.
-    pub fn resolve(&mut self, ex: &mut Extractions) {
+    /// Returns whether any of them changed.
+    pub fn resolve(&mut self, ex: &mut Extractions) -> bool {
         match self {
-            Resolver::Off => {}
+            Resolver::Off => false,
             Resolver::Online(c) => c.resolve(ex),
             Resolver::Given { names, seen } => {
+                let mut changed = false;
                 for e in ex.entities.iter_mut().filter(|e| e.kind == EntityKind::Person) {
                     if let Some(a) = names.aliases.get(&e.canonical) {
                         if a.part >= names.part && !seen.contains(&e.canonical) {
                             seen.insert(e.canonical.clone());
                         }
                         e.canonical = a.canonical.clone();
+                        changed = true;
                     }
                 }
                 for q in &mut ex.quotes {
@@ -203,8 +206,10 @@ impl Resolver {
                         && (a.part < names.part || seen.contains(s))
                     {
                         q.speaker = Some(a.canonical.clone());
+                        changed = true;
                     }
                 }
+                changed
             }
         }
     }

@@ -38,19 +38,32 @@ fn fixtures_to_jsonl_one_record_per_article() {
 
 #[test]
 fn same_output_for_any_number_of_jobs() {
-    let run = |j: &str| {
-        lede()
-            .args(["analyze", "fixtures", "-f", "jsonl", "--text", "-j", j])
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone()
-    };
-    let one = run("1");
-    assert!(!one.is_empty());
-    assert_eq!(one, run("2"));
-    assert_eq!(one, run("4"));
+    // Two spellings of one name in two documents: resolution renames the
+    // second after a parallel worker has already printed it, so that
+    // document must be printed again.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", b"Kyiv talks\n\nVolodymyr Zelensky spoke in Kyiv on Monday.");
+    write(dir.path(), "b.txt", b"Kyiv visit\n\nVolodymyr Zelenskyy spoke in Kyiv on Tuesday.");
+    for format in ["jsonl", "json"] {
+        let run = |j: &str| {
+            lede()
+                .args(["analyze", "fixtures", "-f", format, "--text", "-j", j])
+                .arg(dir.path())
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone()
+        };
+        let one = run("1");
+        assert!(!one.is_empty());
+        let two = run("2");
+        assert_eq!(one, two, "{format}");
+        assert_eq!(one, run("4"), "{format}");
+        let text = String::from_utf8(two).unwrap();
+        assert!(!text.contains("\"canonical\":\"Volodymyr Zelenskyy\""), "resolved in {format}");
+        assert!(text.contains("\"text\":\"Volodymyr Zelenskyy\""), "{format}");
+    }
 }
 
 #[test]

@@ -118,12 +118,13 @@ struct Reporting<'a, S: Sink> {
     progress: &'a super::Progress,
 }
 
-impl<S: Sink> Sink for Reporting<'_, S> {
-    fn outcome(&mut self, outcome: Outcome) -> std::io::Result<()> {
+impl<S: Sink> Reporting<'_, S> {
+    /// Checks for a signal and reports the outcome's errors and warnings.
+    fn report(&self, outcome: &Outcome) -> std::io::Result<()> {
         if interrupted() {
             return Err(interrupted_error());
         }
-        match &outcome {
+        match outcome {
             Outcome::Error(e) => self.progress.eprintln(&format!("lede: {e}")),
             Outcome::Doc(a) if !self.quiet => {
                 for w in &a.doc.warnings {
@@ -133,7 +134,21 @@ impl<S: Sink> Sink for Reporting<'_, S> {
             Outcome::Doc(_) => {}
         }
         self.progress.tick();
+        Ok(())
+    }
+}
+
+impl<S: Sink> Sink for Reporting<'_, S> {
+    fn outcome(&mut self, outcome: Outcome) -> std::io::Result<()> {
+        self.report(&outcome)?;
         self.inner.outcome(outcome)
+    }
+    fn rendered(&mut self, outcome: Outcome, bytes: Vec<u8>) -> std::io::Result<()> {
+        self.report(&outcome)?;
+        self.inner.rendered(outcome, bytes)
+    }
+    fn renderer(&self) -> Option<std::sync::Arc<dyn pipeline::Render>> {
+        self.inner.renderer()
     }
     fn idle(&mut self) -> std::io::Result<()> {
         if interrupted() {

@@ -98,9 +98,9 @@ pub struct Corpus {
 
 impl Corpus {
     /// Rewrites entity canonicals (and quote speakers) of one document to the
-    /// corpus-wide canonical names seen so far.
-    pub fn resolve(&mut self, ex: &mut Extractions) {
-        self.names.resolve(&mut ex.entities, &mut ex.quotes);
+    /// corpus-wide canonical names seen so far; true when any changed.
+    pub fn resolve(&mut self, ex: &mut Extractions) -> bool {
+        self.names.resolve(&mut ex.entities, &mut ex.quotes)
     }
 }
 

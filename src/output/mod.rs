@@ -8,8 +8,9 @@ pub mod sanitize;
 pub mod table;
 pub mod wire;
 
-use crate::pipeline::{Outcome, Sink};
+use crate::pipeline::{Analyzed, Outcome, Render, Sink};
 use std::io::Write;
+use std::sync::Arc;
 
 /// Output format (`--format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -58,18 +59,45 @@ impl<W: Write> Printer<W> {
     }
 
     fn write_json<T: serde::Serialize>(&mut self, value: &T) -> std::io::Result<()> {
-        match self.format {
-            Format::Json => {
-                self.out.write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
-                serde_json::to_writer(&mut self.out, value)?;
-            }
-            _ => {
-                serde_json::to_writer(&mut self.out, value)?;
-                self.out.write_all(b"\n")?;
-            }
+        self.separate()?;
+        serde_json::to_writer(&mut self.out, value)?;
+        self.terminate()
+    }
+
+    /// Writes one record rendered elsewhere by [`JsonRender`].
+    fn write_bytes(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.separate()?;
+        self.out.write_all(bytes)?;
+        self.terminate()
+    }
+
+    /// What goes before a record: the array's opening or comma in JSON.
+    fn separate(&mut self) -> std::io::Result<()> {
+        if self.format == Format::Json {
+            self.out.write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
+        }
+        Ok(())
+    }
+
+    /// What goes after a record: the newline in JSON Lines.
+    fn terminate(&mut self) -> std::io::Result<()> {
+        if self.format != Format::Json {
+            self.out.write_all(b"\n")?;
         }
         self.count += 1;
         Ok(())
+    }
+}
+
+/// Renders a document's JSON object, as [`Printer`] writes it, in the
+/// workers of a parallel run (see [`Render`]).
+struct JsonRender {
+    with_text: bool,
+}
+
+impl Render for JsonRender {
+    fn render(&self, a: &Analyzed) -> Vec<u8> {
+        serde_json::to_vec(&wire::DocOut::new(a, self.with_text)).expect("a document serializes to JSON")
     }
 }
 
@@ -86,5 +114,19 @@ impl<W: Write> Sink for Printer<W> {
 
     fn idle(&mut self) -> std::io::Result<()> {
         if self.format == Format::Jsonl { self.out.flush() } else { Ok(()) }
+    }
+
+    fn renderer(&self) -> Option<Arc<dyn Render>> {
+        match self.format {
+            Format::Json | Format::Jsonl => Some(Arc::new(JsonRender { with_text: self.with_text })),
+            Format::Table => None,
+        }
+    }
+
+    fn rendered(&mut self, outcome: Outcome, bytes: Vec<u8>) -> std::io::Result<()> {
+        match outcome {
+            Outcome::Doc(_) if self.format != Format::Table => self.write_bytes(&bytes),
+            other => self.outcome(other),
+        }
     }
 }

@@ -153,8 +153,10 @@ fn within(a: &str, b: &str, bound: usize) -> bool {
 }
 
 impl NameIndex {
-    /// Maps canonicals to the corpus-wide spelling seen first.
-    pub fn resolve(&mut self, entities: &mut [Entity], quotes: &mut [Quote]) {
+    /// Maps canonicals to the corpus-wide spelling seen first. Returns
+    /// whether any canonical or speaker changed (most documents keep every
+    /// name, and a printer may then reuse what it made of them before).
+    pub fn resolve(&mut self, entities: &mut [Entity], quotes: &mut [Quote]) -> bool {
         let mut renamed: HashMap<String, String> = HashMap::default();
         for e in entities.iter_mut() {
             if e.kind != EntityKind::Person {
@@ -169,13 +171,16 @@ impl NameIndex {
                 renamed.insert(std::mem::replace(&mut e.canonical, new.clone()), new);
             }
         }
+        let mut changed = !renamed.is_empty();
         for q in quotes.iter_mut() {
             if let Some(s) = &q.speaker
                 && let Some(n) = renamed.get(s).cloned().or_else(|| self.memo.get(s).filter(|n| *n != s).cloned())
             {
                 q.speaker = Some(n);
+                changed = true;
             }
         }
+        changed
     }
 
     fn canonical_for(&mut self, name: &str) -> String {
