@@ -137,7 +137,9 @@ pub fn normalize(s: &str) -> String {
 /// Word statistics of a line.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Stats {
-    /// Alphabetic words.
+    /// Alphabetic words, counted up to [`WORDS_COUNTED`]: every rule
+    /// compares the count with smaller numbers, and a long paragraph need
+    /// not be read to its end to know it is long.
     pub words: usize,
     /// Share of words that are English stop words.
     pub stop_density: f32,
@@ -149,12 +151,17 @@ pub struct Stats {
 /// words; stop-word density is measured over the first this many words.
 const LONG_LINE_WORDS: usize = 20;
 
-/// Computes [`Stats`] for one line in a single pass.
+/// Where [`Stats::words`] stops counting (above every threshold used).
+pub const WORDS_COUNTED: usize = 64;
+
+/// Computes [`Stats`] for one line in a single pass, which stops once
+/// [`WORDS_COUNTED`] words are seen.
 pub fn stats(line: &str) -> Stats {
     let mut words = 0usize;
     let mut stops = 0usize;
     let mut start: Option<usize> = None;
     let mut has_letter = false;
+    // Counts the word `line[from..to]`; returns the words counted so far.
     let mut finish = |from: usize, to: usize, has_letter: bool| {
         if has_letter {
             words += 1;
@@ -162,6 +169,7 @@ pub fn stats(line: &str) -> Stats {
                 stops += usize::from(to - from <= STOPWORD_MAX + 2 && is_stopword(&line[from..to]));
             }
         }
+        words
     };
     for (i, c) in line.char_indices() {
         let in_word =
@@ -173,8 +181,10 @@ pub fn stats(line: &str) -> Stats {
             }
             (true, Some(_)) => has_letter |= c.is_alphabetic(),
             (false, Some(from)) => {
-                finish(from, i, has_letter);
                 start = None;
+                if finish(from, i, has_letter) >= WORDS_COUNTED {
+                    break;
+                }
             }
             (false, None) => {}
         }
@@ -300,5 +310,10 @@ mod tests {
         assert_eq!(s.words, 11);
         assert!(s.terminal);
         assert!(s.stop_density > 0.3);
+        let long = format!("{} end.", "the word ".repeat(100));
+        let s = stats(&long);
+        assert_eq!(s.words, WORDS_COUNTED, "counting stops");
+        assert!(s.terminal && s.stop_density > 0.4, "the end and the density are still read");
+        assert_eq!(stats(&"word ".repeat(WORDS_COUNTED - 1)).words, WORDS_COUNTED - 1);
     }
 }
