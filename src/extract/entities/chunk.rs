@@ -112,7 +112,20 @@ fn opening_modifier(cx: &Ctx, i: usize, s: usize, e: usize) -> bool {
 }
 
 /// True when token `i` can be part of a name on capital-letter evidence.
+/// `sentence_start` is the first token of `i`'s sentence.
 fn is_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
+    match cx.cap[i].get() {
+        1 => false,
+        2 => true,
+        _ => {
+            let yes = decide_cap(cx, i, sentence_start);
+            cx.cap[i].set(1 + u8::from(yes));
+            yes
+        }
+    }
+}
+
+fn decide_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
     if !cx.is_word(i) {
         return false;
     }

@@ -95,6 +95,10 @@ struct Ctx<'d> {
     lower_seen: HashSet<&'d str>,
     /// Sports copy (score-like numbers): places that play are teams.
     sporty: bool,
+    /// [`chunk`]'s verdict on each token as a name word, once decided (0
+    /// undecided, 1 no, 2 yes). A token is asked about several times as
+    /// chunks grow and are split, always with its own sentence's start.
+    cap: Vec<std::cell::Cell<u8>>,
 }
 
 impl<'d> Ctx<'d> {
@@ -228,7 +232,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             lower_seen.insert(w);
         }
     }
-    let cx = Ctx { doc, lower_seen, sporty: classify::is_sporty(doc) };
+    let cx = Ctx { doc, lower_seen, sporty: classify::is_sporty(doc), cap: vec![Default::default(); doc.tokens.len()] };
     let shouting = shouting_sentences(&cx);
 
     // Pass 1: ordinary sentences.
