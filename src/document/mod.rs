@@ -206,15 +206,17 @@ impl Document {
         self.char_index = if self.text.is_ascii() {
             Vec::new()
         } else {
-            let mut idx = vec![0u32; self.text.len() + 1];
-            let mut c = 0u32;
-            for (b, ch) in self.text.char_indices() {
-                for k in 0..ch.len_utf8() {
-                    idx[b + k] = c;
-                }
-                c += 1;
+            // Byte by byte: every byte but a UTF-8 continuation byte
+            // (10xxxxxx) starts a character, and each byte maps to the
+            // index of the character it belongs to.
+            let bytes = self.text.as_bytes();
+            let mut idx = Vec::with_capacity(bytes.len() + 1);
+            let mut starts = 0u32;
+            for &b in bytes {
+                starts += u32::from(b & 0xC0 != 0x80);
+                idx.push(starts - 1);
             }
-            idx[self.text.len()] = c;
+            idx.push(starts);
             idx
         };
     }
@@ -317,6 +319,12 @@ mod tests {
         let b = doc.text.find("va").unwrap();
         assert_eq!(doc.char_offset(b), 5);
         assert_eq!(doc.char_offset(doc.text.len()), 7);
+        // Every character boundary, with one- to four-byte characters.
+        let doc = Document::from_paragraphs(&[("a£b€c😀d “e” ñ", ParagraphKind::Body)]);
+        for (n, (b, _)) in doc.text.char_indices().enumerate() {
+            assert_eq!(doc.char_offset(b), n, "byte {b}");
+        }
+        assert_eq!(doc.char_offset(doc.text.len()), doc.text.chars().count());
     }
 
     #[test]
