@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# End-to-end speed of the real binary on one and two threads, JSON Lines
+# output included (the in-process benchmark leaves serialization out).
+#
+#   scripts/scaling.sh [CORPUS=../shared/corpora/bbc] [ROUNDS=5]
+#
+# Runs `lede analyze -j1` and `-j2` alternately ROUNDS times each, so load
+# from elsewhere hits both alike, and keeps each one's fastest wall time and
+# smallest CPU time (user + system). Prints MB/s of wall time, MB per
+# CPU-second, and the -j2/-j1 wall-clock speed-up. Only meaningful when the
+# second core is otherwise idle: check the load average it prints.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CORPUS=${1:-../shared/corpora/bbc}
+ROUNDS=${2:-5}
+cargo build -q --release
+BYTES=$(find "$CORPUS" -name '*.txt' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
+declare -A WALL CPU
+for _ in $(seq "$ROUNDS"); do
+  for j in 1 2; do
+    read -r w u s < <({ /usr/bin/time -f '%e %U %S' ./target/release/lede analyze -j"$j" -f jsonl "$CORPUS" >/dev/null; } 2>&1 | tail -1)
+    c=$(awk "BEGIN{print $u+$s}")
+    if [[ -z ${WALL[$j]:-} ]] || awk "BEGIN{exit !($w < ${WALL[$j]})}"; then WALL[$j]=$w; fi
+    if [[ -z ${CPU[$j]:-} ]] || awk "BEGIN{exit !($c < ${CPU[$j]})}"; then CPU[$j]=$c; fi
+  done
+done
+echo "corpus $CORPUS: $BYTES bytes, best of $ROUNDS alternating runs, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+for j in 1 2; do
+  awk "BEGIN{printf \"-j$j: wall %.2f s = %.2f MB/s, cpu %.2f s = %.2f MB/cpu-s\n\", ${WALL[$j]}, $BYTES/1e6/${WALL[$j]}, ${CPU[$j]}, $BYTES/1e6/${CPU[$j]}}"
+done
+awk "BEGIN{printf \"-j2 / -j1 wall-clock speed-up: %.2fx\n\", ${WALL[1]}/${WALL[2]}}"
