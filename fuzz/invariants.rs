@@ -56,6 +56,10 @@ pub fn check_document(doc: &Document) {
             .unwrap_or_else(|| panic!("token {i} names sentence {} of {}", t.sentence, doc.sentences.len()));
         assert!(s.contains(&t.span), "token {i} lies outside its sentence");
     }
+    for (n, (b, _)) in text.char_indices().enumerate() {
+        assert_eq!(doc.char_offset(b), n, "code-point offset of byte {b}");
+    }
+    assert_eq!(doc.char_offset(text.len()), text.chars().count(), "code-point offset of the end");
 }
 
 /// Panics unless every extraction span is a valid byte range of the text.
