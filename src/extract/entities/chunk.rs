@@ -1,7 +1,7 @@
 //! Finding candidate name chunks in a sentence.
 
 use super::classify::{Guess, classify, of_head};
-use super::lexicon::LEX;
+use super::lexicon::{LEX, lower_with};
 use super::{Ctx, EntityKind, Mention, Span, all_caps, starts_lower, starts_upper};
 use crate::document::TokenKind;
 use rustc_hash::FxHashMap as HashMap;
@@ -75,8 +75,7 @@ fn headed_run(cx: &Ctx, i: usize, s: usize, e: usize) -> bool {
         j += 1;
     }
     j > i + 1 && {
-        let last = cx.word(j - 1).to_lowercase();
-        LEX.org_heads.contains(&last) || LEX.misc_heads.contains(&last)
+        lower_with(cx.word(j - 1), |last| LEX.org_heads.contains(last) || LEX.misc_heads.contains(last))
     }
 }
 
@@ -90,8 +89,8 @@ fn known_of_name(cx: &Ctx, a: usize, b: usize) -> bool {
 /// describe a relation, not one name.
 fn place_pair(w: &str) -> bool {
     w.contains('-')
-        && !super::lexicon::lower_with(w, |l| LEX.places.contains_key(l))
-        && w.split('-').all(|p| !p.is_empty() && super::lexicon::lower_with(p, |l| LEX.places.contains_key(l)))
+        && !lower_with(w, |l| LEX.places.contains_key(l))
+        && w.split('-').all(|p| !p.is_empty() && lower_with(p, |l| LEX.places.contains_key(l)))
 }
 
 /// "They’re", "Don't", "We’ll": a contraction is never a name.
@@ -108,7 +107,7 @@ fn opening_modifier(cx: &Ctx, i: usize, s: usize, e: usize) -> bool {
         && i + 1 < e
         && is_initial(cx, i, s)
         && is_cap(cx, i + 1, s)
-        && super::lexicon::lower_with(w, |l| !LEX.places.contains_key(l) && !LEX.given.contains(l))
+        && lower_with(w, |l| !LEX.places.contains_key(l) && !LEX.given.contains(l))
 }
 
 /// True when token `i` can be part of a name on capital-letter evidence.
@@ -136,7 +135,7 @@ fn decide_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
     if w.starts_with('’') || w.starts_with('\'') || compound_adjective(w) || contraction(w) || place_pair(w) {
         return false;
     }
-    super::lexicon::lower_with(w, |l| {
+    lower_with(w, |l| {
         if LEX.not_names.contains(l) || LEX.stop.contains(l) && !LEX.places.contains_key(l) {
             return false;
         }
@@ -215,17 +214,17 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
                 && cx.word(b - 1).ends_with('s')
                 && cx.doc.tokens[b - 1].span.end == cx.doc.tokens[b].span.start
                 && is_cap(cx, b + 1, s)
-                && LEX.loc_heads.contains(&cx.word(b + 1).to_lowercase())
+                && lower_with(cx.word(b + 1), |l| LEX.loc_heads.contains(l))
             {
                 b += 2;
                 continue;
             }
             let w = cx.word(b);
             if b + 1 < e && is_cap(cx, b + 1, s) {
-                let head = cx.word(b - 1).to_lowercase();
                 if particle(w)
                     || w == "&"
-                    || (w == "of" || w == "for") && (of_head(&head) || of_head(&cx.word(a).to_lowercase()))
+                    || (w == "of" || w == "for")
+                        && (lower_with(cx.word(b - 1), of_head) || lower_with(cx.word(a), of_head))
                     || w == "of" && known_of_name(cx, a, b + 2)
                     || w == "and" && ((a..b).any(|k| matches!(cx.word(k), "of" | "for")) || headed_run(cx, b + 1, s, e))
                 {
@@ -315,9 +314,10 @@ fn segment(cx: &Ctx, s: usize, mut a: usize, b: usize, out: &mut Vec<Mention>) {
         && LEX.titles.contains(&format!("{}.", cx.word(a - 2).to_lowercase()));
     let titled = abbreviated
         || a > 0 && {
-            let p = cx.word(a - 1).to_lowercase();
-            LEX.titles.contains(&p)
-                && !matches!(p.as_str(), "state" | "foreign" | "defence" | "defense" | "finance" | "interior")
+            lower_with(cx.word(a - 1), |p| {
+                LEX.titles.contains(p)
+                    && !matches!(p, "state" | "foreign" | "defence" | "defense" | "finance" | "interior")
+            })
         };
     // Whole chunk first when a head word makes it an organization or event.
     let whole = classify(cx, a, b, titled);
@@ -328,7 +328,7 @@ fn segment(cx: &Ctx, s: usize, mut a: usize, b: usize, out: &mut Vec<Mention>) {
     // Title run: "Russian President Vladimir Putin", "NATO Secretary General Jens Stoltenberg".
     // "Press" is a title only in "Press Secretary" ("Associated Press" is a name).
     let title = |i: usize| {
-        LEX.titles.contains(&cx.word(i).to_lowercase())
+        lower_with(cx.word(i), |l| LEX.titles.contains(l))
             || cx.word(i) == "Press" && i + 1 < b && cx.word(i + 1).eq_ignore_ascii_case("secretary")
     };
     if let Some(t0) = (a..b).find(|&i| title(i)) {
@@ -361,7 +361,7 @@ fn title_modifier(cx: &Ctx, s: usize, a: usize, t0: usize) -> bool {
 
 fn push_part(cx: &Ctx, a: usize, b: usize, titled: bool, out: &mut Vec<Mention>) {
     // Leading demonym before a person: "Russian Vladimir Putin" → NORP + PERSON.
-    if b - a >= 3 && LEX.demonyms.contains_key(&cx.word(a).to_lowercase()) {
+    if b - a >= 3 && lower_with(cx.word(a), |l| LEX.demonyms.contains_key(l)) {
         let rest = classify(cx, a + 1, b, titled);
         if rest.kind == Some(EntityKind::Person) && rest.strong {
             out.push(Mention { a, b: a + 1, initial: false, guess: classify(cx, a, a + 1, false) });
@@ -370,7 +370,7 @@ fn push_part(cx: &Ctx, a: usize, b: usize, titled: bool, out: &mut Vec<Mention>)
         }
     }
     // Only group words: "Iraqi Kurds" is two NORP mentions.
-    if b - a >= 2 && (a..b).all(|i| LEX.demonyms.contains_key(&cx.word(i).to_lowercase())) {
+    if b - a >= 2 && (a..b).all(|i| lower_with(cx.word(i), |l| LEX.demonyms.contains_key(l))) {
         for i in a..b {
             out.push(Mention { a: i, b: i + 1, initial: false, guess: classify(cx, i, i + 1, false) });
         }
