@@ -74,9 +74,7 @@ fn headed_run(cx: &Ctx, i: usize, s: usize, e: usize) -> bool {
     while j < e && is_cap(cx, j, s) {
         j += 1;
     }
-    j > i + 1 && {
-        lower_with(cx.word(j - 1), |last| LEX.org_heads.contains(last) || LEX.misc_heads.contains(last))
-    }
+    j > i + 1 && { lower_with(cx.word(j - 1), |last| LEX.org_heads.contains(last) || LEX.misc_heads.contains(last)) }
 }
 
 /// True when tokens `[a, b)` (joined by "of") open a name in the
@@ -220,17 +218,18 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
                 continue;
             }
             let w = cx.word(b);
-            if b + 1 < e && is_cap(cx, b + 1, s) {
-                if particle(w)
+            if b + 1 < e
+                && is_cap(cx, b + 1, s)
+                && (particle(w)
                     || w == "&"
                     || (w == "of" || w == "for")
                         && (lower_with(cx.word(b - 1), of_head) || lower_with(cx.word(a), of_head))
                     || w == "of" && known_of_name(cx, a, b + 2)
-                    || w == "and" && ((a..b).any(|k| matches!(cx.word(k), "of" | "for")) || headed_run(cx, b + 1, s, e))
-                {
-                    b += 2;
-                    continue;
-                }
+                    || w == "and"
+                        && ((a..b).any(|k| matches!(cx.word(k), "of" | "for")) || headed_run(cx, b + 1, s, e)))
+            {
+                b += 2;
+                continue;
             }
             break;
         }
