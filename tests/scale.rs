@@ -2,19 +2,38 @@
 //! input must not take more than 8x as long (linear code takes ~4x; a
 //! quadratic scan takes ~16x). Sizes are small so the suite stays fast;
 //! timings are the best of five, small and big runs interleaved, to dampen
-//! noise on a shared machine.
+//! noise on a shared machine, and count this thread's CPU time, not wall
+//! time, so that waiting for a core while other tests run does not count.
 //! The bound is only enforced in release builds, where timings mean
 //! something; debug builds still run the shapes (catching panics).
 
 use lede::pipeline::{self, Config};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-/// One timed run of the whole pipeline over `text`.
+/// CPU time used so far by the calling thread.
+#[cfg(unix)]
+fn thread_time() -> Duration {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `ts` is a valid timespec for the call to fill.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)");
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// Elsewhere, wall time since the first call.
+#[cfg(not(unix))]
+fn thread_time() -> Duration {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed()
+}
+
+/// One timed run of the whole pipeline over `text` (on this thread:
+/// `process` does not spawn).
 fn once(text: &str, cfg: &Config) -> Duration {
-    let t = Instant::now();
+    let t = thread_time();
     let out = pipeline::process(lede::input::Item::Text { path: "-".into(), bytes: text.as_bytes().to_vec() }, cfg);
     std::hint::black_box(out.len());
-    t.elapsed()
+    thread_time() - t
 }
 
 fn check_linear(name: &str, make: impl Fn(usize) -> String, unit: usize) {
