@@ -20,7 +20,8 @@ pub struct W<'a> {
 }
 
 impl W<'_> {
-    fn is_word(&self) -> bool {
+    /// Starts with a letter or digit.
+    pub fn is_word(&self) -> bool {
         self.s.chars().next().is_some_and(char::is_alphanumeric)
     }
     /// Starts with a capital letter.
@@ -729,7 +730,7 @@ fn is_quantity(w: &str) -> bool {
 }
 
 /// Prepositions that put the noun phrase after them out of subject position.
-fn is_preposition(w: &str) -> bool {
+pub fn is_preposition(w: &str) -> bool {
     matches!(
         w,
         "in" | "on"
