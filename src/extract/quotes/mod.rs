@@ -330,10 +330,16 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                 || n > 1 && pre[n - 2].s == "as" && matches!(pre[n - 1].s, "a" | "an" | "the" | "being"));
         let fragment = kind == QuoteKind::Partial || kind == QuoteKind::Scare && (n_words >= 3 || as_characterization);
         if found.as_ref().is_none_or(|f| f.speaker.is_none()) && fragment && !starts_sentence {
-            let verb = found.take();
-            found = subject_of_sentence(doc, &ents, &pre[term.map_or(0, |t| t + 1)..]).or(verb);
-            if found.as_ref().is_some_and(|f| f.speaker.is_some()) {
+            // `Roe dismissed claims that his plan was “…”`: the words of a
+            // rejected claim are quoted speech, but not the subject's.
+            if attribution::rejects_content(&pre[term.map_or(0, |t| t + 1)..]) {
                 kind = QuoteKind::Partial;
+            } else {
+                let verb = found.take();
+                found = subject_of_sentence(doc, &ents, &pre[term.map_or(0, |t| t + 1)..]).or(verb);
+                if found.as_ref().is_some_and(|f| f.speaker.is_some()) {
+                    kind = QuoteKind::Partial;
+                }
             }
         }
         let mut q = Quote { span: seg.inner, kind, speaker: None, speaker_span: None, speaker_role: None, verb: None };
@@ -861,7 +867,8 @@ fn resolve(
             // "Sanders’ campaign said", "NATO’s strategic roadmap presents":
             // the campaign or the roadmap speaks, not Sanders or NATO.
             let text = doc.slice(p.span);
-            if p.kind == HeadKind::Nominal && possessive_nominal(text) {
+            // "Supporters of Donald Trump said": the group speaks, as written.
+            if (p.kind == HeadKind::Nominal && possessive_nominal(text)) || attribution::is_group_of(text) {
                 q.speaker = Some(text.to_string());
                 q.speaker_span = Some(p.span);
                 return;
@@ -1492,6 +1499,67 @@ mod tests {
         let text = "Norway won, and it says the team “earned it”.";
         let it = text.find("it says").unwrap();
         assert!(inner_it_subject(text, Span::new(it, it + 2), Span::new(it + 3, it + 7)));
+    }
+
+    /// A verb putting forward a content noun's "that" clause ("promoted the
+    /// idea that “…”") hands the quotation to its subject; a verb that
+    /// rejects the proposition, or one without the content noun, does not.
+    #[test]
+    fn content_noun_clauses_belong_to_the_subject() {
+        let cases = [
+            ("Jane Roe made the argument that “taxes must fall” in her speech.", "taxes", Some("Jane Roe")),
+            ("Jane Roe floated the rather bold claim that the tax was “a disgrace”.", "a disgrace", Some("Jane Roe")),
+            (
+                "Protesters marched through the city, spreading rumors that “the mayor had fled”.",
+                "the mayor",
+                Some("Protesters"),
+            ),
+            ("Jane Roe rejected the idea that “taxes must fall”.", "taxes", None),
+            ("Jane Roe has long dismissed claims that the vote was “rigged”.", "rigged", None),
+            ("Jane Roe dismissed the vote as “rigged”.", "rigged", Some("Jane Roe")),
+            ("Jane Roe promoted the film “Summer Rain” across Europe.", "Summer Rain", None),
+            ("Jane Roe made it clear that “taxes must fall”.", "taxes", None),
+        ];
+        assert_speakers(&cases);
+        let (doc, qs) = run("Title\n\nJane Roe has dismissed claims that her plan was “a tax grab” at all.", &[]);
+        let q = find(&doc, &qs, "a tax grab");
+        assert_eq!((q.kind, q.speaker.as_deref()), (QuoteKind::Partial, None));
+        let (doc, qs) =
+            run("Title\n\nThe union promoted the idea that “The plant will close,” with a strike looming.", &[]);
+        let q = find(&doc, &qs, "The plant");
+        assert_eq!(
+            (q.kind, q.speaker.as_deref(), q.verb.as_deref()),
+            (QuoteKind::Partial, Some("The union"), Some("promoted"))
+        );
+    }
+
+    /// A plural noun for people with "of" and a name ("Supporters of Jane
+    /// Roe") is the speaker as written, not the person after "of".
+    #[test]
+    fn groups_of_people_speak_for_themselves() {
+        let cases = [
+            ("Supporters of Jane Roe said “she will win”.", "she will", Some("Supporters of Jane Roe")),
+            ("Some critics of Jane Roe said the plan was “a trap”.", "a trap", Some("Some critics of Jane Roe")),
+            (
+                "The remaining fans of the singer Jane Roe said they “miss her”.",
+                "miss her",
+                Some("The remaining fans of the singer Jane Roe"),
+            ),
+            (
+                "Critics of former Governor Jane Roe promoted the idea that “Roe will run again,” with a poll due.",
+                "Roe will",
+                Some("Critics of former Governor Jane Roe"),
+            ),
+            // A name of one person is not a group.
+            ("The mother of Jane Roe said “she will win”.", "she will", Some("Jane Roe")),
+            ("Secretary of State Jane Roe said “we will win”.", "we will", Some("Jane Roe")),
+        ];
+        assert_speakers(&cases);
+        assert!(attribution::is_group_of("Supporters of Jane Roe"));
+        assert!(attribution::is_group_of("The remaining members of Acme"));
+        assert!(!attribution::is_group_of("Bank of England"));
+        assert!(!attribution::is_group_of("Secretary of State Jane Roe"));
+        assert!(!attribution::is_group_of("of Jane Roe") && !attribution::is_group_of("The of"));
     }
 
     /// "presents X as “…”" frames a quoted characterization like "describes
