@@ -945,7 +945,7 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
             return Some((f, false));
         }
         // "Roe dismissed claims that …“…”": someone else's words.
-        if v >= sub && is_rejecting_verb(w.s) && content_clause_after(ws, v) {
+        if v >= sub && super::lexicon::is_rejecting_verb(w.s) && content_clause_after(ws, v) {
             break;
         }
         if v < sub
@@ -1100,57 +1100,12 @@ fn puts_forward(ws: &[W], v: usize) -> bool {
     super::lexicon::is_content_verb(ws[v].s) && content_clause_after(ws, v)
 }
 
-/// Verbs that reject a proposition ("rejected the idea that …", "denied
-/// claims that …"): the quoted words in its "that" clause belong to
-/// whoever put it forward, never to the verb's subject.
-fn is_rejecting_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "reject"
-            | "rejects"
-            | "rejected"
-            | "rejecting"
-            | "deny"
-            | "denies"
-            | "denied"
-            | "denying"
-            | "dismiss"
-            | "dismisses"
-            | "dismissed"
-            | "dismissing"
-            | "dispute"
-            | "disputes"
-            | "disputed"
-            | "disputing"
-            | "refute"
-            | "refutes"
-            | "refuted"
-            | "refuting"
-            | "debunk"
-            | "debunks"
-            | "debunked"
-            | "debunking"
-            | "ridicule"
-            | "ridicules"
-            | "ridiculed"
-            | "ridiculing"
-            | "contest"
-            | "contests"
-            | "contested"
-            | "contesting"
-            | "counter"
-            | "counters"
-            | "countered"
-            | "countering"
-    )
-}
-
 /// Whether the words `ws` (ending at a quotation) reject the proposition
 /// the quotation is part of: a rejecting verb, then a content noun and
 /// "that" ("Roe rejected the idea that “…”").
 pub fn rejects_content(ws: &[W]) -> bool {
     let from = ws.iter().rposition(|w| w.ends_sentence()).map_or(0, |p| p + 1);
-    (from..ws.len()).any(|v| is_rejecting_verb(ws[v].s) && content_clause_after(ws, v))
+    (from..ws.len()).any(|v| super::lexicon::is_rejecting_verb(ws[v].s) && content_clause_after(ws, v))
 }
 
 /// Whether a content noun and "that" follow the verb `ws[v]`: an optional

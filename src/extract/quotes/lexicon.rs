@@ -25,6 +25,16 @@ pub fn is_content_verb(w: &str) -> bool {
     w.bytes().all(|b| b.is_ascii_lowercase()) && CONTENT_VERBS.contains(w)
 }
 
+static REJECTING_VERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| load(include_str!("../../../data/quotes/rejecting_verbs.txt")));
+
+/// A verb that rejects a proposition ("rejected", "denies"): with a
+/// content noun and "that" after it, the quoted words in the clause are
+/// someone else's, not the subject's. Lowercase surface forms only.
+pub fn is_rejecting_verb(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_lowercase()) && REJECTING_VERBS.contains(w)
+}
+
 /// A noun whose "that" clause is what someone said or holds ("idea",
 /// "claim", "narrative"), in the singular or the plural; the plural is
 /// returned as `Some(true)`. Lowercase only.
@@ -281,6 +291,7 @@ mod tests {
         assert!(!is_speech_verb("call") && !is_speech_verb("chant"));
         assert!(is_content_verb("promoted") && is_content_verb("floating") && is_content_verb("made"));
         assert!(!is_content_verb("Promoted") && !is_content_verb("rejected") && !is_content_verb("idea"));
+        assert!(is_rejecting_verb("dismissed") && is_rejecting_verb("denies") && !is_rejecting_verb("promoted"));
         assert_eq!(content_noun("idea"), Some(false));
         assert_eq!(content_noun("claims"), Some(true));
         assert_eq!(content_noun("theories"), Some(true));
