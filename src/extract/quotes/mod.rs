@@ -609,7 +609,13 @@ fn it_antecedent(doc: &Document, ents: &[&Entity], segs: &[marks::Segment], it: 
     let ws = attribution::words(text, Span::new(from, it.start), 80);
     // A closing mark left from the sentence before (`…poverty." The new …`).
     let ws = &ws[ws.iter().position(|w| !matches!(w.s, "\"" | "”" | "’" | "'")).unwrap_or(ws.len())..];
-    let quoted = |s: Span| segs.iter().any(|g| g.open <= s.start && s.end <= g.close_end);
+    // Segments and entities are sorted: only those of this sentence are
+    // looked at, so the search stays bounded per quote.
+    let quoted = |s: Span| {
+        let k = segs.partition_point(|g| g.open <= s.start);
+        k > 0 && s.end <= segs[k - 1].close_end
+    };
+    let ents = &ents[ents.partition_point(|e| e.span.start < from)..ents.partition_point(|e| e.span.start < it.start)];
     // Names before the subject sit in a dateline or an opening adverbial.
     let mut names_from = from;
     if let Some(p) = attribution::sentence_subject(ws).filter(|p| p.kind != HeadKind::Pronoun && !quoted(p.span)) {
@@ -731,7 +737,8 @@ fn nominal_antecedent(doc: &Document, ents: &[&Entity], ws: &[attribution::W], s
     // "The club’s new shares": a possessive's noun is at most two words on.
     let cut = np.iter().position(|w| w.s.ends_with("’s") || w.s.ends_with("'s")).map_or(cut, |k| cut.min(k + 3));
     let np = &np[..cut];
-    // A nationality modifies the noun ("The new Indian government").
+    // A nationality modifies the noun ("The new Indian government"); the
+    // mentions passed in are the sentence's own, a bounded few.
     let ents: Vec<&Entity> = ents.iter().copied().filter(|e| e.kind != EntityKind::Norp).collect();
     let ents = ents.as_slice();
     let whole = Span::new(np.first()?.span.start, np.last()?.span.end);
