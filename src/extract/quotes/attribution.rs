@@ -20,7 +20,8 @@ pub struct W<'a> {
 }
 
 impl W<'_> {
-    fn is_word(&self) -> bool {
+    /// Starts with a letter or digit.
+    pub fn is_word(&self) -> bool {
         self.s.chars().next().is_some_and(char::is_alphanumeric)
     }
     /// Starts with a capital letter.
@@ -512,6 +513,25 @@ pub fn backward_phrase(ws: &[W]) -> Option<Phrase> {
         {
             s -= 1;
         }
+        // "Supporters of former President Donald Trump", "critics of Acme":
+        // a plural noun for people heads the phrase, the name after "of"
+        // is its complement, and the whole group is the speaker.
+        // "fans of the singer Jane Roe": "of" may stand a few lower-case
+        // words before the name.
+        let of = (s.saturating_sub(4)..s).rev().find(|&k| {
+            sub[k].s == "of" && sub[k + 1..s].iter().all(|w| w.is_word() && !w.is_cap() && !is_speech_verb(w.s))
+        });
+        let g = of.map_or(s, |k| k.saturating_sub(1));
+        if g + 2 < e && sub[g + 1].s == "of" && is_group_noun(sub[g].s) {
+            // Its determiner, with up to two modifiers ("The remaining members").
+            let modifier = |w: &W| w.is_word() && !w.is_cap() && !is_speech_verb(w.s) && !is_preposition(w.s);
+            let opens = |w: &W| is_determiner(w.s) || is_quantity(w.s);
+            let g = (1..=3.min(g))
+                .find(|&k| opens(&sub[g - k]) && sub[g - k + 1..g].iter().all(modifier))
+                .map_or(g, |k| g - k);
+            let span = span_of(&sub[g..e]);
+            return Some(Phrase { span, head: span, role: None, kind: HeadKind::Nominal });
+        }
         let mut p = split_role(&sub[s..e]);
         if p.role.is_none() {
             p.role = appos;
@@ -692,6 +712,60 @@ fn person_noun(w: &str) -> bool {
             ))
 }
 
+/// A plural noun for a group of people ("supporters", "critics",
+/// "members", "allies"), any case: the plural of a person noun
+/// ([`names_person`]) or of a few nouns for people that have no person
+/// ending.
+pub fn is_group_noun(w: &str) -> bool {
+    let w = w.to_lowercase();
+    if w.len() < 4 || w.ends_with("ss") || !w.ends_with('s') {
+        return false;
+    }
+    let singular = match w.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => w[..w.len() - 1].to_string(),
+    };
+    names_person(&singular)
+        || matches!(
+            singular.as_str(),
+            "critic"
+                | "ally"
+                | "friend"
+                | "fan"
+                | "advocate"
+                | "relative"
+                | "family"
+                | "aide"
+                | "employee"
+                | "colleague"
+                | "rival"
+                | "veteran"
+                | "parent"
+                | "citizen"
+                | "associate"
+                | "delegate"
+                | "loyalist"
+                | "partisan"
+                | "devotee"
+                | "adherent"
+        )
+}
+
+/// Whether a speaker phrase is a group of people named by what they are
+/// to someone ("Supporters of former President Donald Trump", "some
+/// critics of Acme"): the named person or organization after "of" is not
+/// the speaker.
+pub fn is_group_of(phrase: &str) -> bool {
+    let ws: Vec<&str> = phrase.split_whitespace().collect();
+    let Some(o) = ws.iter().take(5).position(|w| *w == "of").filter(|&o| o >= 1 && o + 1 < ws.len()) else {
+        return false;
+    };
+    let lead = o >= 2 && (is_determiner(ws[0]) || is_quantity(&ws[0].to_lowercase()));
+    // Before the noun: a determiner and lower-case modifiers only.
+    let modifiers = || ws[1..o - 1].iter().all(|w| w.chars().all(|c| c.is_lowercase()));
+    (o == 1 || lead && modifiers()) && is_group_noun(ws[o - 1])
+}
+
 /// A lower-case noun that names a person or people ("spokesman",
 /// "minister", "activist", "voter"): the role list, "-man"/"-woman",
 /// and the person endings of [`person_noun`] and [`role_noun`].
@@ -729,7 +803,7 @@ fn is_quantity(w: &str) -> bool {
 }
 
 /// Prepositions that put the noun phrase after them out of subject position.
-fn is_preposition(w: &str) -> bool {
+pub fn is_preposition(w: &str) -> bool {
     matches!(
         w,
         "in" | "on"
@@ -870,7 +944,14 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
         {
             return Some((f, false));
         }
-        if v < sub || !(is_speech_verb(w.s) || frames_as(ws, v)) || (v > 0 && is_noun_context(&ws[v - 1])) {
+        // "Roe dismissed claims that …“…”": someone else's words.
+        if v >= sub && super::lexicon::is_rejecting_verb(w.s) && content_clause_after(ws, v) {
+            break;
+        }
+        if v < sub
+            || !(is_speech_verb(w.s) || frames_as(ws, v) || puts_forward(ws, v))
+            || (v > 0 && is_noun_context(&ws[v - 1]))
+        {
             continue;
         }
         let rest = &ws[v + 1..];
@@ -1007,6 +1088,50 @@ fn frames_as(ws: &[W], v: usize) -> bool {
         && object.len() <= 6
         && object.iter().all(|w| w.is_word() && !is_speech_verb(w.s))
         && (tail.is_empty() || tail.len() == 1 && matches!(tail[0].s, "a" | "an" | "the"))
+}
+
+/// Whether `ws[v]` puts forward a proposition whose "that" clause holds
+/// the quotation that ends `ws`: a verb of [`is_content_verb`], an
+/// optional determiner (not another's possessive: "pushed Roe’s claim"
+/// is Roe's), up to two modifiers, a content noun, then "that"
+/// ("promoted the idea that “…”", "floated the baseless claim that it was
+/// “…”", "spread rumors that …"). A bare noun must be plural.
+fn puts_forward(ws: &[W], v: usize) -> bool {
+    super::lexicon::is_content_verb(ws[v].s) && content_clause_after(ws, v)
+}
+
+/// Whether the words `ws` (ending at a quotation) reject the proposition
+/// the quotation is part of: a rejecting verb, then a content noun and
+/// "that" ("Roe rejected the idea that “…”").
+pub fn rejects_content(ws: &[W]) -> bool {
+    let from = ws.iter().rposition(|w| w.ends_sentence()).map_or(0, |p| p + 1);
+    (from..ws.len()).any(|v| super::lexicon::is_rejecting_verb(ws[v].s) && content_clause_after(ws, v))
+}
+
+/// Whether a content noun and "that" follow the verb `ws[v]`: an optional
+/// determiner (not another's possessive), up to two modifiers, the noun
+/// (a bare noun must be plural), then "that".
+fn content_clause_after(ws: &[W], v: usize) -> bool {
+    let mut j = v + 1;
+    let det = ws.get(j).is_some_and(|w| {
+        matches!(
+            w.s,
+            "the" | "this" | "that" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "such" | "these" | "those"
+        )
+    });
+    j += usize::from(det);
+    for _ in 0..3 {
+        let Some(w) = ws.get(j) else { return false };
+        if let Some(plural) = super::lexicon::content_noun(w.s) {
+            return (det || plural) && ws.get(j + 1).is_some_and(|t| t.s == "that");
+        }
+        // A modifier: a lower-case word that is no clause word or preposition.
+        if !w.is_word() || w.is_cap() || w.s == "that" || is_preposition(w.s) || is_name_glue(w.s) {
+            return false;
+        }
+        j += 1;
+    }
+    false
 }
 
 /// Words between a subject and "to VERB" that keep the subject as the

@@ -12,6 +12,44 @@ static VERBS: LazyLock<HashSet<&'static str>> =
 static ROLES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| load(include_str!("../../../data/quotes/role_nouns.txt")));
 
+static CONTENT_VERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| load(include_str!("../../../data/quotes/content_verbs.txt")));
+static CONTENT_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| load(include_str!("../../../data/quotes/content_nouns.txt")));
+
+/// A verb that puts a proposition forward ("promoted", "floated", "made")
+/// without being a speech verb by itself: it reports speech only with a
+/// content noun and its "that" clause ("promoted the idea that …").
+/// Lowercase surface forms only.
+pub fn is_content_verb(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_lowercase()) && CONTENT_VERBS.contains(w)
+}
+
+static REJECTING_VERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| load(include_str!("../../../data/quotes/rejecting_verbs.txt")));
+
+/// A verb that rejects a proposition ("rejected", "denies"): with a
+/// content noun and "that" after it, the quoted words in the clause are
+/// someone else's, not the subject's. Lowercase surface forms only.
+pub fn is_rejecting_verb(w: &str) -> bool {
+    w.bytes().all(|b| b.is_ascii_lowercase()) && REJECTING_VERBS.contains(w)
+}
+
+/// A noun whose "that" clause is what someone said or holds ("idea",
+/// "claim", "narrative"), in the singular or the plural; the plural is
+/// returned as `Some(true)`. Lowercase only.
+pub fn content_noun(w: &str) -> Option<bool> {
+    if !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    if CONTENT_NOUNS.contains(w) {
+        return Some(false);
+    }
+    let singular = w.strip_suffix('s')?;
+    let y = w.strip_suffix("ies").map(|stem| format!("{stem}y"));
+    (CONTENT_NOUNS.contains(singular) || y.is_some_and(|y| CONTENT_NOUNS.contains(y.as_str()))).then_some(true)
+}
+
 /// A reporting verb ("said", "castigated"); only lowercase surface forms
 /// count, so "the State Department" or "Post" never read as verbs.
 pub fn is_speech_verb(w: &str) -> bool {
@@ -251,6 +289,15 @@ mod tests {
         // "calls"/"notes" report speech; the bare nouns "call"/"chant" do not.
         assert!(is_speech_verb("calls") && is_speech_verb("notes") && is_speech_verb("chanted"));
         assert!(!is_speech_verb("call") && !is_speech_verb("chant"));
+        assert!(is_content_verb("promoted") && is_content_verb("floating") && is_content_verb("made"));
+        assert!(!is_content_verb("Promoted") && !is_content_verb("rejected") && !is_content_verb("idea"));
+        assert!(is_rejecting_verb("dismissed") && is_rejecting_verb("denies") && !is_rejecting_verb("promoted"));
+        assert_eq!(content_noun("idea"), Some(false));
+        assert_eq!(content_noun("claims"), Some(true));
+        assert_eq!(content_noun("theories"), Some(true));
+        assert_eq!(content_noun("ideas"), Some(true));
+        assert_eq!(content_noun("table"), None);
+        assert_eq!(content_noun("Idea"), None);
         assert!(is_role("spokesman") && is_role("President") && is_role("Gen."));
         assert!(!is_role("Putin"));
     }

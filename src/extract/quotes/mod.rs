@@ -330,10 +330,16 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                 || n > 1 && pre[n - 2].s == "as" && matches!(pre[n - 1].s, "a" | "an" | "the" | "being"));
         let fragment = kind == QuoteKind::Partial || kind == QuoteKind::Scare && (n_words >= 3 || as_characterization);
         if found.as_ref().is_none_or(|f| f.speaker.is_none()) && fragment && !starts_sentence {
-            let verb = found.take();
-            found = subject_of_sentence(doc, &ents, &pre[term.map_or(0, |t| t + 1)..]).or(verb);
-            if found.as_ref().is_some_and(|f| f.speaker.is_some()) {
+            // `Roe dismissed claims that his plan was “…”`: the words of a
+            // rejected claim are quoted speech, but not the subject's.
+            if attribution::rejects_content(&pre[term.map_or(0, |t| t + 1)..]) {
                 kind = QuoteKind::Partial;
+            } else {
+                let verb = found.take();
+                found = subject_of_sentence(doc, &ents, &pre[term.map_or(0, |t| t + 1)..]).or(verb);
+                if found.as_ref().is_some_and(|f| f.speaker.is_some()) {
+                    kind = QuoteKind::Partial;
+                }
             }
         }
         let mut q = Quote { span: seg.inner, kind, speaker: None, speaker_span: None, speaker_role: None, verb: None };
@@ -365,6 +371,27 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                 q.speaker.clone_from(&prev.speaker);
                 q.speaker_span = prev.speaker_span;
                 q.speaker_role.clone_from(&prev.speaker_role);
+            }
+            // `…ties with Russia — a relationship it says has “no limits”`:
+            // "it" inside its sentence, right before its speech verb, stands
+            // for a non-person noun phrase earlier in the same sentence
+            // ([`it_antecedent`]), and only failing that for the non-person
+            // speaker of a quote in the same or the previous sentence.
+            if q.speaker.is_none()
+                && let Some(Found { speaker: Some(p), verb_span, .. }) = &found
+                && p.kind == HeadKind::Pronoun
+                && inner_it_subject(text, p.head, *verb_span)
+            {
+                if let Some((name, span)) = it_antecedent(doc, &ents, &segs, p.head) {
+                    q.speaker = Some(name);
+                    q.speaker_span = Some(span);
+                } else if let Some((prev, true)) = &last_attr
+                    && recent_sentence(text, prev.span, p.head.start)
+                {
+                    q.speaker.clone_from(&prev.speaker);
+                    q.speaker_span = prev.speaker_span;
+                    q.speaker_role.clone_from(&prev.speaker_role);
+                }
             }
             let para = doc.paragraph_at(seg.open);
             if q.speaker.is_none()
@@ -501,20 +528,227 @@ fn non_person(doc: &Document, ents: &[&Entity], span: Span) -> bool {
 /// verb, so neither a passive ("it was reported") nor an expletive
 /// ("it is said") reads as a speaker.
 fn it_subject(text: &str, it: Span, verb: Span) -> bool {
-    if !matches!(&text[it.start..it.end], "it" | "It") || verb.start < it.end {
+    if !matches!(&text[it.start..it.end], "it" | "It") || !it_then_verb(text, it, verb) {
         return false;
     }
-    // Adverbs and perfect or future auxiliaries, never a form of "be".
-    let between = text[it.end..verb.start]
-        .split_whitespace()
-        .all(|w| lexicon::is_verb_filler(w) && !matches!(w, "was" | "were" | "is" | "have" | "herself" | "himself"));
     let from = attribution::sentence_start(text, it.start);
     let before = text[from..it.start].trim().trim_end_matches(',').trim_end();
     let opener = !before.contains(' ')
         && text[from..it.start].trim_end().ends_with(',')
         && before.chars().next().is_some_and(char::is_uppercase)
         && before.chars().all(char::is_alphabetic);
-    between && (before.is_empty() || before.ends_with(['”', '"']) || opener)
+    before.is_empty() || before.ends_with(['”', '"']) || opener
+}
+
+/// Whether only adverbs or a perfect or future auxiliary stand between the
+/// pronoun at `it` and the verb at `verb` (never a form of "be", so a
+/// passive "it was reported" or an expletive "it is said" does not count).
+fn it_then_verb(text: &str, it: Span, verb: Span) -> bool {
+    verb.start >= it.end
+        && text[it.end..verb.start]
+            .split_whitespace()
+            .all(|w| lexicon::is_verb_filler(w) && !matches!(w, "was" | "were" | "is" | "have" | "herself" | "himself"))
+}
+
+/// "a relationship it says has …", "the ministry said it had warned": a
+/// lower-case "it" inside its sentence (not one [`it_subject`] takes) as
+/// the subject of the speech verb at `verb`. "It says a lot", "it says
+/// much about …" judge a fact rather than quote anyone: no subject.
+fn inner_it_subject(text: &str, it: Span, verb: Span) -> bool {
+    if &text[it.start..it.end] != "it" || !it_then_verb(text, it, verb) || it_subject(text, it, verb) {
+        return false;
+    }
+    let mut next = text[verb.end..].split_whitespace();
+    let idiom = match next.next() {
+        Some("a") => next.next().is_some_and(|w| matches!(w, "lot" | "great" | "good")),
+        Some(w) => matches!(w, "much" | "little" | "something" | "nothing" | "everything" | "volumes" | "more"),
+        None => false,
+    };
+    !idiom
+}
+
+/// Prepositions of place and time: a place after one ("talks in Moscow")
+/// is a setting, never what "it" stands for.
+fn is_setting_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at"
+            | "near"
+            | "from"
+            | "during"
+            | "across"
+            | "inside"
+            | "outside"
+            | "through"
+            | "around"
+            | "In"
+            | "At"
+            | "Near"
+            | "From"
+            | "During"
+            | "Across"
+            | "Inside"
+            | "Outside"
+            | "Through"
+            | "Around"
+    )
+}
+
+/// What an inner "it" (at `it`) stands for, searched in its own sentence
+/// before it in the order of Hobbs' algorithm: the sentence subject first,
+/// then organizations and places from left to right, those in subject,
+/// object or possessor position ("underlining Beijing’s focus") before
+/// objects of prepositions ("ties with Russia"). "It" never stands for a
+/// person; words inside quotation marks, a place that is only the setting
+/// ("in Paris") and a name modifying a person noun ("the US ambassador")
+/// are left out. Returns the speaker's name (an entity's canonical name,
+/// or a non-person nominal subject as written) and where it is.
+fn it_antecedent(doc: &Document, ents: &[&Entity], segs: &[marks::Segment], it: Span) -> Option<(String, Span)> {
+    let text = doc.text.as_str();
+    let from = attribution::sentence_start(text, it.start);
+    let ws = attribution::words(text, Span::new(from, it.start), 80);
+    // A closing mark left from the sentence before (`…poverty." The new …`).
+    let ws = &ws[ws.iter().position(|w| !matches!(w.s, "\"" | "”" | "’" | "'")).unwrap_or(ws.len())..];
+    // Segments and entities are sorted: only those of this sentence are
+    // looked at, so the search stays bounded per quote.
+    let quoted = |s: Span| {
+        let k = segs.partition_point(|g| g.open <= s.start);
+        k > 0 && s.end <= segs[k - 1].close_end
+    };
+    let ents = &ents[ents.partition_point(|e| e.span.start < from)..ents.partition_point(|e| e.span.start < it.start)];
+    // Names before the subject sit in a dateline or an opening adverbial.
+    let mut names_from = from;
+    if let Some(p) = attribution::sentence_subject(ws).filter(|p| p.kind != HeadKind::Pronoun && !quoted(p.span)) {
+        names_from = p.span.end;
+        match ents.iter().find(|e| e.kind != EntityKind::Norp && e.span.overlaps(&p.head)) {
+            Some(e) if matches!(e.kind, EntityKind::Org | EntityKind::Loc) => {
+                return Some((e.canonical.clone(), e.span));
+            }
+            Some(_) => {}
+            None if p.kind == HeadKind::Nominal => {
+                if let Some(np) = nominal_antecedent(doc, ents, ws, p.span) {
+                    return Some((doc.slice(np).to_string(), np));
+                }
+            }
+            None => {}
+        }
+    }
+    let mut after_preposition = None;
+    for e in ents.iter().filter(|e| e.span.start >= names_from && e.span.end <= it.start) {
+        if !matches!(e.kind, EntityKind::Org | EntityKind::Loc) || quoted(e.span) {
+            continue;
+        }
+        // The word governing the name, across determiners and a coordination
+        // ("in Ireland and the UK": the UK is in a setting too).
+        let mut start = e.span.start;
+        let before = loop {
+            let mut b = ws.partition_point(|w| w.span.start < start);
+            while b > 0 && matches!(ws[b - 1].s, "the" | "The" | "a" | "an") {
+                b -= 1;
+            }
+            let Some(w) = b.checked_sub(1).map(|b| ws[b]) else { break None };
+            match ents.iter().find(|c| c.span.end <= w.span.start && c.span.end + 2 >= w.span.start) {
+                Some(c) if matches!(w.s, "and" | "or" | ",") && c.span.start >= names_from => start = c.span.start,
+                _ => break Some(w.s),
+            }
+        };
+        let after = ws.iter().find(|w| w.span.start >= e.span.end).map(|w| w.s);
+        if after.is_some_and(attribution::names_person)
+            || (e.kind == EntityKind::Loc && before.is_some_and(is_setting_preposition))
+        {
+            continue;
+        }
+        if before.is_some_and(|w| w == "of" || attribution::is_preposition(w)) {
+            after_preposition.get_or_insert(*e);
+            continue;
+        }
+        return Some((e.canonical.clone(), e.span));
+    }
+    after_preposition.map(|e| (e.canonical.clone(), e.span))
+}
+
+/// Common irregular past tenses, which end a subject noun phrase ("The
+/// club’s shares fell after …") as the regular "-ed" forms do.
+fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "fell"
+            | "rose"
+            | "grew"
+            | "won"
+            | "lost"
+            | "made"
+            | "took"
+            | "came"
+            | "went"
+            | "saw"
+            | "got"
+            | "gave"
+            | "became"
+            | "left"
+            | "ran"
+            | "held"
+            | "kept"
+            | "told"
+            | "sold"
+            | "bought"
+            | "brought"
+            | "found"
+            | "paid"
+            | "met"
+            | "led"
+            | "sent"
+            | "spent"
+            | "built"
+            | "stood"
+            | "began"
+            | "wrote"
+            | "spoke"
+            | "hit"
+            | "cut"
+            | "put"
+            | "set"
+            | "shut"
+    )
+}
+
+/// The noun phrase of a common-noun sentence subject (`span`) that "it"
+/// can stand for: the phrase up to its verb or a clause word ("The company’s
+/// shares tumbled after" → "The company’s shares") when it names a singular
+/// non-person, else its possessor ("The company"), else nothing.
+fn nominal_antecedent(doc: &Document, ents: &[&Entity], ws: &[attribution::W], span: Span) -> Option<Span> {
+    let np: Vec<_> = ws.iter().filter(|w| w.span.start >= span.start && w.span.end <= span.end).collect();
+    let cut = np
+        .iter()
+        .skip(1)
+        .position(|w| {
+            let s = w.s;
+            !w.is_word()
+                || lexicon::is_speech_verb(s)
+                || attribution::is_preposition(s)
+                || matches!(
+                    s,
+                    "of" | "after" | "before" | "when" | "as" | "because" | "that" | "which" | "who" | "while"
+                )
+                || (s.len() > 3 && s.ends_with("ed") && s.chars().all(|c| c.is_ascii_lowercase()))
+                || is_irregular_past(s)
+        })
+        .map_or(np.len(), |k| k + 1);
+    // "The club’s new shares": a possessive's noun is at most two words on.
+    let cut = np.iter().position(|w| w.s.ends_with("’s") || w.s.ends_with("'s")).map_or(cut, |k| cut.min(k + 3));
+    let np = &np[..cut];
+    // A nationality modifies the noun ("The new Indian government"); the
+    // mentions passed in are the sentence's own, a bounded few.
+    let ents: Vec<&Entity> = ents.iter().copied().filter(|e| e.kind != EntityKind::Norp).collect();
+    let ents = ents.as_slice();
+    let whole = Span::new(np.first()?.span.start, np.last()?.span.end);
+    if non_person(doc, ents, whole) {
+        return Some(whole);
+    }
+    let k = np.iter().position(|w| w.s.ends_with("’s") || w.s.ends_with("'s"))?;
+    let suffix = if np[k].s.ends_with("’s") { "’s".len() } else { "'s".len() };
+    let owner = Span::new(np[0].span.start, np[k].span.end - suffix);
+    non_person(doc, ents, owner).then_some(owner)
 }
 
 /// Whether the quotation `prev` ends in the sentence holding byte `at` or
@@ -640,7 +874,8 @@ fn resolve(
             // "Sanders’ campaign said", "NATO’s strategic roadmap presents":
             // the campaign or the roadmap speaks, not Sanders or NATO.
             let text = doc.slice(p.span);
-            if p.kind == HeadKind::Nominal && possessive_nominal(text) {
+            // "Supporters of Donald Trump said": the group speaks, as written.
+            if (p.kind == HeadKind::Nominal && possessive_nominal(text)) || attribution::is_group_of(text) {
                 q.speaker = Some(text.to_string());
                 q.speaker_span = Some(p.span);
                 return;
@@ -1209,6 +1444,128 @@ mod tests {
             ),
         ];
         assert_speakers(&cases);
+    }
+
+    /// "it" inside a sentence, right before its speech verb, stands for a
+    /// non-person noun phrase of that sentence (the subject, then names in
+    /// subject, object or possessor position before objects of
+    /// prepositions), then for the last non-person speaker; never for a
+    /// person, a place that is only the setting, or a name in a quotation.
+    #[test]
+    fn inner_it_stands_for_a_non_person_of_its_sentence() {
+        let cases = [
+            (
+                "Jane Roe praised Norway’s push for closer ties with Sweden, a bond it says is “stronger than ever”.",
+                "stronger",
+                Some("Norway"),
+            ),
+            (
+                "Jane Roe praised the push for closer ties with Sweden, a bond it says is “stronger than ever”.",
+                "stronger",
+                Some("Sweden"),
+            ),
+            (
+                "The ministry, which moved to a new building last year, said it had warned of “a deep crisis” for months.",
+                "a deep",
+                Some("The ministry"),
+            ),
+            // A place after "in" is the setting, and a person is never "it".
+            ("Jane Roe found an old book in Oslo, and it says that “love wins”.", "love wins", None),
+            ("Jane Roe, the author of a report, says it warns of “a deep crisis”.", "a deep", None),
+            // A name inside an earlier quotation of the sentence is not one.
+            ("“Norway will pay,” Jane Roe said of a deal it says is “unfair”.", "unfair", None),
+            // Nothing in the sentence: the non-person speaker just before.
+            (
+                "The ministry said the talks had “failed”. Jane Roe agreed, and it also says the deal is “dead”.",
+                "dead",
+                Some("The ministry"),
+            ),
+            // A closing mark before the sentence, a verb after the subject.
+            ("“We lost.” The club’s shares fell after it said it faced “a grave crisis”.", "a grave", Some("The club")),
+            (
+                "Jane Roe said “we lost”. The new Swedish club, run by Norway, grew after it vowed “to win”.",
+                "to win",
+                Some("The new Swedish club"),
+            ),
+            // A coordinated place shares the setting.
+            ("Sales were up in Ireland and the UK, it said, on “compact” editions.", "compact", None),
+            // An expletive "it is said" has no antecedent.
+            ("Jane Roe left Norway last year, and it is said that she “never looked back”.", "never", None),
+        ];
+        assert_speakers(&cases);
+        // A dateline names no antecedent.
+        let text = "OSLO - Jane Roe wrote a book, and it also says that “love wins”.";
+        let doc = Document::verbatim(format!("Title\n\n{text}"));
+        assert!(crate::extract::entities::extract(&doc).iter().any(|e| doc.slice(e.span) == "OSLO"));
+        assert_speakers(&[(text, "love wins", None)]);
+        // "It says a lot": a judgement, not a speech act of a subject.
+        let text = "Norway won, and it says a lot about them.";
+        let it = text.find("it says").unwrap();
+        let verb = Span::new(it + 3, it + 7);
+        assert!(!inner_it_subject(text, Span::new(it, it + 2), verb));
+        let text = "Norway won, and it says the team “earned it”.";
+        let it = text.find("it says").unwrap();
+        assert!(inner_it_subject(text, Span::new(it, it + 2), Span::new(it + 3, it + 7)));
+    }
+
+    /// A verb putting forward a content noun's "that" clause ("promoted the
+    /// idea that “…”") hands the quotation to its subject; a verb that
+    /// rejects the proposition, or one without the content noun, does not.
+    #[test]
+    fn content_noun_clauses_belong_to_the_subject() {
+        let cases = [
+            ("Jane Roe made the argument that “taxes must fall” in her speech.", "taxes", Some("Jane Roe")),
+            ("Jane Roe floated the rather bold claim that the tax was “a disgrace”.", "a disgrace", Some("Jane Roe")),
+            (
+                "Protesters marched through the city, spreading rumors that “the mayor had fled”.",
+                "the mayor",
+                Some("Protesters"),
+            ),
+            ("Jane Roe rejected the idea that “taxes must fall”.", "taxes", None),
+            ("Jane Roe has long dismissed claims that the vote was “rigged”.", "rigged", None),
+            ("Jane Roe dismissed the vote as “rigged”.", "rigged", Some("Jane Roe")),
+            ("Jane Roe promoted the film “Summer Rain” across Europe.", "Summer Rain", None),
+            ("Jane Roe made it clear that “taxes must fall”.", "taxes", None),
+        ];
+        assert_speakers(&cases);
+        let (doc, qs) = run("Title\n\nJane Roe has dismissed claims that her plan was “a tax grab” at all.", &[]);
+        let q = find(&doc, &qs, "a tax grab");
+        assert_eq!((q.kind, q.speaker.as_deref()), (QuoteKind::Partial, None));
+        let (doc, qs) =
+            run("Title\n\nThe union promoted the idea that “The plant will close,” with a strike looming.", &[]);
+        let q = find(&doc, &qs, "The plant");
+        assert_eq!(
+            (q.kind, q.speaker.as_deref(), q.verb.as_deref()),
+            (QuoteKind::Partial, Some("The union"), Some("promoted"))
+        );
+    }
+
+    /// A plural noun for people with "of" and a name ("Supporters of Jane
+    /// Roe") is the speaker as written, not the person after "of".
+    #[test]
+    fn groups_of_people_speak_for_themselves() {
+        let cases = [
+            ("Supporters of Jane Roe said “she will win”.", "she will", Some("Supporters of Jane Roe")),
+            ("Some critics of Jane Roe said the plan was “a trap”.", "a trap", Some("Some critics of Jane Roe")),
+            (
+                "The remaining fans of the singer Jane Roe said they “miss her”.",
+                "miss her",
+                Some("The remaining fans of the singer Jane Roe"),
+            ),
+            (
+                "Critics of former Governor Jane Roe promoted the idea that “Roe will run again,” with a poll due.",
+                "Roe will",
+                Some("Critics of former Governor Jane Roe"),
+            ),
+            // A title with "of" is no group.
+            ("Secretary of State Jane Roe said “we will win”.", "we will", Some("Jane Roe")),
+        ];
+        assert_speakers(&cases);
+        assert!(attribution::is_group_of("Supporters of Jane Roe"));
+        assert!(attribution::is_group_of("The remaining members of Acme"));
+        assert!(!attribution::is_group_of("Bank of England"));
+        assert!(!attribution::is_group_of("Secretary of State Jane Roe"));
+        assert!(!attribution::is_group_of("of Jane Roe") && !attribution::is_group_of("The of"));
     }
 
     /// "presents X as “…”" frames a quoted characterization like "describes
