@@ -828,6 +828,9 @@ pub fn is_preposition(w: &str) -> bool {
             | "outside"
             | "inside"
             | "during"
+            | "between"
+            | "among"
+            | "amongst"
     )
 }
 

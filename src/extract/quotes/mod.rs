@@ -667,6 +667,70 @@ fn it_antecedent(doc: &Document, ents: &[&Entity], segs: &[marks::Segment], it: 
     after_preposition.map(|e| (e.canonical.clone(), e.span))
 }
 
+/// A subject name with more names coordinated before it: "Russia and
+/// China", "Jane Roe and John Smith", "Britain, France and Germany". The
+/// subject phrase ends at "and", so it holds only the last name; this looks
+/// back from it. Returns the canonical names joined as written, and the span
+/// from the first name to the last. The names must all be people, or all
+/// organizations and places ("Jane Roe and Acme" is no joint speaker), and
+/// the first must not follow a preposition ("talks between Britain and
+/// France said": the talks speak).
+fn coordinated_names(doc: &Document, ents: &[&Entity], phrase: Span) -> Option<(String, Span)> {
+    let text = doc.text.as_str();
+    let lo = ents.partition_point(|e| e.span.end <= phrase.start);
+    let mut inside = ents[lo..].iter().take_while(|e| e.span.start < phrase.end).filter(|e| e.kind != EntityKind::Norp);
+    let last = *inside.next()?;
+    if last.span.start < phrase.start || last.span.end > phrase.end {
+        return None;
+    }
+    let before = text[phrase.start..last.span.start].trim();
+    if inside.next().is_some()
+        || !matches!(before, "" | "the" | "The")
+        || !text[last.span.end..phrase.end].trim().is_empty()
+    {
+        return None;
+    }
+    let people = last.kind == EntityKind::Person;
+    if !people && !matches!(last.kind, EntityKind::Org | EntityKind::Loc) {
+        return None;
+    }
+    let mut names = vec![last];
+    let mut start = phrase.start;
+    loop {
+        let k = ents.partition_point(|e| e.span.end <= start);
+        let Some(prev) = k.checked_sub(1).map(|k| ents[k]).filter(|e| e.span.end <= start) else { break };
+        let gap = &text[prev.span.end..start];
+        let joined = if names.len() == 1 { matches!(gap, " and " | ", and ") } else { gap == ", " };
+        let kind_ok = if people {
+            prev.kind == EntityKind::Person
+        } else {
+            matches!(prev.kind, EntityKind::Org | EntityKind::Loc)
+        };
+        if !joined || !kind_ok {
+            break;
+        }
+        names.push(prev);
+        start = prev.span.start;
+    }
+    if names.len() < 2 {
+        return None;
+    }
+    let first = names[names.len() - 1].span;
+    let lead = text[..first.start].trim_end();
+    let lead = lead.strip_suffix("the").or_else(|| lead.strip_suffix("The")).map_or(lead, str::trim_end);
+    let word_before = lead.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if word_before == "of" || attribution::is_preposition(word_before) {
+        return None;
+    }
+    names.reverse();
+    let mut joined = names[0].canonical.clone();
+    for (k, n) in names.iter().enumerate().skip(1) {
+        joined.push_str(if k + 1 == names.len() { " and " } else { ", " });
+        joined.push_str(&n.canonical);
+    }
+    Some((joined, Span::new(first.start, last.span.end)))
+}
+
 /// Common irregular past tenses, which end a subject noun phrase ("The
 /// club’s shares fell after …") as the regular "-ed" forms do.
 fn is_irregular_past(w: &str) -> bool {
@@ -878,6 +942,12 @@ fn resolve(
             if (p.kind == HeadKind::Nominal && possessive_nominal(text)) || attribution::is_group_of(text) {
                 q.speaker = Some(text.to_string());
                 q.speaker_span = Some(p.span);
+                return;
+            }
+            // "Russia and China proclaimed": both speak.
+            if let Some((names, span)) = coordinated_names(doc, ents, p.span) {
+                q.speaker = Some(names);
+                q.speaker_span = Some(span);
                 return;
             }
             // Prefer an entity mention inside the phrase: a person first.
@@ -1538,6 +1608,39 @@ mod tests {
             (q.kind, q.speaker.as_deref(), q.verb.as_deref()),
             (QuoteKind::Partial, Some("The union"), Some("promoted"))
         );
+    }
+
+    /// Names joined by "and" speak together; a title or mixed kinds
+    /// leave the usual choice.
+    #[test]
+    fn coordinated_names_speak_together() {
+        let cases = [
+            (
+                "Norway and Sweden proclaimed that they opened “a new era” in ties.",
+                "a new era",
+                Some("Norway and Sweden"),
+            ),
+            ("Jane Roe and John Smith said the deal was “a disaster”.", "a disaster", Some("Jane Roe and John Smith")),
+            (
+                "Norway, Sweden and Denmark said the plan was “unworkable”.",
+                "unworkable",
+                Some("Norway, Sweden and Denmark"),
+            ),
+            ("Jane Roe said the deal was “a disaster”.", "a disaster", Some("Jane Roe")),
+        ];
+        assert_speakers(&cases);
+        // Not one kind: a person and a country.
+        let doc = Document::verbatim("Title\n\nJane Roe and Norway said the deal was “a disaster”.".into());
+        let ents = crate::extract::entities::extract(&doc);
+        let qs = extract(&doc, &ents);
+        let sp = find(&doc, &qs, "a disaster").speaker.clone();
+        assert!(sp.as_deref().is_some_and(|s| !s.contains(" and ")), "{sp:?}");
+        // After a preposition the names are not the subject.
+        let doc = Document::verbatim("Title\n\nTalks between Norway and Sweden said “nothing new”.".into());
+        let ents = crate::extract::entities::extract(&doc);
+        let qs = extract(&doc, &ents);
+        let sp = find(&doc, &qs, "nothing new").speaker.clone();
+        assert!(sp.as_deref().is_none_or(|s| !s.contains(" and ")), "{sp:?}");
     }
 
     /// A plural noun for people with "of" and a name ("Supporters of Jane
