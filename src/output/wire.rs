@@ -118,7 +118,9 @@ pub struct DateOut {
 pub struct QuoteOut {
     /// The words inside the quotation marks.
     pub text: String,
-    /// Canonical speaker name, or null.
+    /// Canonical speaker name, or null. Names that speak together are
+    /// joined as written ("Russia and China"); a group or document that is
+    /// no entity is kept as written ("NATO’s strategic roadmap").
     pub speaker: Option<String>,
     /// Role phrase of the speaker, or null.
     pub speaker_role: Option<String>,
