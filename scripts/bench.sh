@@ -5,12 +5,9 @@
 #
 # Prints wall seconds, MB/s of input, peak RSS (from /usr/bin/time -v) and
 # the time until the first output line appears (streaming check).
-set -euo pipefail
-cd "$(dirname "$0")/.."
 CORPUS=${1:-../shared/corpora/bbc}
 JOBS=${2:-1}
-cargo build -q --release
-BYTES=$(find "$CORPUS" -name '*.txt' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
+source "$(dirname "$0")/common.sh"
 LOG=$(mktemp)
 START=$(date +%s.%N)
 /usr/bin/time -v ./target/release/lede analyze "$CORPUS" -j"$JOBS" -f jsonl 2>"$LOG" \

@@ -9,12 +9,9 @@
 # smallest CPU time (user + system). Prints MB/s of wall time, MB per
 # CPU-second, and the -j2/-j1 wall-clock speed-up. Only meaningful when the
 # second core is otherwise idle: check the load average it prints.
-set -euo pipefail
-cd "$(dirname "$0")/.."
 CORPUS=${1:-../shared/corpora/bbc}
 ROUNDS=${2:-5}
-cargo build -q --release
-BYTES=$(find "$CORPUS" -name '*.txt' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
+source "$(dirname "$0")/common.sh"
 declare -A WALL CPU
 for _ in $(seq "$ROUNDS"); do
   for j in 1 2; do
