@@ -899,6 +899,32 @@ pub fn after_quote(ws: &[W]) -> Option<Found> {
     None
 }
 
+/// `Accused by NATO of “…”`, `dubbed by Roe as “…”`, `called by the
+/// Kremlin “…”`: a speech verb's past participle with a named agent right
+/// before the quotation. The agent of the passive is the speaker. `v` is
+/// the participle's position in `ws`, which ends at the opening mark; at
+/// most "of", "as" or "a(n)"/"the" and a comma may stand between the agent
+/// and the mark.
+fn passive_agent(ws: &[W], v: usize) -> Option<Found> {
+    let w = &ws[v];
+    if ws.get(v + 1)?.s != "by" {
+        return None;
+    }
+    let mut b = [0u8; 24];
+    let verb = crate::document::ascii_lower(w.s, &mut b)?;
+    // "first reported by The Associated Press": the outlet that published
+    // the words, not their speaker.
+    if !verb.ends_with("ed") || !is_speech_verb(verb) || verb == "reported" {
+        return None;
+    }
+    let agent = forward_phrase(&ws[v + 2..]).filter(|p| p.kind == HeadKind::Name)?;
+    let after = ws.iter().position(|t| t.span.start >= agent.span.end).unwrap_or(ws.len());
+    let rest = &ws[after..];
+    let linking =
+        rest.len() <= 3 && rest.iter().all(|t| matches!(t.s, "of" | "as" | "for" | "a" | "an" | "the" | "," | ":"));
+    linking.then(|| Found { verb: verb.to_string(), verb_span: w.span, speaker: Some(agent) })
+}
+
 /// Looks for `SPEAKER VERB: “…”`, `SPEAKER VERB (that) … “…”` or
 /// `according to SPEAKER, “…”` before a quotation. `ws` ends at the
 /// opening mark; returns the attribution and whether the verb introduces
@@ -926,6 +952,11 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
     let sub = if ws[sub.min(ws.len())..].iter().any(W::is_word) { sub } else { 0 };
     for v in (0..ws.len()).rev() {
         let w = &ws[v];
+        // A passive names or characterizes ("described by Roe as “…”"):
+        // it does not introduce an utterance directly.
+        if let Some(f) = passive_agent(ws, v) {
+            return Some((f, false));
+        }
         if w.s.eq_ignore_ascii_case("according") && ws.get(v + 1).is_some_and(|t| t.s == "to") {
             let sp = forward_phrase(&ws[v + 2..]);
             let direct = ws.len() - v <= 8;

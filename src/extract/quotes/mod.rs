@@ -1610,6 +1610,27 @@ mod tests {
         );
     }
 
+    /// A speech verb's passive with a named agent before the quotation:
+    /// the agent speaks. An unnamed agent, or an outlet that "reported"
+    /// the words, does not.
+    #[test]
+    fn passive_agents_speak() {
+        let cases = [
+            ("Accused by Norway of “stealing the fish”, Sweden left the talks.", "stealing", Some("Norway")),
+            ("The plan, described by Jane Roe as “a disaster”, was dropped.", "a disaster", Some("Jane Roe")),
+            ("He was called by Acme “a liar” last year.", "a liar", Some("Acme")),
+            ("Dubbed by critics as “the worst law”, the bill passed.", "the worst law", None),
+        ];
+        assert_speakers(&cases);
+        let (doc, qs) = run("Title\n\nThe plan, described by Jane Roe as “a disaster”, was dropped.", &[]);
+        assert_eq!(find(&doc, &qs, "a disaster").verb.as_deref(), Some("described"));
+        let text = "Jane Roe wrote in a letter, as first reported by Acme: “We will not pay.”";
+        let doc = Document::verbatim(format!("Title\n\n{text}"));
+        let ents = crate::extract::entities::extract(&doc);
+        let qs = extract(&doc, &ents);
+        assert_ne!(find(&doc, &qs, "We will not pay").speaker.as_deref(), Some("Acme"));
+    }
+
     /// Names joined by "and" speak together; a title or mixed kinds
     /// leave the usual choice.
     #[test]
