@@ -989,6 +989,8 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
             continue;
         }
         let rest = &ws[v + 1..];
+        let direct = rest.iter().all(|r| !r.is_word() || r.s == "that")
+            || (rest.len() <= 8 && rest.last().is_some_and(|r| r.is_punct(':')));
         // ", saying …": the participle's subject is the sentence subject.
         if w.s.ends_with("ing") && v > 0 {
             // "Ron Roe kept asking", "Jane Roe was saying": a progressive
@@ -1023,15 +1025,15 @@ pub fn before_quote(ws: &[W]) -> Option<(Found, bool)> {
             } else {
                 sentence_subject(&ws[..v])
             };
+            // "noting, “This is …”": a participle introduces a quotation
+            // directly, as a finite verb does.
             let f = Found { verb: w.s.to_string(), verb_span: w.span, speaker };
             if f.speaker.is_some() {
-                return Some(frame(fallback, f, false));
+                return Some(frame(fallback, f, direct));
             }
-            fallback.get_or_insert((f, false));
+            fallback.get_or_insert((f, direct));
             continue;
         }
-        let direct = rest.iter().all(|r| !r.is_word() || r.s == "that")
-            || (rest.len() <= 8 && rest.last().is_some_and(|r| r.is_punct(':')));
         // "Jane Roe went on to say", "was prompted to say", "interjected to
         // say": the infinitive's subject is the subject of the verb before it.
         if v > 1 && ws[v - 1].s == "to" {

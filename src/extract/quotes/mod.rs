@@ -1610,6 +1610,18 @@ mod tests {
         );
     }
 
+    /// A participle with only a comma or colon before the quotation
+    /// introduces it as a finite verb does: a whole sentence is full, a
+    /// lower-case fragment run into the verb stays partial.
+    #[test]
+    fn participles_introduce_full_quotations() {
+        let (doc, qs) = run("Title\n\nJane Roe praised the plan, noting, “This is a good day for all of us.”", &[]);
+        let q = find(&doc, &qs, "This is a good day");
+        assert_eq!((q.kind, q.verb.as_deref()), (QuoteKind::Full, Some("noting")));
+        let (doc, qs) = run("Title\n\nJane Roe praised the plan, saying “a deal is close” now.", &[]);
+        assert_eq!(find(&doc, &qs, "a deal is close").kind, QuoteKind::Partial);
+    }
+
     /// A speech verb's passive with a named agent before the quotation:
     /// the agent speaks. An unnamed agent, or an outlet that "reported"
     /// the words, does not.
