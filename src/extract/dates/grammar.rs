@@ -1347,13 +1347,10 @@ impl<'a> Scan<'a> {
                 let w2 = self.w_in(j + 2, j);
                 let coordinated = matches!(w1, "and" | "or") && matches!(lex(w2), Lex::Weekday(_));
                 let plural = if coordinated { self.w_in(j + 3, j) } else { w1 };
-                let code = match plural {
-                    "mornings" => Some("MO"),
-                    "afternoons" => Some("AF"),
-                    "evenings" => Some("EV"),
-                    "nights" => Some("NI"),
+                let code = plural.strip_suffix('s').and_then(|one| match lex(one) {
+                    Lex::PartOfDay(code) => Some(code),
                     _ => None,
-                };
+                });
                 if let Some(code) = code {
                     let v = format!("{}T{code}", resolve::weekday_set(wd));
                     let end = if coordinated { j + 1 } else { j + 2 };
