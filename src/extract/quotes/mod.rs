@@ -357,40 +357,28 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                     q.speaker = Some(label_name(&persons, sp));
                 }
             }
-            // `The statement stresses “…”.¶It also denounces “…”`: "it"
-            // opening a sentence right before its speech verb stands for
-            // the non-person speaker of a quote in the same or the previous
-            // sentence, when that is the last attributed quote.
+            // "it" as the subject of its speech verb. Inside its sentence
+            // (`…ties with Russia — a relationship it says has “no limits”`)
+            // it stands for a non-person noun phrase earlier in that
+            // sentence ([`it_antecedent`]). Failing that, or opening its
+            // sentence (`The statement stresses “…”.¶It also denounces
+            // “…”`), it stands for the non-person speaker of the last
+            // attributed quote, if that ends in the same or the previous
+            // sentence.
             if q.speaker.is_none()
                 && let Some(Found { speaker: Some(p), verb_span, .. }) = &found
                 && p.kind == HeadKind::Pronoun
-                && let Some((prev, true)) = &last_attr
-                && it_subject(text, p.head, *verb_span)
-                && recent_sentence(text, prev.span, p.head.start)
             {
-                q.speaker.clone_from(&prev.speaker);
-                q.speaker_span = prev.speaker_span;
-                q.speaker_role.clone_from(&prev.speaker_role);
-            }
-            // `…ties with Russia — a relationship it says has “no limits”`:
-            // "it" inside its sentence, right before its speech verb, stands
-            // for a non-person noun phrase earlier in the same sentence
-            // ([`it_antecedent`]), and only failing that for the non-person
-            // speaker of a quote in the same or the previous sentence.
-            if q.speaker.is_none()
-                && let Some(Found { speaker: Some(p), verb_span, .. }) = &found
-                && p.kind == HeadKind::Pronoun
-                && inner_it_subject(text, p.head, *verb_span)
-            {
-                if let Some((name, span)) = it_antecedent(doc, &ents, &segs, p.head) {
+                let inner = inner_it_subject(text, p.head, *verb_span);
+                let opening = !inner && it_subject(text, p.head, *verb_span);
+                if inner && let Some((name, span)) = it_antecedent(doc, &ents, &segs, p.head) {
                     q.speaker = Some(name);
                     q.speaker_span = Some(span);
-                } else if let Some((prev, true)) = &last_attr
+                } else if (inner || opening)
+                    && let Some((prev, true)) = &last_attr
                     && recent_sentence(text, prev.span, p.head.start)
                 {
-                    q.speaker.clone_from(&prev.speaker);
-                    q.speaker_span = prev.speaker_span;
-                    q.speaker_role.clone_from(&prev.speaker_role);
+                    inherit_speaker(&mut q, prev);
                 }
             }
             let para = doc.paragraph_at(seg.open);
@@ -399,9 +387,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                 && (Some(*pp) == para || (continues_previous(doc, seg, &post, para) && para == Some(*pp + 1)))
                 && found.as_ref().is_none_or(|f| f.speaker.is_none())
             {
-                q.speaker.clone_from(&prev.speaker);
-                q.speaker_span = prev.speaker_span;
-                q.speaker_role.clone_from(&prev.speaker_role);
+                inherit_speaker(&mut q, prev);
                 if q.verb.is_none() {
                     q.verb.clone_from(&prev.verb);
                 }
@@ -567,30 +553,12 @@ fn inner_it_subject(text: &str, it: Span, verb: Span) -> bool {
     !idiom
 }
 
-/// Prepositions of place and time: a place after one ("talks in Moscow")
-/// is a setting, never what "it" stands for.
+/// Prepositions of place and time, any case: a place after one ("talks
+/// in Moscow") is a setting, never what "it" stands for.
 fn is_setting_preposition(w: &str) -> bool {
     matches!(
-        w,
-        "in" | "at"
-            | "near"
-            | "from"
-            | "during"
-            | "across"
-            | "inside"
-            | "outside"
-            | "through"
-            | "around"
-            | "In"
-            | "At"
-            | "Near"
-            | "From"
-            | "During"
-            | "Across"
-            | "Inside"
-            | "Outside"
-            | "Through"
-            | "Around"
+        w.to_ascii_lowercase().as_str(),
+        "in" | "at" | "near" | "from" | "during" | "across" | "inside" | "outside" | "through" | "around"
     )
 }
 
@@ -813,6 +781,13 @@ fn nominal_antecedent(doc: &Document, ents: &[&Entity], ws: &[attribution::W], s
     let suffix = if np[k].s.ends_with("’s") { "’s".len() } else { "'s".len() };
     let owner = Span::new(np[0].span.start, np[k].span.end - suffix);
     non_person(doc, ents, owner).then_some(owner)
+}
+
+/// Credits `q` to the speaker of an earlier quote `prev`, with its role.
+fn inherit_speaker(q: &mut Quote, prev: &Quote) {
+    q.speaker.clone_from(&prev.speaker);
+    q.speaker_span = prev.speaker_span;
+    q.speaker_role.clone_from(&prev.speaker_role);
 }
 
 /// Whether the quotation `prev` ends in the sentence holding byte `at` or
