@@ -74,7 +74,7 @@ fn headed_run(cx: &Ctx, i: usize, s: usize, e: usize) -> bool {
     while j < e && is_cap(cx, j, s) {
         j += 1;
     }
-    j > i + 1 && { lower_with(cx.word(j - 1), |last| LEX.org_heads.contains(last) || LEX.misc_heads.contains(last)) }
+    j > i + 1 && lower_with(cx.word(j - 1), |last| LEX.org_heads.contains(last) || LEX.misc_heads.contains(last))
 }
 
 /// True when tokens `[a, b)` (joined by "of") open a name in the
@@ -111,15 +111,12 @@ fn opening_modifier(cx: &Ctx, i: usize, s: usize, e: usize) -> bool {
 /// True when token `i` can be part of a name on capital-letter evidence.
 /// `sentence_start` is the first token of `i`'s sentence.
 fn is_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
-    match cx.cap[i].get() {
-        1 => false,
-        2 => true,
-        _ => {
-            let yes = decide_cap(cx, i, sentence_start);
-            cx.cap[i].set(1 + u8::from(yes));
-            yes
-        }
+    if let Some(yes) = cx.cap[i].get() {
+        return yes;
     }
+    let yes = decide_cap(cx, i, sentence_start);
+    cx.cap[i].set(Some(yes));
+    yes
 }
 
 fn decide_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {

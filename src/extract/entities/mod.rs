@@ -95,10 +95,10 @@ struct Ctx<'d> {
     lower_seen: HashSet<&'d str>,
     /// Sports copy (score-like numbers): places that play are teams.
     sporty: bool,
-    /// [`chunk`]'s verdict on each token as a name word, once decided (0
-    /// undecided, 1 no, 2 yes). A token is asked about several times as
-    /// chunks grow and are split, always with its own sentence's start.
-    cap: Vec<std::cell::Cell<u8>>,
+    /// [`chunk`]'s verdict on each token as a name word, once decided. A
+    /// token is asked about several times as chunks grow and are split,
+    /// always with its own sentence's start.
+    cap: Vec<std::cell::Cell<Option<bool>>>,
 }
 
 impl<'d> Ctx<'d> {
