@@ -721,34 +721,32 @@ pub fn is_group_noun(w: &str) -> bool {
     if w.len() < 4 || w.ends_with("ss") || !w.ends_with('s') {
         return false;
     }
-    let singular = match w.strip_suffix("ies") {
-        Some(stem) => format!("{stem}y"),
-        None => w[..w.len() - 1].to_string(),
-    };
-    names_person(&singular)
-        || matches!(
-            singular.as_str(),
-            "critic"
-                | "ally"
-                | "friend"
-                | "fan"
-                | "advocate"
-                | "relative"
-                | "family"
-                | "aide"
-                | "employee"
-                | "colleague"
-                | "rival"
-                | "veteran"
-                | "parent"
-                | "citizen"
-                | "associate"
-                | "delegate"
-                | "loyalist"
-                | "partisan"
-                | "devotee"
-                | "adherent"
-        )
+    super::lexicon::singulars(&w).any(|singular| {
+        names_person(&singular)
+            || matches!(
+                singular.as_str(),
+                "critic"
+                    | "ally"
+                    | "friend"
+                    | "fan"
+                    | "advocate"
+                    | "relative"
+                    | "family"
+                    | "aide"
+                    | "employee"
+                    | "colleague"
+                    | "rival"
+                    | "veteran"
+                    | "parent"
+                    | "citizen"
+                    | "associate"
+                    | "delegate"
+                    | "loyalist"
+                    | "partisan"
+                    | "devotee"
+                    | "adherent"
+            )
+    })
 }
 
 /// Whether a speaker phrase is a group of people named by what they are

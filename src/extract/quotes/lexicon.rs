@@ -45,9 +45,15 @@ pub fn content_noun(w: &str) -> Option<bool> {
     if CONTENT_NOUNS.contains(w) {
         return Some(false);
     }
-    let singular = w.strip_suffix('s')?;
+    singulars(w).any(|s| CONTENT_NOUNS.contains(s.as_str())).then_some(true)
+}
+
+/// The singulars a regular English plural may have: "claims" → "claim";
+/// "theories" → "theory" and "theorie" (the caller's lexicon decides).
+/// Nothing for a word without a final "s".
+pub fn singulars(w: &str) -> impl Iterator<Item = String> + '_ {
     let y = w.strip_suffix("ies").map(|stem| format!("{stem}y"));
-    (CONTENT_NOUNS.contains(singular) || y.is_some_and(|y| CONTENT_NOUNS.contains(y.as_str()))).then_some(true)
+    y.into_iter().chain(w.strip_suffix('s').map(str::to_string))
 }
 
 /// A reporting verb ("said", "castigated"); only lowercase surface forms
