@@ -13,8 +13,9 @@ use rustc_hash::FxHashMap as HashMap;
 /// ordered output stream, the first-seen spelling wins deterministically.
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    /// Folded surname → (folded first name, canonical) of known full names.
-    by_surname: HashMap<String, Vec<(String, String)>>,
+    /// Folded surname → how many known full names have it, and the first
+    /// one's position in `known` (a lone surname takes a unique one).
+    by_surname: HashMap<String, (usize, u32)>,
     /// Known full names in the order first seen: (surname key, folded first
     /// name, canonical). An entry's position is its seniority: among several
     /// near spellings, the earliest wins.
@@ -232,8 +233,8 @@ impl NameIndex {
                     } else {
                         self.long.push(at);
                     }
-                    self.known.push((last.clone(), first.clone(), name.to_string()));
-                    self.by_surname.entry(last).or_default().push((first, name.to_string()));
+                    self.by_surname.entry(last.clone()).or_insert((0, at)).0 += 1;
+                    self.known.push((last, first, name.to_string()));
                     name.to_string()
                 }
             }
@@ -241,7 +242,7 @@ impl NameIndex {
             // A lone surname: the unique known full name with that surname key.
             let last = fold(words[0]);
             match self.by_surname.get(&last) {
-                Some(list) if list.len() == 1 => list[0].1.clone(),
+                Some(&(1, at)) => self.known[at as usize].2.clone(),
                 _ => name.to_string(),
             }
         } else {
