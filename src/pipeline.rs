@@ -350,7 +350,7 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
         return Ok(summary);
     }
     let in_flight = cfg.jobs * 4;
-    let (work_tx, work_rx) = crossbeam_channel::bounded::<(usize, Item)>(cfg.jobs * 2);
+    let (work_tx, work_rx) = crossbeam_channel::bounded::<(usize, Vec<Item>)>(cfg.jobs * 2);
     let (done_tx, done_rx) = crossbeam_channel::unbounded::<(usize, Vec<Delivery>)>();
     let render = sink.renderer();
     let (permit_tx, permit_rx) = crossbeam_channel::bounded::<()>(in_flight);
@@ -358,23 +358,29 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
     std::thread::scope(|scope| {
         scope.spawn(move || {
             let mut seq = 0usize;
-            walker.run(&mut |item| {
-                if permit_tx.send(()).is_err() {
-                    return false;
-                }
-                let ok = work_tx.send((seq, item)).is_ok();
+            let mut batch = Batch::default();
+            let mut send = |items: Vec<Item>| {
+                let ok = permit_tx.send(()).is_ok() && work_tx.send((seq, items)).is_ok();
                 seq += 1;
                 ok
+            };
+            walker.run(&mut |item| match batch.push(item) {
+                Some(full) => send(full),
+                None => true,
             });
+            if !batch.items.is_empty() {
+                send(batch.items);
+            }
         });
         for _ in 0..cfg.jobs {
             let rx = work_rx.clone();
             let tx = done_tx.clone();
             let render = render.clone();
             scope.spawn(move || {
-                for (seq, item) in rx {
-                    let done = process(item, cfg)
+                for (seq, items) in rx {
+                    let done = items
                         .into_iter()
+                        .flat_map(|item| process(item, cfg))
                         .map(|o| {
                             let bytes = match (&o, &render) {
                                 (Outcome::Doc(a), Some(r)) => Some(r.render(a)),
@@ -426,6 +432,46 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
         sink.idle()?;
     }
     result.map(|_| summary)
+}
+
+/// Work items travel to the workers in batches, so that a corpus of small
+/// files costs a few thread wake-ups per batch instead of per file: on two
+/// cores the reader, the workers and the delivering thread share the CPUs,
+/// and every wake-up preempts a worker.
+///
+/// A batch closes at [`Batch::MAX_ITEMS`] items or [`Batch::MAX_BYTES`] of
+/// input, which keeps the work in flight bounded in bytes and the tail of a
+/// run (one worker finishing the last batch alone) short. Input from
+/// standard input is never held back: it may arrive slowly, and its results
+/// should stream as it does.
+#[derive(Default)]
+struct Batch {
+    items: Vec<Item>,
+    bytes: u64,
+}
+
+impl Batch {
+    const MAX_ITEMS: usize = 32;
+    const MAX_BYTES: u64 = 64 * 1024;
+
+    /// Adds `item`; returns the batch to send when it is complete.
+    fn push(&mut self, item: Item) -> Option<Vec<Item>> {
+        let (bytes, stdin) = match &item {
+            Item::File { path, .. } => (std::fs::metadata(path).map_or(0, |m| m.len()), false),
+            Item::RecordLine { path, text, .. } => (text.len() as u64, path == "-"),
+            Item::Text { bytes, .. } => (bytes.len() as u64, true),
+            Item::Web { bytes, .. } => (bytes.len() as u64, false),
+            Item::Error { .. } => (0, false),
+        };
+        self.items.push(item);
+        self.bytes += bytes;
+        if stdin || self.items.len() >= Self::MAX_ITEMS || self.bytes >= Self::MAX_BYTES {
+            self.bytes = 0;
+            Some(std::mem::take(&mut self.items))
+        } else {
+            None
+        }
+    }
 }
 
 /// An outcome and, in a parallel run whose sink renders, its rendering.
@@ -558,6 +604,21 @@ mod tests {
         run(&walker, &cfg(1), &mut one).unwrap();
         assert!(one.0.iter().all(|l| l.starts_with("fresh ")), "{:?}", one.0);
         assert_eq!(one.0[1], "fresh 1.txt: Volodymyr Zelensky");
+    }
+
+    #[test]
+    fn batches_close_at_their_item_count_byte_size_or_standard_input() {
+        let line = |path: &str, len: usize| Item::RecordLine { path: path.into(), line: 1, text: "x".repeat(len) };
+        let mut b = Batch::default();
+        for _ in 1..Batch::MAX_ITEMS {
+            assert!(b.push(line("a.jsonl", 10)).is_none());
+        }
+        assert_eq!(b.push(line("a.jsonl", 10)).map(|v| v.len()), Some(Batch::MAX_ITEMS));
+        assert!(b.push(line("a.jsonl", 10)).is_none());
+        let big = Batch::MAX_BYTES as usize;
+        assert_eq!(b.push(line("a.jsonl", big)).map(|v| v.len()), Some(2));
+        assert_eq!(b.push(line("-", 1)).map(|v| v.len()), Some(1), "standard input is sent at once");
+        assert!(b.items.is_empty() && b.bytes == 0);
     }
 
     #[test]
