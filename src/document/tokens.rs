@@ -72,6 +72,10 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
         let clen = c.len_utf8();
         if c.is_whitespace() {
             i += clen;
+            // The usual run of ASCII spaces, without decoding.
+            while s.as_bytes().get(i).is_some_and(|&b| b == b' ' || (b'\t'..=b'\r').contains(&b)) {
+                i += 1;
+            }
             continue;
         }
         if is_alnum(c) {
@@ -95,12 +99,15 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
                     end += d.len_utf8();
                     continue;
                 }
-                let after = char_at(s, end + d.len_utf8());
+                // What follows the joiner is read only for a joiner: most
+                // words end at a space.
+                let after = || char_at(s, end + d.len_utf8());
                 let joins = match d {
-                    '-' | '‑' => after.is_some_and(is_alnum),
-                    '.' | ',' => after.is_some_and(|a| a.is_ascii_digit()) && all_digits,
-                    '&' => after.is_some_and(char::is_uppercase) && s[i..end].chars().all(char::is_uppercase),
+                    '-' | '‑' => after().is_some_and(is_alnum),
+                    '.' | ',' => all_digits && after().is_some_and(|a| a.is_ascii_digit()),
+                    '&' => after().is_some_and(char::is_uppercase) && s[i..end].chars().all(char::is_uppercase),
                     '\'' | '’' => {
+                        let after = after();
                         // Keep contractions ("don’t", "O’Brien") whole but split
                         // a final possessive ’s.
                         let after2 = after.and_then(|a| char_at(s, end + d.len_utf8() + a.len_utf8()));
