@@ -45,39 +45,42 @@ const ABBREV: &[&str] = &[
 /// "al-Assad" whole) and single punctuation marks, stopping after `max` items.
 pub fn words(text: &str, span: Span, max: usize) -> Vec<W<'_>> {
     let s = &text[span.start..span.end];
-    let mut out = Vec::new();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if out.len() >= max {
-            break;
-        }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(max.min(64));
+    let mut i = 0;
+    while out.len() < max {
+        let Some(c) = s[i..].chars().next() else { break };
+        let mut end = i + c.len_utf8();
         if c.is_whitespace() {
+            i = end;
             continue;
         }
-        let mut end = i + c.len_utf8();
         if c.is_alphanumeric() {
-            while let Some(&(j, d)) = it.peek() {
+            loop {
+                // ASCII letters and digits, the bulk of a word, byte by byte.
+                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                }
+                let j = end;
+                let Some(d) = s[j..].chars().next() else { break };
                 if d.is_alphanumeric() {
                     end = j + d.len_utf8();
-                    it.next();
                 } else if matches!(d, '-' | '\'' | '’' | '.') {
                     // Inner joiner only when a letter follows.
                     let after = s[j + d.len_utf8()..].chars().next();
                     if after.is_some_and(char::is_alphanumeric) {
                         end = j + d.len_utf8();
-                        it.next();
-                    } else if d == '.'
-                        && (ABBREV.contains(&&s[i..j])
-                            || (j - i == 1 && c.is_uppercase())
-                            || s[i..j].contains('.')
-                            // "(R-Fla.)", "R-Ky., said": a period before a
-                            // comma or a closing parenthesis abbreviates.
-                            || matches!(after, Some(',' | ')')))
-                    {
-                        end = j + 1;
-                        it.next();
-                        break;
                     } else {
+                        if d == '.'
+                            && (ABBREV.contains(&&s[i..j])
+                                || (j - i == 1 && c.is_uppercase())
+                                || s[i..j].contains('.')
+                                // "(R-Fla.)", "R-Ky., said": a period before a
+                                // comma or a closing parenthesis abbreviates.
+                                || matches!(after, Some(',' | ')')))
+                        {
+                            end = j + 1;
+                        }
                         break;
                     }
                 } else {
@@ -86,6 +89,7 @@ pub fn words(text: &str, span: Span, max: usize) -> Vec<W<'_>> {
             }
         }
         out.push(W { span: Span::new(span.start + i, span.start + end), s: &s[i..end] });
+        i = end;
     }
     out
 }
