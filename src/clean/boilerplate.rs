@@ -156,8 +156,10 @@ pub struct Stats {
 /// words; stop-word density is measured over the first this many words.
 const LONG_LINE_WORDS: usize = 20;
 
-/// Where [`Stats::words`] stops counting (above every threshold used).
-pub const WORDS_COUNTED: usize = 64;
+/// Where [`Stats::words`] stops counting: above every threshold used (the
+/// largest is [`title_like`]'s 30), so a paragraph is read no further than
+/// its first sentences.
+pub const WORDS_COUNTED: usize = 32;
 
 /// Computes [`Stats`] for one line in a single pass, which stops once
 /// [`WORDS_COUNTED`] words are seen.
