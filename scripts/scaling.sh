@@ -9,6 +9,10 @@
 # smallest CPU time (user + system). Prints MB/s of wall time, MB per
 # CPU-second, and the -j2/-j1 wall-clock speed-up. Only meaningful when the
 # second core is otherwise idle: check the load average it prints.
+#
+# For scale, it also prints how far this machine itself scales on pure
+# computation (openssl's SHA-256, one process against two), when openssl
+# is installed: a shared virtual machine may give less than 2x to anyone.
 CORPUS=${1:-../shared/corpora/bbc}
 ROUNDS=${2:-5}
 source "$(dirname "$0")/common.sh"
@@ -26,3 +30,8 @@ for j in 1 2; do
   awk "BEGIN{printf \"-j$j: wall %.2f s = %.2f MB/s, cpu %.2f s = %.2f MB/cpu-s\n\", ${WALL[$j]}, $BYTES/1e6/${WALL[$j]}, ${CPU[$j]}, $BYTES/1e6/${CPU[$j]}}"
 done
 awk "BEGIN{printf \"-j2 / -j1 wall-clock speed-up: %.2fx\n\", ${WALL[1]}/${WALL[2]}}"
+if command -v openssl >/dev/null; then
+  sha() { openssl speed -seconds 2 "$@" sha256 2>/dev/null | awk '/^sha256/{print $NF}' | tr -d k; }
+  one=$(sha); two=$(sha -multi 2)
+  awk "BEGIN{printf \"machine ceiling: openssl sha256 on two processes = %.2fx one\n\", $two/$one}"
+fi
