@@ -397,6 +397,7 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
         }
         drop(done_tx);
         drop(work_rx);
+        crate::extract::warm_up(cfg.select);
         let mut pending: BTreeMap<usize, Vec<Delivery>> = BTreeMap::new();
         let mut next = 0usize;
         'outer: loop {

@@ -85,6 +85,35 @@ pub fn extract(doc: &Document, sel: Selection) -> Extractions {
     Extractions { entities, dates, quotes, figures }
 }
 
+/// Builds the lexicons of the selected extractors, in the reverse of the
+/// order [`extract`] reaches them.
+///
+/// Lexicons are built on first use, and a thread that needs one being built
+/// waits for it. At the start of a parallel run every worker needs the same
+/// lexicons in the same order, so they would be built one after another
+/// while the other cores wait; the delivering thread, idle until the first
+/// result, calls this to build the last-needed ones at the same time as a
+/// worker builds the first. Each lexicon is still built exactly once.
+pub fn warm_up(sel: Selection) {
+    let doc = Document::verbatim(
+        "LONDON, March 5, 2021 — The U.S. company said on Tuesday it would spend $5 billion, up 12% from \
+         last year. “We will act,” said its chief executive, John Smith."
+            .to_string(),
+    );
+    if sel.figures {
+        figures::extract(&doc, &[]);
+    }
+    if sel.quotes {
+        quotes::extract(&doc, &[]);
+    }
+    if sel.dates || sel.figures {
+        dates::extract(&doc);
+    }
+    if sel.entities || sel.quotes {
+        entities::extract(&doc);
+    }
+}
+
 /// State shared across the documents of one run, applied in input order.
 ///
 /// This is where spelling variants of one name seen in different documents
