@@ -164,54 +164,74 @@ pub const WORDS_COUNTED: usize = 32;
 /// Computes [`Stats`] for one line in a single pass, which stops once
 /// [`WORDS_COUNTED`] words are seen.
 pub fn stats(line: &str) -> Stats {
-    let mut words = 0usize;
-    let mut stops = 0usize;
-    let mut start: Option<usize> = None;
-    let mut has_letter = false;
-    // Counts the word `line[from..to]`; returns the words counted so far.
-    let mut finish = |from: usize, to: usize, has_letter: bool| {
+    let bytes = line.as_bytes();
+    let (mut words, mut stops, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() && words < WORDS_COUNTED {
+        let (in_word, _, len) = char_class(line, i);
+        if !in_word {
+            i += len;
+            continue;
+        }
+        let from = i;
+        let mut has_letter = false;
+        while i < bytes.len() {
+            let (in_word, letter, len) = char_class(line, i);
+            if !in_word {
+                break;
+            }
+            has_letter |= letter;
+            i += len;
+        }
         if has_letter {
             words += 1;
             if words <= LONG_LINE_WORDS {
-                stops += usize::from(to - from <= STOPWORD_MAX + 2 && is_stopword(&line[from..to]));
+                stops += usize::from(i - from <= STOPWORD_MAX + 2 && is_stopword(&line[from..i]));
             }
         }
-        words
-    };
-    // Byte by byte, decoding only non-ASCII characters: most lines are ASCII.
-    let bytes = line.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let (in_word, letter, len) = match bytes[i] {
-            b if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'\'', b.is_ascii_alphabetic(), 1),
-            _ => {
-                let c = line[i..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric() || c == '’', c.is_alphabetic(), c.len_utf8())
-            }
-        };
-        match (in_word, start) {
-            (true, None) => {
-                start = Some(i);
-                has_letter = letter;
-            }
-            (true, Some(_)) => has_letter |= letter,
-            (false, Some(from)) => {
-                start = None;
-                if finish(from, i, has_letter) >= WORDS_COUNTED {
-                    break;
-                }
-            }
-            (false, None) => {}
-        }
-        i += len;
-    }
-    if let Some(from) = start {
-        finish(from, line.len(), has_letter);
     }
     let trimmed = line.trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', ' ']);
     let terminal = trimmed.ends_with(['.', '!', '?', '…', ':', ';']);
     let stop_density = if words == 0 { 0.0 } else { stops as f32 / words.min(LONG_LINE_WORDS) as f32 };
     Stats { words, stop_density, terminal }
+}
+
+/// [`WORD_BYTES`] bit: the byte belongs to a word.
+const IN_WORD: u8 = 1;
+/// [`WORD_BYTES`] bit: the byte is a letter.
+const IS_LETTER: u8 = 2;
+/// ASCII letters, digits and the straight apostrophe by byte, so that
+/// [`stats`] reads an ASCII line with one table load per byte.
+static WORD_BYTES: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            IN_WORD | IS_LETTER
+        } else if c.is_ascii_digit() || c == b'\'' {
+            IN_WORD
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Whether the character at byte `i` of `line` is part of a word (letters,
+/// digits, apostrophes), whether it is a letter, and its length in bytes.
+#[inline]
+fn char_class(line: &str, i: usize) -> (bool, bool, usize) {
+    match line.as_bytes()[i] {
+        b if b < 0x80 => {
+            let class = WORD_BYTES[usize::from(b)];
+            (class & IN_WORD != 0, class & IS_LETTER != 0, 1)
+        }
+        _ => {
+            let c = line[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric() || c == '’', c.is_alphabetic(), c.len_utf8())
+        }
+    }
 }
 
 /// Lines longer than this are never a lexicon phrase (only a prefix entry
