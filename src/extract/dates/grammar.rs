@@ -1664,20 +1664,16 @@ fn decade(w: &str) -> Option<String> {
 
 /// Whether a (lower-cased) text reports by fiscal quarter: it names one
 /// ("the third quarter", "first-quarter", "quarterly") — a bare "quarter"
-/// ("a quarter of the vote", "the old quarter") does not count.
+/// ("a quarter of the vote", "the old quarter") does not count. One pass
+/// over the occurrences of "quarter" (found by its rare first letter), each
+/// judged by its neighbours.
 fn reports_by_quarter(lower: &str) -> bool {
-    const MARKS: [&str; 9] = [
-        "first quarter",
-        "second quarter",
-        "third quarter",
-        "fourth quarter",
-        "first-quarter",
-        "second-quarter",
-        "third-quarter",
-        "fourth-quarter",
-        "quarterly",
-    ];
-    MARKS.iter().any(|m| lower.contains(m))
+    const ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
+    lower.match_indices('q').any(|(at, _)| {
+        let Some(rest) = lower[at..].strip_prefix("quarter") else { return false };
+        rest.starts_with("ly")
+            || lower[..at].strip_suffix([' ', '-']).is_some_and(|b| ORDINALS.iter().any(|o| b.ends_with(o)))
+    })
 }
 
 /// Runs the scan over a document.
