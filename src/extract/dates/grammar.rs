@@ -1,12 +1,14 @@
 //! The recognizer: a left-to-right scan over tokens trying, at each token,
 //! a small grammar of temporal phrases (modifier? "the"? core), longest
 //! core first. Matching works on a lower-cased copy of the text (ASCII
-//! lower-casing keeps byte offsets) so there is no per-token allocation.
+//! lower-casing keeps byte offsets) so there is no per-token allocation,
+//! and what the grammar asks of a token (its word class, tense cue,
+//! capital) is looked up once per document ([`Tok`]), not at every try.
 
-use super::lexicon::{HOLIDAYS, Lex, Unit, lex, number, ordinal, starts_holiday};
+use super::lexicon::{self, HOLIDAYS, Lex, Unit, lex, number, ordinal};
 use super::resolve::{self, Tense};
 use super::{TimeExpr, TimexType};
-use crate::document::{Document, Span, TokenKind};
+use crate::document::{Document, Span, Token, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -34,7 +36,8 @@ impl Hit {
 
 struct Scan<'a> {
     doc: &'a Document,
-    lower: String,
+    /// One entry per token of `doc`.
+    toks: Vec<Tok<'a>>,
     r: Option<NaiveDate>,
     /// The document reports by quarter (earnings news): there "a year ago"
     /// means the same quarter a year back, as TimeBank annotates it.
@@ -131,92 +134,206 @@ enum Cue {
     Past,
 }
 
-static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
-    let mut m = HashMap::default();
-    for w in ["will", "'ll", "\u{2019}ll", "shall", "upcoming", "tomorrow", "wo", "payable"] {
-        m.insert(w, Cue::Future);
+/// The tense cue words, by cue.
+const CUES: &[(Cue, &[&str])] = &[
+    (Cue::Future, &["will", "'ll", "\u{2019}ll", "shall", "upcoming", "tomorrow", "wo", "payable"]),
+    (
+        Cue::BeforeTo,
+        &[
+            "plan", "plans", "planned", "planning", "set", "due", "expected", "expects", "going", "is", "are",
+            "intends", "hopes", "aims",
+        ],
+    ),
+    (Cue::Scheduled, &["scheduled"]),
+    (Cue::Adjacent, &["until", "till", "effective", "through"]),
+    (Cue::AsAs, &["soon", "early"]),
+    (
+        Cue::Past,
+        &[
+            "said", "was", "were", "had", "has", "have", "did", "ago", "last", "yesterday", "told", "came", "went",
+            "began", "brought", "took", "made", "gave", "got", "rose", "fell", "won", "lost", "left", "met", "saw",
+            "found", "held", "sold", "bought", "paid", "led", "struck", "became", "spoke", "wrote", "broke", "fled",
+            "flew", "drove", "ran", "sent", "spent", "kept", "felt", "thought", "knew", "grew", "shot", "stood",
+            "chose", "arose", "fought",
+        ],
+    ),
+];
+
+/// Words besides numbers, lexicon words, hyphenated words and holiday
+/// names that may begin a phrase (see [`Scan::scan`]).
+const STARTERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "per",
+    "last",
+    "this",
+    "next",
+    "coming",
+    "past",
+    "previous",
+    "current",
+    "recent",
+    "these",
+    "that",
+    "every",
+    "each",
+    "fiscal",
+    "tonight",
+    "overnight",
+    "noon",
+    "midday",
+    "midnight",
+    "early",
+    "late",
+    "mid",
+    "earlier",
+    "later",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "more",
+    "longer",
+    "less",
+    "fewer",
+    "at",
+    "up",
+    "no",
+    "over",
+    "end",
+    "close",
+];
+
+/// What the grammar asks of a lower-cased word, answered by one lookup.
+#[derive(Clone, Copy)]
+struct Facts {
+    lex: Lex,
+    /// The tense it may mark.
+    cue: Option<Cue>,
+    /// One of [`STARTERS`].
+    starter: bool,
+    /// The first word of a holiday name.
+    holiday: bool,
+}
+
+impl Facts {
+    const NONE: Facts = Facts { lex: Lex::Other, cue: None, starter: false, holiday: false };
+}
+
+/// Every word with a fact. Most words have none, so a filter on length
+/// and first and last byte turns them away before hashing.
+struct Words {
+    facts: HashMap<&'static str, Facts>,
+    /// Bit `b & 31` of `first[len]` is set when a word of length `len`
+    /// (31 and longer counted as 31) begins with byte `b`.
+    first: [u32; 32],
+    /// The same for the last byte.
+    last: [u32; 32],
+}
+
+impl Words {
+    fn get(&self, w: &str) -> Facts {
+        let b = w.as_bytes();
+        let (Some(&f), Some(&l)) = (b.first(), b.last()) else { return Facts::NONE };
+        let n = b.len().min(31);
+        if self.first[n] & (1 << (f & 31)) == 0 || self.last[n] & (1 << (l & 31)) == 0 {
+            return Facts::NONE;
+        }
+        self.facts.get(w).copied().unwrap_or(Facts::NONE)
     }
-    for w in [
-        "plan", "plans", "planned", "planning", "set", "due", "expected", "expects", "going", "is", "are", "intends",
-        "hopes", "aims",
-    ] {
-        m.insert(w, Cue::BeforeTo);
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let mut facts: HashMap<&'static str, Facts> = HashMap::default();
+    for (w, lex) in lexicon::words() {
+        facts.entry(w).or_insert(Facts::NONE).lex = lex;
     }
-    m.insert("scheduled", Cue::Scheduled);
-    for w in ["until", "till", "effective", "through"] {
-        m.insert(w, Cue::Adjacent);
+    for &(cue, words) in CUES {
+        for w in words {
+            facts.entry(w).or_insert(Facts::NONE).cue = Some(cue);
+        }
     }
-    for w in ["soon", "early"] {
-        m.insert(w, Cue::AsAs);
+    for w in STARTERS {
+        facts.entry(w).or_insert(Facts::NONE).starter = true;
     }
-    for w in [
-        "said",
-        "was",
-        "were",
-        "had",
-        "has",
-        "have",
-        "did",
-        "ago",
-        "last",
-        "yesterday",
-        "told",
-        "came",
-        "went",
-        "began",
-        "brought",
-        "took",
-        "made",
-        "gave",
-        "got",
-        "rose",
-        "fell",
-        "won",
-        "lost",
-        "left",
-        "met",
-        "saw",
-        "found",
-        "held",
-        "sold",
-        "bought",
-        "paid",
-        "led",
-        "struck",
-        "became",
-        "spoke",
-        "wrote",
-        "broke",
-        "fled",
-        "flew",
-        "drove",
-        "ran",
-        "sent",
-        "spent",
-        "kept",
-        "felt",
-        "thought",
-        "knew",
-        "grew",
-        "shot",
-        "stood",
-        "chose",
-        "arose",
-        "fought",
-    ] {
-        m.insert(w, Cue::Past);
+    for (name, _) in HOLIDAYS {
+        facts.entry(name[0]).or_insert(Facts::NONE).holiday = true;
     }
-    m
+    let (mut first, mut last) = ([0u32; 32], [0u32; 32]);
+    for w in facts.keys() {
+        let b = w.as_bytes();
+        let n = b.len().min(31);
+        first[n] |= 1 << (b[0] & 31);
+        last[n] |= 1 << (b[b.len() - 1] & 31);
+    }
+    Words { facts, first, last }
 });
+
+/// One token as the grammar sees it, looked up once per document.
+#[derive(Clone, Copy)]
+struct Tok<'a> {
+    /// The lower-cased word.
+    word: &'a str,
+    facts: Facts,
+    /// Begins with a capital letter.
+    cap: bool,
+    /// May begin a phrase: a number, or a word the grammar starts from.
+    start: bool,
+}
+
+impl<'a> Tok<'a> {
+    fn new(doc: &Document, lower: &'a str, t: &Token) -> Tok<'a> {
+        let word = &lower[t.span.start..t.span.end];
+        let raw = &doc.text[t.span.start..t.span.end];
+        let cap = match raw.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => raw.chars().next().is_some_and(char::is_uppercase),
+        };
+        let facts = if t.kind == TokenKind::Word { WORDS.get(word) } else { Facts::NONE };
+        let start = match t.kind {
+            TokenKind::Number => true,
+            TokenKind::Word => {
+                facts.starter
+                    || word.as_bytes()[0].is_ascii_digit()
+                    || (cap && facts.holiday)
+                    || word.bytes().any(|b| b == b'-')
+                    || facts.lex != Lex::Other
+            }
+            _ => false,
+        };
+        Tok { word, facts, cap, start }
+    }
+}
 
 impl<'a> Scan<'a> {
     fn n(&self) -> usize {
         self.doc.tokens.len()
     }
-    fn w(&self, i: usize) -> &str {
-        match self.doc.tokens.get(i) {
-            Some(t) => &self.lower[t.span.start..t.span.end],
-            None => "",
+    fn w(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.word)
+    }
+    /// The word class of token `i` (`Other` past the end).
+    fn lex_at(&self, i: usize) -> Lex {
+        self.toks.get(i).map_or(Lex::Other, |t| t.facts.lex)
+    }
+    /// The word class of token `i` when in the sentence of `anchor`.
+    fn lex_in(&self, i: usize, anchor: usize) -> Lex {
+        if self.same(anchor, i) { self.toks[i].facts.lex } else { Lex::Other }
+    }
+    /// [`number`] of token `i` when in the sentence of `anchor`, its word
+    /// class already known.
+    fn number_in(&self, i: usize, anchor: usize) -> Option<u32> {
+        if !self.same(anchor, i) {
+            return None;
+        }
+        match self.toks[i].facts.lex {
+            Lex::Num(n) => Some(n),
+            Lex::Other => number(self.toks[i].word),
+            _ => None,
         }
     }
     fn raw(&self, i: usize) -> &str {
@@ -229,16 +346,16 @@ impl<'a> Scan<'a> {
         self.doc.tokens.get(i).map(|t| t.kind)
     }
     fn capitalized(&self, i: usize) -> bool {
-        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        self.toks.get(i).is_some_and(|t| t.cap)
     }
     /// Whether tokens `a` and `b` are in one sentence (phrases never cross).
     fn same(&self, a: usize, b: usize) -> bool {
         b < self.n() && self.doc.tokens[a].sentence == self.doc.tokens[b].sentence
     }
-    fn w_in(&self, i: usize, anchor: usize) -> &str {
+    fn w_in(&self, i: usize, anchor: usize) -> &'a str {
         if self.same(anchor, i) { self.w(i) } else { "" }
     }
-    fn prev(&self, i: usize) -> &str {
+    fn prev(&self, i: usize) -> &'a str {
         if i == 0 || !self.same(i - 1, i) { "" } else { self.w(i - 1) }
     }
 
@@ -298,7 +415,7 @@ impl<'a> Scan<'a> {
         let after = || self.w_in(k + 1, k);
         // "had been scheduled to" looks back from a past vantage point.
         let perfect = || matches!(before(), "had" | "been");
-        let future = match CUES.get(w) {
+        let future = match self.toks[k].facts.cue {
             Some(Cue::Future) => true,
             // "said he would travel Thursday": a future seen from the
             // report; "would have" looks back.
@@ -310,7 +427,8 @@ impl<'a> Scan<'a> {
             // range, its end as far back as its start.
             Some(Cue::Adjacent) => {
                 let b = before();
-                let range = matches!(lex(b), Lex::Weekday(_) | Lex::Month(..))
+                let lb = if k > 0 { self.lex_in(k - 1, k) } else { Lex::Other };
+                let range = matches!(lb, Lex::Weekday(_) | Lex::Month(..))
                     || (!b.is_empty() && b.bytes().all(|c| c.is_ascii_digit()));
                 adjacent && !range && !(k + 1..k + 12).any(|h| self.w_in(h, k) == "had")
             }
@@ -469,11 +587,11 @@ impl<'a> Scan<'a> {
     /// after a word of the same sentence that is no punctuation. Holiday
     /// names ("Labor Day") are capitalized by right.
     fn title(&self, a: usize, b: usize) -> bool {
-        if (a..b).any(|k| starts_holiday(self.w(k))) {
+        if (a..b).any(|k| self.toks[k].facts.holiday) {
             return false;
         }
         (a..b).any(|k| {
-            let common = matches!(lex(self.w(k)), Lex::Unit(..) | Lex::DayRef(_) | Lex::Ref(_))
+            let common = matches!(self.lex_at(k), Lex::Unit(..) | Lex::DayRef(_) | Lex::Ref(_))
                 || matches!(self.w(k), "noon" | "tonight");
             common
                 && self.capitalized(k)
@@ -487,64 +605,7 @@ impl<'a> Scan<'a> {
     /// Cheap filter: most tokens cannot begin a temporal phrase, and skipping
     /// them avoids running the whole grammar at every position.
     fn may_start(&self, i: usize) -> bool {
-        let t = &self.doc.tokens[i];
-        if t.kind == TokenKind::Number {
-            return true;
-        }
-        if t.kind != TokenKind::Word {
-            return false;
-        }
-        let w = self.w(i);
-        matches!(
-            w,
-            "the"
-                | "a"
-                | "an"
-                | "per"
-                | "last"
-                | "this"
-                | "next"
-                | "coming"
-                | "past"
-                | "previous"
-                | "current"
-                | "recent"
-                | "these"
-                | "that"
-                | "every"
-                | "each"
-                | "fiscal"
-                | "tonight"
-                | "overnight"
-                | "noon"
-                | "midday"
-                | "midnight"
-                | "early"
-                | "late"
-                | "mid"
-                | "earlier"
-                | "later"
-                | "about"
-                | "around"
-                | "approximately"
-                | "roughly"
-                | "some"
-                | "nearly"
-                | "almost"
-                | "more"
-                | "longer"
-                | "less"
-                | "fewer"
-                | "at"
-                | "up"
-                | "no"
-                | "over"
-                | "end"
-                | "close"
-        ) || w.as_bytes()[0].is_ascii_digit()
-            || (self.capitalized(i) && starts_holiday(w))
-            || w.contains('-')
-            || lex(w) != Lex::Other
+        self.toks[i].start
     }
 
     /// Modifier words before a core: returns (core start, mod, only for durations).
@@ -572,7 +633,7 @@ impl<'a> Scan<'a> {
             ("up", "to", _) => (2, "EQUAL_OR_LESS", true),
             ("no", "more", "than") => (3, "EQUAL_OR_LESS", true),
             ("at", "most", _) => (2, "EQUAL_OR_LESS", true),
-            ("over", _, _) if number(w(1)).is_some() => (1, "MORE_THAN", true),
+            ("over", _, _) if self.number_in(i + 1, i).is_some() => (1, "MORE_THAN", true),
             _ => return None,
         };
         // "excited about the next few months": a preposition before a
@@ -616,7 +677,7 @@ impl<'a> Scan<'a> {
     fn core_the(&self, k: usize, after_of: bool) -> Option<Hit> {
         let w = |d: usize| self.w_in(k + d, k);
         let t = || self.tense(k, k + 1);
-        match (w(0), lex(w(0))) {
+        match (w(0), self.lex_in(k, k)) {
             // "the week of March 6": the ISO week of that day.
             ("week", _) if w(1) == "of" && self.same(k, k + 2) && self.calendar_date(k + 2).is_some() => {
                 let (end, v) = self.calendar_date(k + 2)?;
@@ -823,7 +884,7 @@ impl<'a> Scan<'a> {
     /// mentioned, which only the scan knows.
     fn anaphor(&self, start: usize, j: usize, k: i64) -> Option<Hit> {
         let j = if self.w_in(j, start) == "same" { j + 1 } else { j };
-        let unit = match lex(self.w_in(j, start)) {
+        let unit = match self.lex_in(j, start) {
             Lex::Unit(u @ (Unit::Year | Unit::Month | Unit::Day), false) => u,
             _ => return None,
         };
@@ -934,14 +995,14 @@ impl<'a> Scan<'a> {
             // "the next couple of years" (after "a" the branch above).
             n = Some(2);
             k += 2;
-        } else if lex(w(0)) == Lex::Vague && w(0) != "some" {
+        } else if self.lex_in(j, j) == Lex::Vague && w(0) != "some" {
             n = None;
             k += 1;
-        } else if let Some(v) = number(w(0)) {
+        } else if let Some(v) = self.number_in(j, j) {
             n = Some(v);
             k += 1;
             // "twenty four", "one hundred"
-            if let Some(v2) = number(self.w_in(k, j)).filter(|&v2| v2 < 10 && v >= 20 && v % 10 == 0) {
+            if let Some(v2) = self.number_in(k, j).filter(|&v2| v2 < 10 && v >= 20 && v % 10 == 0) {
                 n = Some(v + v2);
                 k += 1;
             }
@@ -967,7 +1028,7 @@ impl<'a> Scan<'a> {
         if half {
             k += 3;
         }
-        let Lex::Unit(u, plural) = lex(self.w_in(k, j)) else { return None };
+        let Lex::Unit(u, plural) = self.lex_in(k, j) else { return None };
         // "the 1988 second quarter", "a second group": "second" there is an
         // ordinal; "the 1988 quarter" is a quarter of 1988.
         if u == Unit::Weekend
@@ -1045,9 +1106,8 @@ impl<'a> Scan<'a> {
         // "this past spring" is the last one.
         let (off, j1) = if w0 == "this" && self.w_in(j + 1, j) == "past" { (-1, j + 1) } else { (off, j) };
         // "last fiscal year" is last year for this purpose.
-        let fiscal = self.w_in(j1 + 1, j) == "fiscal" && matches!(lex(self.w_in(j1 + 2, j)), Lex::Unit(..));
+        let fiscal = self.w_in(j1 + 1, j) == "fiscal" && matches!(self.lex_in(j1 + 2, j), Lex::Unit(..));
         let k = if fiscal { j1 + 2 } else { j1 + 1 };
-        let w1 = self.w_in(k, j);
         let t = self.tense(j, k + 1);
         // "the past three years", "the next few weeks": durations.
         if matches!(w0, "past" | "last" | "next" | "coming" | "previous")
@@ -1062,7 +1122,7 @@ impl<'a> Scan<'a> {
         {
             return Some(h);
         }
-        match lex(w1) {
+        match self.lex_in(k, j) {
             Lex::Unit(u, true) => {
                 let v = match (w0, off) {
                     // "recent weeks" is "the past few weeks", "coming
@@ -1126,7 +1186,7 @@ impl<'a> Scan<'a> {
 
     /// "Thursday night": a day value widened to a time of day when one follows.
     fn with_part_of_day(&self, start: usize, end: usize, day: String) -> Option<Hit> {
-        if let Lex::PartOfDay(code) = lex(self.w_in(end, start)) {
+        if let Lex::PartOfDay(code) = self.lex_in(end, start) {
             return Some(Hit::new(start, end + 1, TimexType::Time, format!("{day}T{code}")));
         }
         Some(Hit::new(start, end, TimexType::Date, day))
@@ -1303,7 +1363,7 @@ impl<'a> Scan<'a> {
         if !self.same(anchor, k) {
             return None;
         }
-        match lex(self.w(k)) {
+        match self.lex_at(k) {
             Lex::Weekday(wd) => {
                 if let Some(d) = self.calendar_date(k + 1) {
                     return Some(d);
@@ -1321,7 +1381,7 @@ impl<'a> Scan<'a> {
     /// "April 25, 1998", "25 April". Returns the end token and its value.
     fn calendar_date(&self, k: usize) -> Option<(usize, String)> {
         let k = if self.w_in(k, k.saturating_sub(1)) == "," { k + 1 } else { k };
-        if !matches!(lex(self.w(k)), Lex::Month(..)) && self.kind(k) != Some(TokenKind::Number) {
+        if !matches!(self.lex_at(k), Lex::Month(..)) && self.kind(k) != Some(TokenKind::Number) {
             return None;
         }
         let h = self.plain(k)?;
@@ -1332,11 +1392,13 @@ impl<'a> Scan<'a> {
     /// Phrases that need no leading "the".
     fn plain(&self, j: usize) -> Option<Hit> {
         let w0 = self.w(j);
-        if w0.is_empty() {
+        // Only words that may begin a phrase, and spoken decades after
+        // "the", begin one here.
+        if w0.is_empty() || !(self.may_start(j) || decade(w0).is_some()) {
             return None;
         }
         let w1 = self.w_in(j + 1, j);
-        match lex(w0) {
+        match self.lex_at(j) {
             Lex::Weekday(wd) => {
                 // "Friday, Oct. 23": the date says which Friday.
                 if let Some((end, v)) = self.calendar_date(j + 1) {
@@ -1344,8 +1406,7 @@ impl<'a> Scan<'a> {
                 }
                 // "Tuesday nights": every Tuesday night; "Monday and
                 // Tuesday nights" too for Monday.
-                let w2 = self.w_in(j + 2, j);
-                let coordinated = matches!(w1, "and" | "or") && matches!(lex(w2), Lex::Weekday(_));
+                let coordinated = matches!(w1, "and" | "or") && matches!(self.lex_in(j + 2, j), Lex::Weekday(_));
                 let plural = if coordinated { self.w_in(j + 3, j) } else { w1 };
                 let code = plural.strip_suffix('s').and_then(|one| match lex(one) {
                     Lex::PartOfDay(code) => Some(code),
@@ -1462,7 +1523,7 @@ impl<'a> Scan<'a> {
                 if self.w_in(k, j) == "other" {
                     k += 1;
                 }
-                match lex(self.w_in(k, j)) {
+                match self.lex_in(k, j) {
                     Lex::Unit(u, false) => {
                         let (p, d) = u.designator();
                         let n = if k > j + 1 { 2 } else { 1 };
@@ -1485,15 +1546,15 @@ impl<'a> Scan<'a> {
             }
             // "twice a week", "$2 million a year": a rate, so a recurrence.
             "a" | "an" | "per" if self.rate_before(j) => {
-                if let Lex::Unit(u, false) = lex(w1) {
+                if let Lex::Unit(u, false) = self.lex_in(j + 1, j) {
                     let (p, d) = u.designator();
                     return Some(Hit::new(j, j + 2, TimexType::Set, format!("{p}1{d}")));
                 }
             }
             _ => {}
         }
-        if self.capitalized(j)
-            && starts_holiday(w0)
+        if self.toks[j].facts.holiday
+            && self.capitalized(j)
             && let Some(h) = self.holiday(j, j, 0)
         {
             return Some(h);
@@ -1585,7 +1646,7 @@ impl<'a> Scan<'a> {
             }
             // Day-led: "24 February 2022".
             if let Some(d) = self.dom_at(j)
-                && let Lex::Month(m, abbr) = lex(w1)
+                && let Lex::Month(m, abbr) = self.lex_in(j + 1, j)
                 && self.capitalized(j + 1)
             {
                 let mut end = j + 2;
@@ -1622,7 +1683,7 @@ impl Scan<'_> {
             return None;
         }
         let m = if self.w(j - 3) == "." { j.checked_sub(4)? } else { j - 3 };
-        let Lex::Month(mo, abbr) = lex(self.w(m)) else { return None };
+        let Lex::Month(mo, abbr) = self.lex_at(m) else { return None };
         let h = self.month(m, mo, abbr)?;
         let full = h.end == j - 1 && h.value.len() == 10 && h.value.as_bytes()[7] == b'-';
         full.then_some(h.value)
@@ -1680,6 +1741,7 @@ fn reports_by_quarter(lower: &str) -> bool {
 pub fn scan(doc: &Document) -> Vec<TimeExpr> {
     let lower = doc.text.to_ascii_lowercase();
     let quarterly = reports_by_quarter(&lower);
-    let s = Scan { doc, lower, r: doc.date, quarterly };
+    let toks = doc.tokens.iter().map(|t| Tok::new(doc, &lower, t)).collect();
+    let s = Scan { doc, toks, r: doc.date, quarterly };
     s.scan()
 }

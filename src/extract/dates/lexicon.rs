@@ -78,11 +78,6 @@ pub const HOLIDAYS: &[(&[&str], Holiday)] = &[
     (&["easter"], Holiday::Easter(0)),
 ];
 
-/// Whether a lower-cased word can begin a holiday name.
-pub fn starts_holiday(w: &str) -> bool {
-    HOLIDAYS.iter().any(|(name, _)| name[0] == w)
-}
-
 /// The class of one lower-cased word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lex {
@@ -228,6 +223,11 @@ static LEX: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
     }
     m
 });
+
+/// Every word the lexicon classifies, with its class.
+pub fn words() -> impl Iterator<Item = (&'static str, Lex)> {
+    LEX.iter().map(|(w, l)| (*w, *l))
+}
 
 /// Classifies a lower-cased word.
 pub fn lex(w: &str) -> Lex {
