@@ -224,26 +224,45 @@ impl Facts {
     const NONE: Facts = Facts { lex: Lex::Other, cue: None, starter: false, holiday: false };
 }
 
-/// Every word with a fact. Most words have none, so a filter on length
-/// and first and last byte turns them away before hashing.
+/// Every word with a fact, in an open-addressing table keyed by a cheap
+/// hash of the word's length and a few of its bytes. Most words have no fact:
+/// the empty slot they hash to turns them away at once, without the full
+/// string hashing and probing of a general map.
 struct Words {
-    facts: HashMap<&'static str, Facts>,
-    /// Bit `b & 31` of `first[len]` is set when a word of length `len`
-    /// (31 and longer counted as 31) begins with byte `b`.
-    first: [u32; 32],
-    /// The same for the last byte.
-    last: [u32; 32],
+    /// Per slot, 1 + the index of its entry; 0 when empty.
+    slots: Vec<u16>,
+    entries: Vec<(&'static str, Facts)>,
+}
+
+/// log2 of the slot count: 4096 slots for some 250 words, so most misses
+/// land on an empty slot and most hits on their own.
+const SLOT_BITS: u32 = 12;
+
+/// The home slot of a word: a multiplicative hash of its length and its
+/// first, second, middle and last bytes (no loop over the word).
+fn slot(w: &[u8]) -> usize {
+    let n = w.len();
+    let at = |i: usize| u64::from(w.get(i).copied().unwrap_or(0));
+    let x = n as u64 | at(0) << 8 | at(1) << 16 | at(n / 2) << 24 | at(n.wrapping_sub(1)) << 32;
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOT_BITS)) as usize
 }
 
 impl Words {
-    fn get(&self, w: &str) -> Facts {
-        let b = w.as_bytes();
-        let (Some(&f), Some(&l)) = (b.first(), b.last()) else { return Facts::NONE };
-        let n = b.len().min(31);
-        if self.first[n] & (1 << (f & 31)) == 0 || self.last[n] & (1 << (l & 31)) == 0 {
-            return Facts::NONE;
+    #[inline]
+    fn get(&self, w: &str) -> &Facts {
+        let mask = self.slots.len() - 1;
+        let mut s = slot(w.as_bytes());
+        loop {
+            let e = self.slots[s];
+            if e == 0 {
+                return &Facts::NONE;
+            }
+            let (key, facts) = &self.entries[usize::from(e) - 1];
+            if *key == w {
+                return facts;
+            }
+            s = (s + 1) & mask;
         }
-        self.facts.get(w).copied().unwrap_or(Facts::NONE)
     }
 }
 
@@ -263,14 +282,16 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     for (name, _) in HOLIDAYS {
         facts.entry(name[0]).or_insert(Facts::NONE).holiday = true;
     }
-    let (mut first, mut last) = ([0u32; 32], [0u32; 32]);
-    for w in facts.keys() {
-        let b = w.as_bytes();
-        let n = b.len().min(31);
-        first[n] |= 1 << (b[0] & 31);
-        last[n] |= 1 << (b[b.len() - 1] & 31);
+    let entries: Vec<(&'static str, Facts)> = facts.into_iter().collect();
+    let mut slots = vec![0u16; 1 << SLOT_BITS];
+    for (e, (w, _)) in entries.iter().enumerate() {
+        let mut s = slot(w.as_bytes());
+        while slots[s] != 0 {
+            s = (s + 1) & (slots.len() - 1);
+        }
+        slots[s] = e as u16 + 1;
     }
-    Words { facts, first, last }
+    Words { slots, entries }
 });
 
 /// One token as the grammar sees it, looked up once per document.
@@ -278,7 +299,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
 struct Tok<'a> {
     /// The lower-cased word.
     word: &'a str,
-    facts: Facts,
+    facts: &'static Facts,
+    sentence: u32,
+    kind: TokenKind,
     /// Begins with a capital letter.
     cap: bool,
     /// May begin a phrase: a number, or a word the grammar starts from.
@@ -286,32 +309,34 @@ struct Tok<'a> {
 }
 
 impl<'a> Tok<'a> {
-    fn new(doc: &Document, lower: &'a str, t: &Token) -> Tok<'a> {
+    #[inline]
+    fn new(words: &'static Words, doc: &Document, lower: &'a str, t: &Token) -> Tok<'a> {
         let word = &lower[t.span.start..t.span.end];
-        let raw = &doc.text[t.span.start..t.span.end];
-        let cap = match raw.as_bytes().first() {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => raw.chars().next().is_some_and(char::is_uppercase),
+        let first = doc.text.as_bytes()[t.span.start];
+        let cap = if first.is_ascii() {
+            first.is_ascii_uppercase()
+        } else {
+            doc.text[t.span.start..].chars().next().is_some_and(char::is_uppercase)
         };
-        let facts = if t.kind == TokenKind::Word { WORDS.get(word) } else { Facts::NONE };
+        let facts = if t.kind == TokenKind::Word { words.get(word) } else { &Facts::NONE };
         let start = match t.kind {
             TokenKind::Number => true,
             TokenKind::Word => {
                 facts.starter
+                    || facts.lex != Lex::Other
                     || word.as_bytes()[0].is_ascii_digit()
                     || (cap && facts.holiday)
                     || word.bytes().any(|b| b == b'-')
-                    || facts.lex != Lex::Other
             }
             _ => false,
         };
-        Tok { word, facts, cap, start }
+        Tok { word, facts, sentence: t.sentence, kind: t.kind, cap, start }
     }
 }
 
 impl<'a> Scan<'a> {
     fn n(&self) -> usize {
-        self.doc.tokens.len()
+        self.toks.len()
     }
     fn w(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| t.word)
@@ -330,11 +355,7 @@ impl<'a> Scan<'a> {
         if !self.same(anchor, i) {
             return None;
         }
-        match self.toks[i].facts.lex {
-            Lex::Num(n) => Some(n),
-            Lex::Other => number(self.toks[i].word),
-            _ => None,
-        }
+        lexicon::number_of(self.toks[i].word, self.toks[i].facts.lex)
     }
     fn raw(&self, i: usize) -> &str {
         match self.doc.tokens.get(i) {
@@ -343,14 +364,14 @@ impl<'a> Scan<'a> {
         }
     }
     fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.doc.tokens.get(i).map(|t| t.kind)
+        self.toks.get(i).map(|t| t.kind)
     }
     fn capitalized(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.cap)
     }
     /// Whether tokens `a` and `b` are in one sentence (phrases never cross).
     fn same(&self, a: usize, b: usize) -> bool {
-        b < self.n() && self.doc.tokens[a].sentence == self.doc.tokens[b].sentence
+        b < self.n() && self.toks[a].sentence == self.toks[b].sentence
     }
     fn w_in(&self, i: usize, anchor: usize) -> &'a str {
         if self.same(anchor, i) { self.w(i) } else { "" }
@@ -367,12 +388,12 @@ impl<'a> Scan<'a> {
 
     /// The tense of the nearest marker around tokens `i..j` in the sentence.
     fn cue(&self, i: usize, j: usize) -> Option<Tense> {
-        let s = self.doc.tokens[i].sentence;
+        let s = self.toks[i].sentence;
         let mut best: Option<(usize, Tense)> = None;
         let lo = i.saturating_sub(12);
         let hi = (j + 12).min(self.n());
         for k in lo..hi {
-            if (i..j).contains(&k) || self.doc.tokens[k].sentence != s {
+            if (i..j).contains(&k) || self.toks[k].sentence != s {
                 continue;
             }
             let Some(t) = self.marker(k, k + 1 == i) else { continue };
@@ -384,7 +405,7 @@ impl<'a> Scan<'a> {
         if best.is_none() {
             // A modal heading a long clause: "will be named commander of
             // the ... for a mission in December".
-            let far = (i.saturating_sub(30)..lo).rev().take_while(|&k| self.doc.tokens[k].sentence == s);
+            let far = (i.saturating_sub(30)..lo).rev().take_while(|&k| self.toks[k].sentence == s);
             for k in far {
                 if self.marker(k, false).is_some() {
                     if matches!(self.w(k), "will" | "shall" | "'ll" | "\u{2019}ll") {
@@ -396,7 +417,7 @@ impl<'a> Scan<'a> {
             // A fronted phrase whose main verb comes late: "In January, a
             // week after the anniversary of ..., a bomb ... killed".
             for k in hi..(j + 30).min(self.n()) {
-                if self.doc.tokens[k].sentence != s {
+                if self.toks[k].sentence != s {
                     break;
                 }
                 if let Some(t) = self.marker(k, false) {
@@ -1002,7 +1023,10 @@ impl<'a> Scan<'a> {
             n = Some(v);
             k += 1;
             // "twenty four", "one hundred"
-            if let Some(v2) = self.number_in(k, j).filter(|&v2| v2 < 10 && v >= 20 && v % 10 == 0) {
+            if v >= 20
+                && v % 10 == 0
+                && let Some(v2) = self.number_in(k, j).filter(|&v2| v2 < 10)
+            {
                 n = Some(v + v2);
                 k += 1;
             }
@@ -1024,7 +1048,7 @@ impl<'a> Scan<'a> {
             k += 1;
         }
         // "5 1/2 hours"
-        let mut half = n.is_some() && (self.w_in(k, j), self.w_in(k + 1, j), self.w_in(k + 2, j)) == ("1", "/", "2");
+        let mut half = n.is_some() && self.w_in(k, j) == "1" && self.w_in(k + 1, j) == "/" && self.w_in(k + 2, j) == "2";
         if half {
             k += 3;
         }
@@ -1050,7 +1074,7 @@ impl<'a> Scan<'a> {
             return None;
         }
         // "an hour and a half"
-        if n.is_some() && (self.w_in(k, j), self.w_in(k + 1, j), self.w_in(k + 2, j)) == ("and", "a", "half") {
+        if n.is_some() && self.w_in(k, j) == "and" && self.w_in(k + 1, j) == "a" && self.w_in(k + 2, j) == "half" {
             half = true;
             k += 3;
         }
@@ -1626,7 +1650,7 @@ impl<'a> Scan<'a> {
         }
         if self.kind(j) == Some(TokenKind::Number) {
             // ISO dates: "2022-02-24", "2022-02".
-            let p: Vec<&str> = w0.split('-').collect();
+            let p: Vec<&str> = if w0.contains('-') { w0.split('-').collect() } else { Vec::new() };
             if p.len() >= 2 && p[0].len() == 4 && p.iter().skip(1).all(|x| x.len() == 2) {
                 let y = p[0].parse::<i32>().ok()?;
                 let m = p[1].parse::<u32>().ok()?;
@@ -1737,11 +1761,14 @@ fn reports_by_quarter(lower: &str) -> bool {
     })
 }
 
-/// Runs the scan over a document.
+/// Runs the scan over a document. (Out of line: one call per document,
+/// and profiles then show the extractor's cost under its own name.)
+#[inline(never)]
 pub fn scan(doc: &Document) -> Vec<TimeExpr> {
     let lower = doc.text.to_ascii_lowercase();
     let quarterly = reports_by_quarter(&lower);
-    let toks = doc.tokens.iter().map(|t| Tok::new(doc, &lower, t)).collect();
+    let words: &'static Words = &WORDS;
+    let toks = doc.tokens.iter().map(|t| Tok::new(words, doc, &lower, t)).collect();
     let s = Scan { doc, toks, r: doc.date, quarterly };
     s.scan()
 }

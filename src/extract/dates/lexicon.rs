@@ -247,10 +247,15 @@ pub fn ordinal(w: &str) -> Option<u32> {
 /// Parses a cardinal written in digits or words, including hyphenated tens
 /// ("twenty-five"). `None` when the word is not a number.
 pub fn number(w: &str) -> Option<u32> {
+    number_of(w, lex(w))
+}
+
+/// [`number`] of a word whose class `lex` is already known.
+pub fn number_of(w: &str, lex_w: Lex) -> Option<u32> {
     if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
         return w.parse().ok().filter(|&n| n < 100_000);
     }
-    if let Lex::Num(n) = lex(w) {
+    if let Lex::Num(n) = lex_w {
         return Some(n);
     }
     let (a, b) = w.split_once('-')?;
