@@ -632,29 +632,33 @@ impl<'a> Scan<'a> {
     /// Modifier words before a core: returns (core start, mod, only for durations).
     fn prefix(&self, i: usize) -> Option<(usize, &'static str, bool)> {
         let w = |k: usize| self.w_in(i + k, i);
-        let (skip, m, dur) = match (w(0), w(1), w(2)) {
-            ("the", "end" | "close", "of") => (3, "END", false),
-            ("the", "beginning" | "start", "of") => (3, "START", false),
-            ("the", "middle", "of") => (3, "MID", false),
-            ("end" | "close", "of", _) => (2, "END", false),
-            ("the", "early", _) => (2, "START", false),
-            ("the", "late", _) => (2, "END", false),
-            ("the", "mid", _) => (2, "MID", false),
-            ("early", _, _) => (1, "START", false),
-            ("late", _, _) => (1, "END", false),
-            ("mid", _, _) => (1, "MID", false),
-            ("earlier", "this" | "last" | "next" | "in" | "today" | "that", _) => (1, "START", false),
-            ("later", "this" | "last" | "next" | "today" | "that", _) => (1, "END", false),
-            ("about" | "around" | "approximately" | "roughly" | "some", _, _) => (1, "APPROX", true),
-            ("nearly", _, _) => (1, "APPROX", true),
-            ("almost", _, _) => (1, "LESS_THAN", true),
-            ("more" | "longer", "than", _) => (2, "MORE_THAN", true),
-            ("less" | "fewer", "than", _) => (2, "LESS_THAN", true),
-            ("at", "least", _) => (2, "EQUAL_OR_MORE", true),
-            ("up", "to", _) => (2, "EQUAL_OR_LESS", true),
-            ("no", "more", "than") => (3, "EQUAL_OR_LESS", true),
-            ("at", "most", _) => (2, "EQUAL_OR_LESS", true),
-            ("over", _, _) if self.number_in(i + 1, i).is_some() => (1, "MORE_THAN", true),
+        // The first word decides which of the next ones are looked at.
+        let (skip, m, dur) = match w(0) {
+            "the" => match (w(1), w(2)) {
+                ("end" | "close", "of") => (3, "END", false),
+                ("beginning" | "start", "of") => (3, "START", false),
+                ("middle", "of") => (3, "MID", false),
+                ("early", _) => (2, "START", false),
+                ("late", _) => (2, "END", false),
+                ("mid", _) => (2, "MID", false),
+                _ => return None,
+            },
+            "end" | "close" if w(1) == "of" => (2, "END", false),
+            "early" => (1, "START", false),
+            "late" => (1, "END", false),
+            "mid" => (1, "MID", false),
+            "earlier" if matches!(w(1), "this" | "last" | "next" | "in" | "today" | "that") => (1, "START", false),
+            "later" if matches!(w(1), "this" | "last" | "next" | "today" | "that") => (1, "END", false),
+            "about" | "around" | "approximately" | "roughly" | "some" => (1, "APPROX", true),
+            "nearly" => (1, "APPROX", true),
+            "almost" => (1, "LESS_THAN", true),
+            "more" | "longer" if w(1) == "than" => (2, "MORE_THAN", true),
+            "less" | "fewer" if w(1) == "than" => (2, "LESS_THAN", true),
+            "at" if w(1) == "least" => (2, "EQUAL_OR_MORE", true),
+            "up" if w(1) == "to" => (2, "EQUAL_OR_LESS", true),
+            "no" if w(1) == "more" && w(2) == "than" => (3, "EQUAL_OR_LESS", true),
+            "at" if w(1) == "most" => (2, "EQUAL_OR_LESS", true),
+            "over" if self.number_in(i + 1, i).is_some() => (1, "MORE_THAN", true),
             _ => return None,
         };
         // "excited about the next few months": a preposition before a
@@ -1132,7 +1136,8 @@ impl<'a> Scan<'a> {
         // "last fiscal year" is last year for this purpose.
         let fiscal = self.w_in(j1 + 1, j) == "fiscal" && matches!(self.lex_in(j1 + 2, j), Lex::Unit(..));
         let k = if fiscal { j1 + 2 } else { j1 + 1 };
-        let t = self.tense(j, k + 1);
+        // Only weekdays and seasons need the tense.
+        let t = || self.tense(j, k + 1);
         // "the past three years", "the next few weeks": durations.
         if matches!(w0, "past" | "last" | "next" | "coming" | "previous")
             && let Some(h) = self.duration(k)
@@ -1179,7 +1184,7 @@ impl<'a> Scan<'a> {
                 let v = match (off, self.r) {
                     (-1, Some(r)) => resolve::weekday(Some(r - Duration::days(1)), wd, Tense::Past),
                     (1, Some(r)) => resolve::weekday(Some(r + Duration::days(1)), wd, Tense::Future),
-                    _ => resolve::weekday(self.r, wd, t),
+                    _ => resolve::weekday(self.r, wd, t()),
                 };
                 self.with_part_of_day(j, k + 1, v)
             }
@@ -1193,7 +1198,7 @@ impl<'a> Scan<'a> {
                 Some(Hit::new(j, k + 1, TimexType::Date, v))
             }
             Lex::Season(s) if w0 != "recent" && w0 != "past" => {
-                let t = (w0 != "this").then_some(t);
+                let t = (w0 != "this").then(t);
                 Some(Hit::new(j, k + 1, TimexType::Date, resolve::season(self.r, s, off, t)))
             }
             Lex::PartOfDay(code) if matches!(w0, "this" | "last") => {
@@ -1314,6 +1319,10 @@ impl<'a> Scan<'a> {
             }
             Some((digits.parse().ok()?, pm))
         };
+        // A clock time begins with a digit: spare other words the parse.
+        if !w(0).as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
         let (h, mut pm) = split_suffix(w(0))?;
         let mut k = j + 1;
         let mut min = 0;
@@ -1602,20 +1611,25 @@ impl<'a> Scan<'a> {
                 };
                 return Some(Hit { modifier: Some(m), ..Hit::new(j, j + 1, TimexType::Date, v) });
             }
-            if let (Some(q), "quarter") = (ordinal(a), b) {
+            if b == "quarter"
+                && let Some(q) = ordinal(a)
+            {
                 return Some(self.quarter_phrase(j, j + 1, q, self.tense(j, j + 1)));
             }
-            if let (Some(h @ 1..=2), "half") = (ordinal(a), b) {
+            if b == "half"
+                && let Some(h @ 1..=2) = ordinal(a)
+            {
                 let v = self.r.map_or(format!("XXXX-H{h}"), |r| format!("{:04}-H{h}", r.year()));
                 return Some(Hit::new(j, j + 1, TimexType::Date, v));
             }
-            if let (Some(n), Lex::Unit(u, false)) = (number(a), lex(b))
+            let (lex_a, lex_b) = (lex(a), lex(b));
+            if let (Some(n), Lex::Unit(u, false)) = (lexicon::number_of(a, lex_a), lex_b)
                 && u != Unit::Weekend
             {
                 return Some(Hit::new(j, j + 1, TimexType::Duration, resolve::length(u, n)));
             }
             // "a year-long inquiry", "a several-year tenure"
-            match (lex(a), lex(b)) {
+            match (lex_a, lex_b) {
                 (Lex::Unit(u, false), _) if b == "long" && u != Unit::Weekend => {
                     return Some(Hit::new(j, j + 1, TimexType::Duration, resolve::length(u, 1)));
                 }
