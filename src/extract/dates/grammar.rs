@@ -160,9 +160,9 @@ const CUES: &[(Cue, &[&str])] = &[
 ];
 
 /// Words besides numbers, lexicon words, hyphenated words and holiday
-/// names that may begin a phrase (see [`Scan::scan`]).
+/// names that begin a phrase of their own ("last week", "every day", "a
+/// year ago", "noon"): [`Scan::plain`] tries them.
 const STARTERS: &[&str] = &[
-    "the",
     "a",
     "an",
     "per",
@@ -184,6 +184,12 @@ const STARTERS: &[&str] = &[
     "noon",
     "midday",
     "midnight",
+];
+
+/// Words that begin a phrase only before another one: "the" and the
+/// modifiers of [`Scan::prefix`] ("early", "about", "more than").
+const MODIFIERS: &[&str] = &[
+    "the",
     "early",
     "late",
     "mid",
@@ -216,12 +222,14 @@ struct Facts {
     cue: Option<Cue>,
     /// One of [`STARTERS`].
     starter: bool,
+    /// One of [`MODIFIERS`].
+    modifier: bool,
     /// The first word of a holiday name.
     holiday: bool,
 }
 
 impl Facts {
-    const NONE: Facts = Facts { lex: Lex::Other, cue: None, starter: false, holiday: false };
+    const NONE: Facts = Facts { lex: Lex::Other, cue: None, starter: false, modifier: false, holiday: false };
 }
 
 /// Every word with a fact, in an open-addressing table keyed by a cheap
@@ -279,6 +287,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     for w in STARTERS {
         facts.entry(w).or_insert(Facts::NONE).starter = true;
     }
+    for w in MODIFIERS {
+        facts.entry(w).or_insert(Facts::NONE).modifier = true;
+    }
     for (name, _) in HOLIDAYS {
         facts.entry(name[0]).or_insert(Facts::NONE).holiday = true;
     }
@@ -304,7 +315,8 @@ struct Tok<'a> {
     kind: TokenKind,
     /// Begins with a capital letter.
     cap: bool,
-    /// May begin a phrase: a number, or a word the grammar starts from.
+    /// May begin a phrase: a number, a word of the lexicon, a starter or
+    /// modifier, a holiday, a hyphenated word.
     start: bool,
 }
 
@@ -323,6 +335,7 @@ impl<'a> Tok<'a> {
             TokenKind::Number => true,
             TokenKind::Word => {
                 facts.starter
+                    || facts.modifier
                     || facts.lex != Lex::Other
                     || word.as_bytes()[0].is_ascii_digit()
                     || (cap && facts.holiday)
@@ -1425,9 +1438,13 @@ impl<'a> Scan<'a> {
     /// Phrases that need no leading "the".
     fn plain(&self, j: usize) -> Option<Hit> {
         let w0 = self.w(j);
-        // Only words that may begin a phrase, and spoken decades after
-        // "the", begin one here.
-        if w0.is_empty() || !(self.may_start(j) || decade(w0).is_some()) {
+        // Only words that may begin a phrase of their own (no modifier
+        // does), and spoken decades after "the", begin one here.
+        if w0.is_empty() {
+            return None;
+        }
+        let tok = &self.toks[j];
+        if !((tok.start && !tok.facts.modifier) || decade(w0).is_some()) {
             return None;
         }
         let w1 = self.w_in(j + 1, j);
