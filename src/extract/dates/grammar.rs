@@ -322,7 +322,8 @@ struct Tok<'a> {
 
 impl<'a> Tok<'a> {
     #[inline]
-    fn new(words: &'static Words, doc: &Document, lower: &'a str, t: &Token) -> Tok<'a> {
+    /// `hyphen`: the token holds a '-'.
+    fn new(words: &'static Words, doc: &Document, lower: &'a str, t: &Token, hyphen: bool) -> Tok<'a> {
         let word = &lower[t.span.start..t.span.end];
         let first = doc.text.as_bytes()[t.span.start];
         let cap = if first.is_ascii() {
@@ -339,7 +340,7 @@ impl<'a> Tok<'a> {
                     || facts.lex != Lex::Other
                     || word.as_bytes()[0].is_ascii_digit()
                     || (cap && facts.holiday)
-                    || word.bytes().any(|b| b == b'-')
+                    || hyphen
             }
             _ => false,
         };
@@ -1799,7 +1800,18 @@ pub fn scan(doc: &Document) -> Vec<TimeExpr> {
     let lower = doc.text.to_ascii_lowercase();
     let quarterly = reports_by_quarter(&lower);
     let words: &'static Words = &WORDS;
-    let toks = doc.tokens.iter().map(|t| Tok::new(words, doc, &lower, t)).collect();
+    // Which tokens hold a hyphen, from one pass over the text's hyphens
+    // (tokens come in text order) rather than a scan of every word.
+    let mut hyphens = lower.match_indices('-').map(|(at, _)| at).peekable();
+    let toks = doc
+        .tokens
+        .iter()
+        .map(|t| {
+            while hyphens.next_if(|&h| h < t.span.start).is_some() {}
+            let hyphen = hyphens.peek().is_some_and(|&h| h < t.span.end);
+            Tok::new(words, doc, &lower, t, hyphen)
+        })
+        .collect();
     let s = Scan { doc, toks, r: doc.date, quarterly };
     s.scan()
 }
