@@ -268,8 +268,9 @@ struct Facts {
     lex: Lex,
     /// The tense it may mark.
     cue: Option<Cue>,
-    /// One of [`STARTERS`].
-    starter: bool,
+    /// Begins a phrase whatever its spelling or capital: one of
+    /// [`STARTERS`] or [`MODIFIERS`], or a word of the lexicon.
+    begins: bool,
     /// One of [`MODIFIERS`].
     modifier: bool,
     /// The first word of a holiday name.
@@ -277,7 +278,7 @@ struct Facts {
 }
 
 impl Facts {
-    const NONE: Facts = Facts { lex: Lex::Other, cue: None, starter: false, modifier: false, holiday: false };
+    const NONE: Facts = Facts { lex: Lex::Other, cue: None, begins: false, modifier: false, holiday: false };
 }
 
 /// Every word with a fact, in an open-addressing table keyed by a cheap
@@ -333,10 +334,14 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         }
     }
     for w in STARTERS {
-        facts.entry(w).or_insert(Facts::NONE).starter = true;
+        facts.entry(w).or_insert(Facts::NONE).begins = true;
     }
     for w in MODIFIERS {
-        facts.entry(w).or_insert(Facts::NONE).modifier = true;
+        let f = facts.entry(w).or_insert(Facts::NONE);
+        (f.begins, f.modifier) = (true, true);
+    }
+    for f in facts.values_mut() {
+        f.begins |= !matches!(f.lex, Lex::Other);
     }
     for (name, _) in HOLIDAYS {
         facts.entry(name[0]).or_insert(Facts::NONE).holiday = true;
@@ -382,14 +387,7 @@ impl<'a> Tok<'a> {
         let facts = if t.kind == TokenKind::Word { words.get(word) } else { &Facts::NONE };
         let start = match t.kind {
             TokenKind::Number => true,
-            TokenKind::Word => {
-                facts.starter
-                    || facts.modifier
-                    || facts.lex != Lex::Other
-                    || word.as_bytes()[0].is_ascii_digit()
-                    || (cap && facts.holiday)
-                    || hyphen
-            }
+            TokenKind::Word => facts.begins || word.as_bytes()[0].is_ascii_digit() || (cap && facts.holiday) || hyphen,
             _ => false,
         };
         Tok { word, facts, sentence: t.sentence, kind: t.kind, cap, start }
@@ -1082,7 +1080,7 @@ impl<'a> Scan<'a> {
             // "the next couple of years" (after "a" the branch above).
             n = Some(2);
             k += 2;
-        } else if self.lex_in(j, j) == Lex::Vague && w(0) != "some" {
+        } else if matches!(self.lex_in(j, j), Lex::Vague) && w(0) != "some" {
             n = None;
             k += 1;
         } else if let Some(v) = self.number_in(j, j) {
