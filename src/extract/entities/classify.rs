@@ -360,11 +360,10 @@ pub(super) fn is_sporty(doc: &crate::document::Document) -> bool {
         .tokens
         .iter()
         .take(3000)
+        .filter(|t| t.kind == TokenKind::Number && t.span.end - t.span.start <= 5)
         .filter(|t| {
             let w = doc.slice(t.span);
-            t.kind == TokenKind::Number
-                && w.len() <= 5
-                && w.split_once('-').is_some_and(|(x, y)| !x.is_empty() && !y.is_empty() && y.len() <= 2)
+            w.split_once('-').is_some_and(|(x, y)| !x.is_empty() && !y.is_empty() && y.len() <= 2)
         })
         .count();
     scores >= 2

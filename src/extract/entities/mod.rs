@@ -225,10 +225,12 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    let mut lower_seen = HashSet::default();
-    for t in &doc.tokens {
+    // Sized for the usual share of distinct lower-case words, so the set
+    // rarely grows while it is filled.
+    let mut lower_seen = HashSet::with_capacity_and_hasher(doc.tokens.len() / 2, Default::default());
+    for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let w = doc.slice(t.span);
-        if t.kind == TokenKind::Word && starts_lower(w) {
+        if starts_lower(w) {
             lower_seen.insert(w);
         }
     }
