@@ -514,49 +514,75 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
 /// words, or a headline in Title Case (function words capitalized too).
 fn shouting_sentences(cx: &Ctx) -> Vec<bool> {
     let doc = cx.doc;
-    let mut out = vec![false; doc.sentences.len()];
-    // words, caps, stop, stop capitalized, content words, content capitalized
-    let mut counts = vec![[0u32; 6]; doc.sentences.len()];
-    for t in &doc.tokens {
-        if t.kind != TokenKind::Word {
-            continue;
-        }
-        let w = doc.slice(t.span);
-        let c = &mut counts[t.sentence as usize];
-        if w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
-            continue;
-        }
-        c[0] += 1;
-        if all_caps(w) {
-            c[1] += 1;
-        }
-        if w.len() <= 4 && lexicon::lower_with(w, |l| LEX.stop.contains(l)) {
-            c[2] += 1;
-            if starts_upper(w) {
-                c[3] += 1;
-            }
-        } else {
-            c[4] += 1;
-            if starts_upper(w) {
-                c[5] += 1;
-            }
+    // Words (of two letters or more) and ALL-CAPS words.
+    let mut counts = vec![[0u32; 2]; doc.sentences.len()];
+    for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let (letters, caps) = letters_and_caps(doc.slice(t.span));
+        if letters >= 2 {
+            let c = &mut counts[t.sentence as usize];
+            c[0] += 1;
+            c[1] += u32::from(caps);
         }
     }
+    let mut out = vec![false; doc.sentences.len()];
     for (si, s) in doc.sentences.iter().enumerate() {
-        let [w, caps, stop, stop_up, content, content_up] = counts[si];
+        let [w, caps] = counts[si];
+        if w > 0 && caps * 10 >= w * 6 {
+            out[si] = true;
+            continue;
+        }
         let para = doc.paragraph_at(s.start).map(|p| &doc.paragraphs[p]);
         let title = para.is_some_and(|p| p.kind == ParagraphKind::Title);
         // An untagged headline: a line of its own, no closing punctuation,
         // every content word capitalized ("Zelenskyy to Address British
         // Cabinet in Historic Appeal for Support").
-        let headline_line = content >= 3
-            && content_up == content
-            && para.is_some_and(|p| p.span.start == s.start && p.span.end <= s.end)
-            && !doc.text[s.start..s.end].trim_end().ends_with(['.', '!', '?', '"', '”', ':', ','])
-            && doc.text[s.start..s.end].split_whitespace().count() <= 20;
-        out[si] = (w > 0 && caps * 10 >= w * 6) || (title && stop >= 1 && stop_up * 2 > stop) || headline_line;
+        let own_line = para.is_some_and(|p| p.span.start == s.start && p.span.end <= s.end)
+            && !doc.text[s.start..s.end].trim_end().ends_with(['.', '!', '?', '"', '”', ':', ',']);
+        if !(title || own_line) {
+            continue;
+        }
+        // Only titles and lines of their own (few) need their function
+        // words told apart.
+        let [stop, stop_up, content, content_up] = function_words(doc, si);
+        out[si] = (title && stop >= 1 && stop_up * 2 > stop)
+            || own_line
+                && content >= 3
+                && content_up == content
+                && doc.text[s.start..s.end].split_whitespace().count() <= 20;
     }
     out
+}
+
+/// Function words, capitalized function words, other words and capitalized
+/// other words (of two letters or more) in sentence `si`.
+fn function_words(doc: &Document, si: usize) -> [u32; 4] {
+    let toks = &doc.tokens;
+    let start = toks.partition_point(|t| (t.sentence as usize) < si);
+    let mut c = [0u32; 4];
+    for t in toks[start..].iter().take_while(|t| t.sentence as usize == si).filter(|t| t.kind == TokenKind::Word) {
+        let w = doc.slice(t.span);
+        if w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            continue;
+        }
+        let k = if w.len() <= 4 && lexicon::lower_with(w, |l| LEX.stop.contains(l)) { 0 } else { 2 };
+        c[k] += 1;
+        c[k + 1] += u32::from(starts_upper(w));
+    }
+    c
+}
+
+/// The letters in `w` and whether it is [`all_caps`]: one pass over the
+/// bytes of an ASCII word (nearly all of them).
+fn letters_and_caps(w: &str) -> (usize, bool) {
+    if !w.is_ascii() {
+        return (w.chars().filter(|c| c.is_alphabetic()).count(), all_caps(w));
+    }
+    let (mut letters, mut lower) = (0, false);
+    for &b in w.as_bytes() {
+        letters += usize::from(b.is_ascii_alphabetic());
+        lower |= b.is_ascii_lowercase();
+    }
+    (letters, !lower && letters >= 2)
 }
 
 /// An acronym in brackets after a word (token `a`, written `surf`) names
