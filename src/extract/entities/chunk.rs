@@ -183,6 +183,12 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
             i += 1;
             continue;
         }
+        // Most tokens are punctuation or lower-case words, which neither are
+        // name words nor initials ("J."): passed over without asking.
+        if !cx.is_word(i) || w.starts_with(|c: char| c.is_ascii_lowercase()) {
+            i += 1;
+            continue;
+        }
         let dotted = dotted_prefix(cx, i, s, e);
         if !dotted && (!is_cap(cx, i, s) || opening_modifier(cx, i, s, e)) {
             i += 1;
