@@ -517,8 +517,8 @@ fn shouting_sentences(cx: &Ctx) -> Vec<bool> {
     // Words (of two letters or more) and ALL-CAPS words.
     let mut counts = vec![[0u32; 2]; doc.sentences.len()];
     for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        let (letters, caps) = letters_and_caps(doc.slice(t.span));
-        if letters >= 2 {
+        let (two_letters, caps) = letters_and_caps(doc.slice(t.span));
+        if two_letters {
             let c = &mut counts[t.sentence as usize];
             c[0] += 1;
             c[1] += u32::from(caps);
@@ -571,18 +571,22 @@ fn function_words(doc: &Document, si: usize) -> [u32; 4] {
     c
 }
 
-/// The letters in `w` and whether it is [`all_caps`]: one pass over the
-/// bytes of an ASCII word (nearly all of them).
-fn letters_and_caps(w: &str) -> (usize, bool) {
+/// Whether `w` has two letters or more and whether it is [`all_caps`]. An
+/// ASCII word (nearly all of them) is read only until both are known: two
+/// bytes for most lower-case words.
+fn letters_and_caps(w: &str) -> (bool, bool) {
     if !w.is_ascii() {
-        return (w.chars().filter(|c| c.is_alphabetic()).count(), all_caps(w));
+        return (w.chars().filter(|c| c.is_alphabetic()).count() >= 2, all_caps(w));
     }
     let (mut letters, mut lower) = (0, false);
     for &b in w.as_bytes() {
         letters += usize::from(b.is_ascii_alphabetic());
         lower |= b.is_ascii_lowercase();
+        if lower && letters >= 2 {
+            return (true, false);
+        }
     }
-    (letters, !lower && letters >= 2)
+    (letters >= 2, !lower && letters >= 2)
 }
 
 /// An acronym in brackets after a word (token `a`, written `surf`) names
