@@ -80,6 +80,18 @@ pub fn lower_with<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// The lower-cased form of `w`: in `buf` for the usual short ASCII word,
+/// else in `spill`. For a word the caller asks about several times.
+pub fn lower_in<'b>(w: &str, buf: &'b mut [u8; 48], spill: &'b mut String) -> &'b str {
+    match crate::document::ascii_lower(w, buf) {
+        Some(l) => l,
+        None => {
+            *spill = w.to_lowercase();
+            spill
+        }
+    }
+}
+
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
     s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
@@ -198,6 +210,7 @@ mod tests {
     fn lower_with_matches_to_lowercase() {
         for w in ["Putin", "NATO", "Zürich", "ÖSTERREICH", "a-B", &"X".repeat(60)] {
             assert_eq!(lower_with(w, str::to_string), w.to_lowercase());
+            assert_eq!(lower_in(w, &mut [0; 48], &mut String::new()), w.to_lowercase());
         }
     }
 }
