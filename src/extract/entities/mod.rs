@@ -145,6 +145,9 @@ impl<'d> Ctx<'d> {
     fn surface(&self, a: usize, b: usize) -> String {
         let t = &self.doc.tokens;
         let raw = &self.doc.text[t[a].span.start..t[b - 1].span.end];
+        if single_spaced(raw) {
+            return raw.to_string();
+        }
         let mut s = String::with_capacity(raw.len());
         let mut space = false;
         for c in raw.chars() {
@@ -160,6 +163,17 @@ impl<'d> Ctx<'d> {
         }
         s
     }
+}
+
+/// ASCII text whose only whitespace is single spaces, which
+/// [`Ctx::surface`] leaves as it is (nearly every name).
+fn single_spaced(s: &str) -> bool {
+    let mut space = false;
+    s.bytes().all(|b| {
+        let ok = b.is_ascii() && !matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') && !(space && b == b' ');
+        space = b == b' ';
+        ok
+    })
 }
 
 /// The keys and surface text of one mention (see [`Ctx::names`]).
