@@ -97,7 +97,14 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 fn set(s: &'static str) -> HashSet<String> {
-    lines(s).map(str::to_lowercase).collect()
+    lines(s).map(lower).collect()
+}
+
+/// `s` lower-cased; most lexicon entries are ASCII, which is lower-cased
+/// byte by byte (the lexicons hold tens of thousands of entries, loaded by
+/// every run).
+fn lower(s: &str) -> String {
+    if s.is_ascii() { s.to_ascii_lowercase() } else { s.to_lowercase() }
 }
 
 fn load_places(map: &mut HashMap<String, Place>, src: &'static str, overwrite: bool) {
@@ -112,9 +119,11 @@ fn load_places(map: &mut HashMap<String, Place>, src: &'static str, overwrite: b
             "sea" => PlaceKind::Sea,
             _ => PlaceKind::City,
         };
-        let key = name.to_lowercase();
-        if overwrite || !map.contains_key(&key) {
-            map.insert(key, Place { kind, country });
+        let place = Place { kind, country };
+        if overwrite {
+            map.insert(lower(name), place);
+        } else {
+            map.entry(lower(name)).or_insert(place);
         }
     }
 }
