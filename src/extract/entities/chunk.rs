@@ -124,14 +124,16 @@ fn decide_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
         return false;
     }
     let w = cx.word(i);
-    if !starts_upper(w) || w.chars().filter(|c| c.is_alphabetic()).count() < 2 && !w.ends_with('.') {
+    if !starts_upper(w) || w.chars().filter(|c| c.is_alphabetic()).nth(1).is_none() && !w.ends_with('.') {
         return false;
     }
-    if w.starts_with('’') || w.starts_with('\'') || compound_adjective(w) || contraction(w) || place_pair(w) {
+    let hyphen = w.bytes().any(|b| b == b'-');
+    if w.starts_with('’') || w.starts_with('\'') || hyphen && (compound_adjective(w) || place_pair(w)) || contraction(w)
+    {
         return false;
     }
     lower_with(w, |l| {
-        if LEX.not_names.contains(l) || LEX.stop.contains(l) && !LEX.places.contains_key(l) {
+        if LEX.never_names.contains(l) {
             return false;
         }
         !(cx.lower_seen.contains(l)

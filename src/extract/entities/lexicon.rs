@@ -45,8 +45,10 @@ pub struct Lexicon {
     pub deny: HashSet<String>,
     /// English function words.
     pub stop: HashSet<String>,
-    /// Capitalized words that are never names (weekdays, months, numbers).
-    pub not_names: HashSet<String>,
+    /// Capitalized words that are never names: weekdays, months, numbers
+    /// (`not_names.txt`) and the function words that name no place, in one
+    /// set because the chunker asks it of every capitalized word.
+    pub never_names: HashSet<String>,
     /// Words news writes in lower case far more often than capitalized
     /// ("member", "several"): no unknown given name.
     pub common: HashSet<String>,
@@ -163,6 +165,9 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let org_names = set(include_str!("../../../data/entities/org_names.txt"));
     let misc_names = set(include_str!("../../../data/entities/misc_names.txt"));
     let of_names = org_names.iter().chain(&misc_names).flat_map(|n| of_prefixes(n)).collect();
+    let stop = set(include_str!("../../../data/stopwords_en.txt"));
+    let mut never_names = set(include_str!("../../../data/entities/not_names.txt"));
+    never_names.extend(stop.iter().filter(|w| !places.contains_key(*w)).cloned());
     Lexicon {
         places,
         place_max_tokens,
@@ -172,8 +177,8 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         misc_heads: set(include_str!("../../../data/entities/misc_heads.txt")),
         demonyms,
         deny: set(include_str!("../../../data/entities/denylist.txt")),
-        stop: set(include_str!("../../../data/stopwords_en.txt")),
-        not_names: set(include_str!("../../../data/entities/not_names.txt")),
+        stop,
+        never_names,
         common: set(include_str!("../../../data/entities/common_words.txt")),
         org_names,
         loc_heads: set(include_str!("../../../data/entities/loc_heads.txt")),
