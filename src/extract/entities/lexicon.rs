@@ -109,7 +109,15 @@ fn lower(s: &str) -> String {
     if s.is_ascii() { s.to_ascii_lowercase() } else { s.to_lowercase() }
 }
 
-fn load_places(map: &mut HashMap<String, Place>, src: &'static str, overwrite: bool) {
+/// Loads gazetteer lines into `map` (keeping entries already there unless
+/// `overwrite`), and the name of each country with a code into `countries`
+/// when given: one pass over the 40,000 lines.
+fn load_places(
+    map: &mut HashMap<String, Place>,
+    src: &'static str,
+    overwrite: bool,
+    mut countries: Option<&mut HashMap<&'static str, &'static str>>,
+) {
     for l in lines(src) {
         let mut f = l.split('\t');
         let (Some(name), Some(kind)) = (f.next(), f.next()) else { continue };
@@ -121,6 +129,12 @@ fn load_places(map: &mut HashMap<String, Place>, src: &'static str, overwrite: b
             "sea" => PlaceKind::Sea,
             _ => PlaceKind::City,
         };
+        if kind == PlaceKind::Country
+            && !country.is_empty()
+            && let Some(names) = countries.as_deref_mut()
+        {
+            names.insert(country, name);
+        }
         let place = Place { kind, country };
         if overwrite {
             map.insert(lower(name), place);
@@ -144,8 +158,9 @@ fn of_prefixes(name: &str) -> Vec<String> {
 /// The lexicons, loaded on first use.
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut places = HashMap::with_capacity_and_hasher(50_000, Default::default());
-    load_places(&mut places, include_str!("../../../data/entities/places.tsv"), false);
-    load_places(&mut places, include_str!("../../../data/entities/places_extra.tsv"), true);
+    let mut country_names = HashMap::default();
+    load_places(&mut places, include_str!("../../../data/entities/places.tsv"), false, Some(&mut country_names));
+    load_places(&mut places, include_str!("../../../data/entities/places_extra.tsv"), true, None);
     let place_max_tokens = places.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
     let mut given = set(include_str!("../../../data/entities/given_names.txt"));
     given.extend(set(include_str!("../../../data/entities/given_names_extra.txt")));
@@ -191,13 +206,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             })
             .collect(),
         capitals: set(include_str!("../../../data/entities/capitals.txt")),
-        country_names: lines(include_str!("../../../data/entities/places.tsv"))
-            .filter_map(|l| {
-                let mut f = l.split('\t');
-                let (name, kind, cc) = (f.next()?, f.next()?, f.next()?.trim());
-                (kind == "country" && !cc.is_empty()).then_some((cc, name))
-            })
-            .collect(),
+        country_names,
     }
 });
 
