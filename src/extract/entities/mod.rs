@@ -239,17 +239,9 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    // Sized for the usual share of distinct lower-case words, so the set
-    // rarely grows while it is filled.
-    let mut lower_seen = HashSet::with_capacity_and_hasher(doc.tokens.len() / 2, Default::default());
-    for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        let w = doc.slice(t.span);
-        if starts_lower(w) {
-            lower_seen.insert(w);
-        }
-    }
+    let (lower_seen, case_counts) = scan_words(doc);
     let cx = Ctx { doc, lower_seen, sporty: classify::is_sporty(doc), cap: vec![Default::default(); doc.tokens.len()] };
-    let shouting = shouting_sentences(&cx);
+    let shouting = shouting_sentences(&cx, &case_counts);
 
     // Pass 1: ordinary sentences.
     let mut mentions = Vec::new();
@@ -524,20 +516,35 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     ents
 }
 
-/// Marks sentences whose capitals carry no information: mostly ALL-CAPS
-/// words, or a headline in Title Case (function words capitalized too).
-fn shouting_sentences(cx: &Ctx) -> Vec<bool> {
-    let doc = cx.doc;
-    // Words (of two letters or more) and ALL-CAPS words.
+/// One pass over the word tokens for two per-document facts: the words
+/// written in lower case (see [`Ctx::lower_seen`]) and, per sentence, the
+/// words of two letters or more and the ALL-CAPS ones among them (see
+/// [`shouting_sentences`]).
+fn scan_words(doc: &Document) -> (HashSet<&str>, Vec<[u32; 2]>) {
+    // Sized for the usual share of distinct lower-case words, so the set
+    // rarely grows while it is filled.
+    let mut lower_seen = HashSet::with_capacity_and_hasher(doc.tokens.len() / 2, Default::default());
     let mut counts = vec![[0u32; 2]; doc.sentences.len()];
     for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        let (two_letters, caps) = letters_and_caps(doc.slice(t.span));
+        let w = doc.slice(t.span);
+        if starts_lower(w) {
+            lower_seen.insert(w);
+        }
+        let (two_letters, caps) = letters_and_caps(w);
         if two_letters {
             let c = &mut counts[t.sentence as usize];
             c[0] += 1;
             c[1] += u32::from(caps);
         }
     }
+    (lower_seen, counts)
+}
+
+/// Marks sentences whose capitals carry no information: mostly ALL-CAPS
+/// words, or a headline in Title Case (function words capitalized too).
+/// `counts` holds each sentence's words and ALL-CAPS words ([`scan_words`]).
+fn shouting_sentences(cx: &Ctx, counts: &[[u32; 2]]) -> Vec<bool> {
+    let doc = cx.doc;
     let mut out = vec![false; doc.sentences.len()];
     for (si, s) in doc.sentences.iter().enumerate() {
         let [w, caps] = counts[si];
