@@ -121,6 +121,7 @@ fn load_places(
     for l in lines(src) {
         // The fields are short: a plain scan finds a tab sooner than the
         // vectorized search that `split('\t')` sets up for each one.
+        #[allow(clippy::manual_pattern_char_comparison, reason = "a char pattern searches with memchr, slower here")]
         let mut f = l.split(|c| c == '\t');
         let (Some(name), Some(kind)) = (f.next(), f.next()) else { continue };
         let country = f.next().unwrap_or("").trim();
