@@ -1,12 +1,14 @@
 //! The recognizer: a left-to-right scan over tokens trying, at each token,
 //! a small grammar of temporal phrases (modifier? "the"? core), longest
 //! core first. Matching works on a lower-cased copy of the text (ASCII
-//! lower-casing keeps byte offsets) so there is no per-token allocation.
+//! lower-casing keeps byte offsets) so there is no per-token allocation,
+//! and what the grammar asks of a token (its word class, tense cue,
+//! capital) is looked up once per document ([`Tok`]), not at every try.
 
-use super::lexicon::{HOLIDAYS, Lex, Unit, lex, number, ordinal, starts_holiday};
+use super::lexicon::{self, HOLIDAYS, Lex, Unit, lex, number, ordinal};
 use super::resolve::{self, Tense};
 use super::{TimeExpr, TimexType};
-use crate::document::{Document, Span, TokenKind};
+use crate::document::{Document, Span, Token, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -34,7 +36,8 @@ impl Hit {
 
 struct Scan<'a> {
     doc: &'a Document,
-    lower: String,
+    /// One entry per token of `doc`.
+    toks: Vec<Tok<'a>>,
     r: Option<NaiveDate>,
     /// The document reports by quarter (earnings news): there "a year ago"
     /// means the same quarter a year back, as TimeBank annotates it.
@@ -131,93 +134,288 @@ enum Cue {
     Past,
 }
 
-static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
-    let mut m = HashMap::default();
-    for w in ["will", "'ll", "\u{2019}ll", "shall", "upcoming", "tomorrow", "wo", "payable"] {
-        m.insert(w, Cue::Future);
+/// The tense cue words, by cue.
+const CUES: &[(Cue, &[&str])] = &[
+    (Cue::Future, &["will", "'ll", "\u{2019}ll", "shall", "upcoming", "tomorrow", "wo", "payable"]),
+    (
+        Cue::BeforeTo,
+        &[
+            "plan", "plans", "planned", "planning", "set", "due", "expected", "expects", "going", "is", "are",
+            "intends", "hopes", "aims",
+        ],
+    ),
+    (Cue::Scheduled, &["scheduled"]),
+    (Cue::Adjacent, &["until", "till", "effective", "through"]),
+    (Cue::AsAs, &["soon", "early"]),
+    (
+        Cue::Past,
+        &[
+            "said",
+            "was",
+            "were",
+            "had",
+            "has",
+            "have",
+            "did",
+            "ago",
+            "last",
+            "yesterday",
+            "told",
+            "came",
+            "went",
+            "began",
+            "brought",
+            "took",
+            "made",
+            "gave",
+            "got",
+            "rose",
+            "fell",
+            "won",
+            "lost",
+            "left",
+            "met",
+            "saw",
+            "found",
+            "held",
+            "sold",
+            "bought",
+            "paid",
+            "led",
+            "struck",
+            "became",
+            "spoke",
+            "wrote",
+            "broke",
+            "fled",
+            "flew",
+            "drove",
+            "ran",
+            "sent",
+            "spent",
+            "kept",
+            "felt",
+            "thought",
+            "knew",
+            "grew",
+            "shot",
+            "stood",
+            "chose",
+            "arose",
+            "fought",
+        ],
+    ),
+];
+
+/// Words besides numbers, lexicon words, hyphenated words and holiday
+/// names that begin a phrase of their own ("last week", "every day", "a
+/// year ago", "noon"): [`Scan::plain`] tries them.
+const STARTERS: &[&str] = &[
+    "a",
+    "an",
+    "per",
+    "last",
+    "this",
+    "next",
+    "coming",
+    "past",
+    "previous",
+    "current",
+    "recent",
+    "these",
+    "that",
+    "every",
+    "each",
+    "fiscal",
+    "tonight",
+    "overnight",
+    "noon",
+    "midday",
+    "midnight",
+];
+
+/// Words that begin a phrase only before another one: "the" and the
+/// modifiers of [`Scan::prefix`] ("early", "about", "more than").
+const MODIFIERS: &[&str] = &[
+    "the",
+    "early",
+    "late",
+    "mid",
+    "earlier",
+    "later",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "more",
+    "longer",
+    "less",
+    "fewer",
+    "at",
+    "up",
+    "no",
+    "over",
+    "end",
+    "close",
+];
+
+/// What the grammar asks of a lower-cased word, answered by one lookup.
+#[derive(Clone, Copy)]
+struct Facts {
+    lex: Lex,
+    /// The tense it may mark.
+    cue: Option<Cue>,
+    /// Begins a phrase whatever its spelling or capital: one of
+    /// [`STARTERS`] or [`MODIFIERS`], or a word of the lexicon.
+    begins: bool,
+    /// One of [`MODIFIERS`].
+    modifier: bool,
+    /// The first word of a holiday name.
+    holiday: bool,
+}
+
+impl Facts {
+    const NONE: Facts = Facts { lex: Lex::Other, cue: None, begins: false, modifier: false, holiday: false };
+}
+
+/// Every word with a fact, in an open-addressing table keyed by a cheap
+/// hash of the word's length and a few of its bytes. Most words have no fact:
+/// the empty slot they hash to turns them away at once, without the full
+/// string hashing and probing of a general map.
+struct Words {
+    /// Per slot, 1 + the index of its entry; 0 when empty.
+    slots: Vec<u16>,
+    entries: Vec<(&'static str, Facts)>,
+}
+
+/// log2 of the slot count: 4096 slots for some 250 words, so most misses
+/// land on an empty slot and most hits on their own.
+const SLOT_BITS: u32 = 12;
+
+/// The home slot of a word: a multiplicative hash of its length and its
+/// first, second, middle and last bytes (no loop over the word).
+fn slot(w: &[u8]) -> usize {
+    let n = w.len();
+    let at = |i: usize| u64::from(w.get(i).copied().unwrap_or(0));
+    let x = n as u64 | at(0) << 8 | at(1) << 16 | at(n / 2) << 24 | at(n.wrapping_sub(1)) << 32;
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOT_BITS)) as usize
+}
+
+impl Words {
+    #[inline]
+    fn get(&self, w: &str) -> &Facts {
+        let mask = self.slots.len() - 1;
+        let mut s = slot(w.as_bytes());
+        loop {
+            let e = self.slots[s];
+            if e == 0 {
+                return &Facts::NONE;
+            }
+            let (key, facts) = &self.entries[usize::from(e) - 1];
+            if *key == w {
+                return facts;
+            }
+            s = (s + 1) & mask;
+        }
     }
-    for w in [
-        "plan", "plans", "planned", "planning", "set", "due", "expected", "expects", "going", "is", "are", "intends",
-        "hopes", "aims",
-    ] {
-        m.insert(w, Cue::BeforeTo);
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let mut facts: HashMap<&'static str, Facts> = HashMap::default();
+    for (w, lex) in lexicon::words() {
+        facts.entry(w).or_insert(Facts::NONE).lex = lex;
     }
-    m.insert("scheduled", Cue::Scheduled);
-    for w in ["until", "till", "effective", "through"] {
-        m.insert(w, Cue::Adjacent);
+    for &(cue, words) in CUES {
+        for w in words {
+            facts.entry(w).or_insert(Facts::NONE).cue = Some(cue);
+        }
     }
-    for w in ["soon", "early"] {
-        m.insert(w, Cue::AsAs);
+    for w in STARTERS {
+        facts.entry(w).or_insert(Facts::NONE).begins = true;
     }
-    for w in [
-        "said",
-        "was",
-        "were",
-        "had",
-        "has",
-        "have",
-        "did",
-        "ago",
-        "last",
-        "yesterday",
-        "told",
-        "came",
-        "went",
-        "began",
-        "brought",
-        "took",
-        "made",
-        "gave",
-        "got",
-        "rose",
-        "fell",
-        "won",
-        "lost",
-        "left",
-        "met",
-        "saw",
-        "found",
-        "held",
-        "sold",
-        "bought",
-        "paid",
-        "led",
-        "struck",
-        "became",
-        "spoke",
-        "wrote",
-        "broke",
-        "fled",
-        "flew",
-        "drove",
-        "ran",
-        "sent",
-        "spent",
-        "kept",
-        "felt",
-        "thought",
-        "knew",
-        "grew",
-        "shot",
-        "stood",
-        "chose",
-        "arose",
-        "fought",
-    ] {
-        m.insert(w, Cue::Past);
+    for w in MODIFIERS {
+        let f = facts.entry(w).or_insert(Facts::NONE);
+        (f.begins, f.modifier) = (true, true);
     }
-    m
+    for f in facts.values_mut() {
+        f.begins |= !matches!(f.lex, Lex::Other);
+    }
+    for (name, _) in HOLIDAYS {
+        facts.entry(name[0]).or_insert(Facts::NONE).holiday = true;
+    }
+    let entries: Vec<(&'static str, Facts)> = facts.into_iter().collect();
+    let mut slots = vec![0u16; 1 << SLOT_BITS];
+    for (e, (w, _)) in entries.iter().enumerate() {
+        let mut s = slot(w.as_bytes());
+        while slots[s] != 0 {
+            s = (s + 1) & (slots.len() - 1);
+        }
+        slots[s] = e as u16 + 1;
+    }
+    Words { slots, entries }
 });
+
+/// One token as the grammar sees it, looked up once per document.
+#[derive(Clone, Copy)]
+struct Tok<'a> {
+    /// The lower-cased word.
+    word: &'a str,
+    facts: &'static Facts,
+    sentence: u32,
+    kind: TokenKind,
+    /// Begins with a capital letter.
+    cap: bool,
+    /// May begin a phrase: a number, a word of the lexicon, a starter or
+    /// modifier, a holiday, a hyphenated word.
+    start: bool,
+}
+
+impl<'a> Tok<'a> {
+    #[inline]
+    /// `hyphen`: the token holds a '-'.
+    fn new(words: &'static Words, doc: &Document, lower: &'a str, t: &Token, hyphen: bool) -> Tok<'a> {
+        let word = &lower[t.span.start..t.span.end];
+        let first = doc.text.as_bytes()[t.span.start];
+        let cap = if first.is_ascii() {
+            first.is_ascii_uppercase()
+        } else {
+            doc.text[t.span.start..].chars().next().is_some_and(char::is_uppercase)
+        };
+        let facts = if t.kind == TokenKind::Word { words.get(word) } else { &Facts::NONE };
+        let start = match t.kind {
+            TokenKind::Number => true,
+            TokenKind::Word => facts.begins || word.as_bytes()[0].is_ascii_digit() || (cap && facts.holiday) || hyphen,
+            _ => false,
+        };
+        Tok { word, facts, sentence: t.sentence, kind: t.kind, cap, start }
+    }
+}
 
 impl<'a> Scan<'a> {
     fn n(&self) -> usize {
-        self.doc.tokens.len()
+        self.toks.len()
     }
-    fn w(&self, i: usize) -> &str {
-        match self.doc.tokens.get(i) {
-            Some(t) => &self.lower[t.span.start..t.span.end],
-            None => "",
+    fn w(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| t.word)
+    }
+    /// The word class of token `i` (`Other` past the end).
+    fn lex_at(&self, i: usize) -> Lex {
+        self.toks.get(i).map_or(Lex::Other, |t| t.facts.lex)
+    }
+    /// The word class of token `i` when in the sentence of `anchor`.
+    fn lex_in(&self, i: usize, anchor: usize) -> Lex {
+        if self.same(anchor, i) { self.toks[i].facts.lex } else { Lex::Other }
+    }
+    /// [`number`] of token `i` when in the sentence of `anchor`, its word
+    /// class already known.
+    fn number_in(&self, i: usize, anchor: usize) -> Option<u32> {
+        if !self.same(anchor, i) {
+            return None;
         }
+        lexicon::number_of(self.toks[i].word, self.toks[i].facts.lex)
     }
     fn raw(&self, i: usize) -> &str {
         match self.doc.tokens.get(i) {
@@ -226,19 +424,19 @@ impl<'a> Scan<'a> {
         }
     }
     fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.doc.tokens.get(i).map(|t| t.kind)
+        self.toks.get(i).map(|t| t.kind)
     }
     fn capitalized(&self, i: usize) -> bool {
-        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        self.toks.get(i).is_some_and(|t| t.cap)
     }
     /// Whether tokens `a` and `b` are in one sentence (phrases never cross).
     fn same(&self, a: usize, b: usize) -> bool {
-        b < self.n() && self.doc.tokens[a].sentence == self.doc.tokens[b].sentence
+        b < self.n() && self.toks[a].sentence == self.toks[b].sentence
     }
-    fn w_in(&self, i: usize, anchor: usize) -> &str {
+    fn w_in(&self, i: usize, anchor: usize) -> &'a str {
         if self.same(anchor, i) { self.w(i) } else { "" }
     }
-    fn prev(&self, i: usize) -> &str {
+    fn prev(&self, i: usize) -> &'a str {
         if i == 0 || !self.same(i - 1, i) { "" } else { self.w(i - 1) }
     }
 
@@ -250,12 +448,12 @@ impl<'a> Scan<'a> {
 
     /// The tense of the nearest marker around tokens `i..j` in the sentence.
     fn cue(&self, i: usize, j: usize) -> Option<Tense> {
-        let s = self.doc.tokens[i].sentence;
+        let s = self.toks[i].sentence;
         let mut best: Option<(usize, Tense)> = None;
         let lo = i.saturating_sub(12);
         let hi = (j + 12).min(self.n());
         for k in lo..hi {
-            if (i..j).contains(&k) || self.doc.tokens[k].sentence != s {
+            if (i..j).contains(&k) || self.toks[k].sentence != s {
                 continue;
             }
             let Some(t) = self.marker(k, k + 1 == i) else { continue };
@@ -267,7 +465,7 @@ impl<'a> Scan<'a> {
         if best.is_none() {
             // A modal heading a long clause: "will be named commander of
             // the ... for a mission in December".
-            let far = (i.saturating_sub(30)..lo).rev().take_while(|&k| self.doc.tokens[k].sentence == s);
+            let far = (i.saturating_sub(30)..lo).rev().take_while(|&k| self.toks[k].sentence == s);
             for k in far {
                 if self.marker(k, false).is_some() {
                     if matches!(self.w(k), "will" | "shall" | "'ll" | "\u{2019}ll") {
@@ -279,7 +477,7 @@ impl<'a> Scan<'a> {
             // A fronted phrase whose main verb comes late: "In January, a
             // week after the anniversary of ..., a bomb ... killed".
             for k in hi..(j + 30).min(self.n()) {
-                if self.doc.tokens[k].sentence != s {
+                if self.toks[k].sentence != s {
                     break;
                 }
                 if let Some(t) = self.marker(k, false) {
@@ -298,7 +496,7 @@ impl<'a> Scan<'a> {
         let after = || self.w_in(k + 1, k);
         // "had been scheduled to" looks back from a past vantage point.
         let perfect = || matches!(before(), "had" | "been");
-        let future = match CUES.get(w) {
+        let future = match self.toks[k].facts.cue {
             Some(Cue::Future) => true,
             // "said he would travel Thursday": a future seen from the
             // report; "would have" looks back.
@@ -310,7 +508,8 @@ impl<'a> Scan<'a> {
             // range, its end as far back as its start.
             Some(Cue::Adjacent) => {
                 let b = before();
-                let range = matches!(lex(b), Lex::Weekday(_) | Lex::Month(..))
+                let lb = if k > 0 { self.lex_in(k - 1, k) } else { Lex::Other };
+                let range = matches!(lb, Lex::Weekday(_) | Lex::Month(..))
                     || (!b.is_empty() && b.bytes().all(|c| c.is_ascii_digit()));
                 adjacent && !range && !(k + 1..k + 12).any(|h| self.w_in(h, k) == "had")
             }
@@ -469,11 +668,11 @@ impl<'a> Scan<'a> {
     /// after a word of the same sentence that is no punctuation. Holiday
     /// names ("Labor Day") are capitalized by right.
     fn title(&self, a: usize, b: usize) -> bool {
-        if (a..b).any(|k| starts_holiday(self.w(k))) {
+        if (a..b).any(|k| self.toks[k].facts.holiday) {
             return false;
         }
         (a..b).any(|k| {
-            let common = matches!(lex(self.w(k)), Lex::Unit(..) | Lex::DayRef(_) | Lex::Ref(_))
+            let common = matches!(self.lex_at(k), Lex::Unit(..) | Lex::DayRef(_) | Lex::Ref(_))
                 || matches!(self.w(k), "noon" | "tonight");
             common
                 && self.capitalized(k)
@@ -487,92 +686,39 @@ impl<'a> Scan<'a> {
     /// Cheap filter: most tokens cannot begin a temporal phrase, and skipping
     /// them avoids running the whole grammar at every position.
     fn may_start(&self, i: usize) -> bool {
-        let t = &self.doc.tokens[i];
-        if t.kind == TokenKind::Number {
-            return true;
-        }
-        if t.kind != TokenKind::Word {
-            return false;
-        }
-        let w = self.w(i);
-        matches!(
-            w,
-            "the"
-                | "a"
-                | "an"
-                | "per"
-                | "last"
-                | "this"
-                | "next"
-                | "coming"
-                | "past"
-                | "previous"
-                | "current"
-                | "recent"
-                | "these"
-                | "that"
-                | "every"
-                | "each"
-                | "fiscal"
-                | "tonight"
-                | "overnight"
-                | "noon"
-                | "midday"
-                | "midnight"
-                | "early"
-                | "late"
-                | "mid"
-                | "earlier"
-                | "later"
-                | "about"
-                | "around"
-                | "approximately"
-                | "roughly"
-                | "some"
-                | "nearly"
-                | "almost"
-                | "more"
-                | "longer"
-                | "less"
-                | "fewer"
-                | "at"
-                | "up"
-                | "no"
-                | "over"
-                | "end"
-                | "close"
-        ) || w.as_bytes()[0].is_ascii_digit()
-            || (self.capitalized(i) && starts_holiday(w))
-            || w.contains('-')
-            || lex(w) != Lex::Other
+        self.toks[i].start
     }
 
     /// Modifier words before a core: returns (core start, mod, only for durations).
     fn prefix(&self, i: usize) -> Option<(usize, &'static str, bool)> {
         let w = |k: usize| self.w_in(i + k, i);
-        let (skip, m, dur) = match (w(0), w(1), w(2)) {
-            ("the", "end" | "close", "of") => (3, "END", false),
-            ("the", "beginning" | "start", "of") => (3, "START", false),
-            ("the", "middle", "of") => (3, "MID", false),
-            ("end" | "close", "of", _) => (2, "END", false),
-            ("the", "early", _) => (2, "START", false),
-            ("the", "late", _) => (2, "END", false),
-            ("the", "mid", _) => (2, "MID", false),
-            ("early", _, _) => (1, "START", false),
-            ("late", _, _) => (1, "END", false),
-            ("mid", _, _) => (1, "MID", false),
-            ("earlier", "this" | "last" | "next" | "in" | "today" | "that", _) => (1, "START", false),
-            ("later", "this" | "last" | "next" | "today" | "that", _) => (1, "END", false),
-            ("about" | "around" | "approximately" | "roughly" | "some", _, _) => (1, "APPROX", true),
-            ("nearly", _, _) => (1, "APPROX", true),
-            ("almost", _, _) => (1, "LESS_THAN", true),
-            ("more" | "longer", "than", _) => (2, "MORE_THAN", true),
-            ("less" | "fewer", "than", _) => (2, "LESS_THAN", true),
-            ("at", "least", _) => (2, "EQUAL_OR_MORE", true),
-            ("up", "to", _) => (2, "EQUAL_OR_LESS", true),
-            ("no", "more", "than") => (3, "EQUAL_OR_LESS", true),
-            ("at", "most", _) => (2, "EQUAL_OR_LESS", true),
-            ("over", _, _) if number(w(1)).is_some() => (1, "MORE_THAN", true),
+        // The first word decides which of the next ones are looked at.
+        let (skip, m, dur) = match w(0) {
+            "the" => match (w(1), w(2)) {
+                ("end" | "close", "of") => (3, "END", false),
+                ("beginning" | "start", "of") => (3, "START", false),
+                ("middle", "of") => (3, "MID", false),
+                ("early", _) => (2, "START", false),
+                ("late", _) => (2, "END", false),
+                ("mid", _) => (2, "MID", false),
+                _ => return None,
+            },
+            "end" | "close" if w(1) == "of" => (2, "END", false),
+            "early" => (1, "START", false),
+            "late" => (1, "END", false),
+            "mid" => (1, "MID", false),
+            "earlier" if matches!(w(1), "this" | "last" | "next" | "in" | "today" | "that") => (1, "START", false),
+            "later" if matches!(w(1), "this" | "last" | "next" | "today" | "that") => (1, "END", false),
+            "about" | "around" | "approximately" | "roughly" | "some" => (1, "APPROX", true),
+            "nearly" => (1, "APPROX", true),
+            "almost" => (1, "LESS_THAN", true),
+            "more" | "longer" if w(1) == "than" => (2, "MORE_THAN", true),
+            "less" | "fewer" if w(1) == "than" => (2, "LESS_THAN", true),
+            "at" if w(1) == "least" => (2, "EQUAL_OR_MORE", true),
+            "up" if w(1) == "to" => (2, "EQUAL_OR_LESS", true),
+            "no" if w(1) == "more" && w(2) == "than" => (3, "EQUAL_OR_LESS", true),
+            "at" if w(1) == "most" => (2, "EQUAL_OR_LESS", true),
+            "over" if self.number_in(i + 1, i).is_some() => (1, "MORE_THAN", true),
             _ => return None,
         };
         // "excited about the next few months": a preposition before a
@@ -616,7 +762,7 @@ impl<'a> Scan<'a> {
     fn core_the(&self, k: usize, after_of: bool) -> Option<Hit> {
         let w = |d: usize| self.w_in(k + d, k);
         let t = || self.tense(k, k + 1);
-        match (w(0), lex(w(0))) {
+        match (w(0), self.lex_in(k, k)) {
             // "the week of March 6": the ISO week of that day.
             ("week", _) if w(1) == "of" && self.same(k, k + 2) && self.calendar_date(k + 2).is_some() => {
                 let (end, v) = self.calendar_date(k + 2)?;
@@ -823,7 +969,7 @@ impl<'a> Scan<'a> {
     /// mentioned, which only the scan knows.
     fn anaphor(&self, start: usize, j: usize, k: i64) -> Option<Hit> {
         let j = if self.w_in(j, start) == "same" { j + 1 } else { j };
-        let unit = match lex(self.w_in(j, start)) {
+        let unit = match self.lex_in(j, start) {
             Lex::Unit(u @ (Unit::Year | Unit::Month | Unit::Day), false) => u,
             _ => return None,
         };
@@ -934,14 +1080,17 @@ impl<'a> Scan<'a> {
             // "the next couple of years" (after "a" the branch above).
             n = Some(2);
             k += 2;
-        } else if lex(w(0)) == Lex::Vague && w(0) != "some" {
+        } else if matches!(self.lex_in(j, j), Lex::Vague) && w(0) != "some" {
             n = None;
             k += 1;
-        } else if let Some(v) = number(w(0)) {
+        } else if let Some(v) = self.number_in(j, j) {
             n = Some(v);
             k += 1;
             // "twenty four", "one hundred"
-            if let Some(v2) = number(self.w_in(k, j)).filter(|&v2| v2 < 10 && v >= 20 && v % 10 == 0) {
+            if v >= 20
+                && v % 10 == 0
+                && let Some(v2) = self.number_in(k, j).filter(|&v2| v2 < 10)
+            {
                 n = Some(v + v2);
                 k += 1;
             }
@@ -963,11 +1112,12 @@ impl<'a> Scan<'a> {
             k += 1;
         }
         // "5 1/2 hours"
-        let mut half = n.is_some() && (self.w_in(k, j), self.w_in(k + 1, j), self.w_in(k + 2, j)) == ("1", "/", "2");
+        let mut half =
+            n.is_some() && self.w_in(k, j) == "1" && self.w_in(k + 1, j) == "/" && self.w_in(k + 2, j) == "2";
         if half {
             k += 3;
         }
-        let Lex::Unit(u, plural) = lex(self.w_in(k, j)) else { return None };
+        let Lex::Unit(u, plural) = self.lex_in(k, j) else { return None };
         // "the 1988 second quarter", "a second group": "second" there is an
         // ordinal; "the 1988 quarter" is a quarter of 1988.
         if u == Unit::Weekend
@@ -989,7 +1139,7 @@ impl<'a> Scan<'a> {
             return None;
         }
         // "an hour and a half"
-        if n.is_some() && (self.w_in(k, j), self.w_in(k + 1, j), self.w_in(k + 2, j)) == ("and", "a", "half") {
+        if n.is_some() && self.w_in(k, j) == "and" && self.w_in(k + 1, j) == "a" && self.w_in(k + 2, j) == "half" {
             half = true;
             k += 3;
         }
@@ -1045,10 +1195,10 @@ impl<'a> Scan<'a> {
         // "this past spring" is the last one.
         let (off, j1) = if w0 == "this" && self.w_in(j + 1, j) == "past" { (-1, j + 1) } else { (off, j) };
         // "last fiscal year" is last year for this purpose.
-        let fiscal = self.w_in(j1 + 1, j) == "fiscal" && matches!(lex(self.w_in(j1 + 2, j)), Lex::Unit(..));
+        let fiscal = self.w_in(j1 + 1, j) == "fiscal" && matches!(self.lex_in(j1 + 2, j), Lex::Unit(..));
         let k = if fiscal { j1 + 2 } else { j1 + 1 };
-        let w1 = self.w_in(k, j);
-        let t = self.tense(j, k + 1);
+        // Only weekdays and seasons need the tense.
+        let t = || self.tense(j, k + 1);
         // "the past three years", "the next few weeks": durations.
         if matches!(w0, "past" | "last" | "next" | "coming" | "previous")
             && let Some(h) = self.duration(k)
@@ -1062,7 +1212,7 @@ impl<'a> Scan<'a> {
         {
             return Some(h);
         }
-        match lex(w1) {
+        match self.lex_in(k, j) {
             Lex::Unit(u, true) => {
                 let v = match (w0, off) {
                     // "recent weeks" is "the past few weeks", "coming
@@ -1095,7 +1245,7 @@ impl<'a> Scan<'a> {
                 let v = match (off, self.r) {
                     (-1, Some(r)) => resolve::weekday(Some(r - Duration::days(1)), wd, Tense::Past),
                     (1, Some(r)) => resolve::weekday(Some(r + Duration::days(1)), wd, Tense::Future),
-                    _ => resolve::weekday(self.r, wd, t),
+                    _ => resolve::weekday(self.r, wd, t()),
                 };
                 self.with_part_of_day(j, k + 1, v)
             }
@@ -1109,7 +1259,7 @@ impl<'a> Scan<'a> {
                 Some(Hit::new(j, k + 1, TimexType::Date, v))
             }
             Lex::Season(s) if w0 != "recent" && w0 != "past" => {
-                let t = (w0 != "this").then_some(t);
+                let t = (w0 != "this").then(t);
                 Some(Hit::new(j, k + 1, TimexType::Date, resolve::season(self.r, s, off, t)))
             }
             Lex::PartOfDay(code) if matches!(w0, "this" | "last") => {
@@ -1126,7 +1276,7 @@ impl<'a> Scan<'a> {
 
     /// "Thursday night": a day value widened to a time of day when one follows.
     fn with_part_of_day(&self, start: usize, end: usize, day: String) -> Option<Hit> {
-        if let Lex::PartOfDay(code) = lex(self.w_in(end, start)) {
+        if let Lex::PartOfDay(code) = self.lex_in(end, start) {
             return Some(Hit::new(start, end + 1, TimexType::Time, format!("{day}T{code}")));
         }
         Some(Hit::new(start, end, TimexType::Date, day))
@@ -1230,6 +1380,10 @@ impl<'a> Scan<'a> {
             }
             Some((digits.parse().ok()?, pm))
         };
+        // A clock time begins with a digit: spare other words the parse.
+        if !w(0).as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
         let (h, mut pm) = split_suffix(w(0))?;
         let mut k = j + 1;
         let mut min = 0;
@@ -1303,7 +1457,7 @@ impl<'a> Scan<'a> {
         if !self.same(anchor, k) {
             return None;
         }
-        match lex(self.w(k)) {
+        match self.lex_at(k) {
             Lex::Weekday(wd) => {
                 if let Some(d) = self.calendar_date(k + 1) {
                     return Some(d);
@@ -1321,7 +1475,7 @@ impl<'a> Scan<'a> {
     /// "April 25, 1998", "25 April". Returns the end token and its value.
     fn calendar_date(&self, k: usize) -> Option<(usize, String)> {
         let k = if self.w_in(k, k.saturating_sub(1)) == "," { k + 1 } else { k };
-        if !matches!(lex(self.w(k)), Lex::Month(..)) && self.kind(k) != Some(TokenKind::Number) {
+        if !matches!(self.lex_at(k), Lex::Month(..)) && self.kind(k) != Some(TokenKind::Number) {
             return None;
         }
         let h = self.plain(k)?;
@@ -1332,11 +1486,17 @@ impl<'a> Scan<'a> {
     /// Phrases that need no leading "the".
     fn plain(&self, j: usize) -> Option<Hit> {
         let w0 = self.w(j);
+        // Only words that may begin a phrase of their own (no modifier
+        // does), and spoken decades after "the", begin one here.
         if w0.is_empty() {
             return None;
         }
+        let tok = &self.toks[j];
+        if !((tok.start && !tok.facts.modifier) || decade(w0).is_some()) {
+            return None;
+        }
         let w1 = self.w_in(j + 1, j);
-        match lex(w0) {
+        match self.lex_at(j) {
             Lex::Weekday(wd) => {
                 // "Friday, Oct. 23": the date says which Friday.
                 if let Some((end, v)) = self.calendar_date(j + 1) {
@@ -1344,8 +1504,7 @@ impl<'a> Scan<'a> {
                 }
                 // "Tuesday nights": every Tuesday night; "Monday and
                 // Tuesday nights" too for Monday.
-                let w2 = self.w_in(j + 2, j);
-                let coordinated = matches!(w1, "and" | "or") && matches!(lex(w2), Lex::Weekday(_));
+                let coordinated = matches!(w1, "and" | "or") && matches!(self.lex_in(j + 2, j), Lex::Weekday(_));
                 let plural = if coordinated { self.w_in(j + 3, j) } else { w1 };
                 let code = plural.strip_suffix('s').and_then(|one| match lex(one) {
                     Lex::PartOfDay(code) => Some(code),
@@ -1462,7 +1621,7 @@ impl<'a> Scan<'a> {
                 if self.w_in(k, j) == "other" {
                     k += 1;
                 }
-                match lex(self.w_in(k, j)) {
+                match self.lex_in(k, j) {
                     Lex::Unit(u, false) => {
                         let (p, d) = u.designator();
                         let n = if k > j + 1 { 2 } else { 1 };
@@ -1485,15 +1644,15 @@ impl<'a> Scan<'a> {
             }
             // "twice a week", "$2 million a year": a rate, so a recurrence.
             "a" | "an" | "per" if self.rate_before(j) => {
-                if let Lex::Unit(u, false) = lex(w1) {
+                if let Lex::Unit(u, false) = self.lex_in(j + 1, j) {
                     let (p, d) = u.designator();
                     return Some(Hit::new(j, j + 2, TimexType::Set, format!("{p}1{d}")));
                 }
             }
             _ => {}
         }
-        if self.capitalized(j)
-            && starts_holiday(w0)
+        if self.toks[j].facts.holiday
+            && self.capitalized(j)
             && let Some(h) = self.holiday(j, j, 0)
         {
             return Some(h);
@@ -1517,20 +1676,25 @@ impl<'a> Scan<'a> {
                 };
                 return Some(Hit { modifier: Some(m), ..Hit::new(j, j + 1, TimexType::Date, v) });
             }
-            if let (Some(q), "quarter") = (ordinal(a), b) {
+            if b == "quarter"
+                && let Some(q) = ordinal(a)
+            {
                 return Some(self.quarter_phrase(j, j + 1, q, self.tense(j, j + 1)));
             }
-            if let (Some(h @ 1..=2), "half") = (ordinal(a), b) {
+            if b == "half"
+                && let Some(h @ 1..=2) = ordinal(a)
+            {
                 let v = self.r.map_or(format!("XXXX-H{h}"), |r| format!("{:04}-H{h}", r.year()));
                 return Some(Hit::new(j, j + 1, TimexType::Date, v));
             }
-            if let (Some(n), Lex::Unit(u, false)) = (number(a), lex(b))
+            let (lex_a, lex_b) = (lex(a), lex(b));
+            if let (Some(n), Lex::Unit(u, false)) = (lexicon::number_of(a, lex_a), lex_b)
                 && u != Unit::Weekend
             {
                 return Some(Hit::new(j, j + 1, TimexType::Duration, resolve::length(u, n)));
             }
             // "a year-long inquiry", "a several-year tenure"
-            match (lex(a), lex(b)) {
+            match (lex_a, lex_b) {
                 (Lex::Unit(u, false), _) if b == "long" && u != Unit::Weekend => {
                     return Some(Hit::new(j, j + 1, TimexType::Duration, resolve::length(u, 1)));
                 }
@@ -1565,7 +1729,7 @@ impl<'a> Scan<'a> {
         }
         if self.kind(j) == Some(TokenKind::Number) {
             // ISO dates: "2022-02-24", "2022-02".
-            let p: Vec<&str> = w0.split('-').collect();
+            let p: Vec<&str> = if w0.contains('-') { w0.split('-').collect() } else { Vec::new() };
             if p.len() >= 2 && p[0].len() == 4 && p.iter().skip(1).all(|x| x.len() == 2) {
                 let y = p[0].parse::<i32>().ok()?;
                 let m = p[1].parse::<u32>().ok()?;
@@ -1585,7 +1749,7 @@ impl<'a> Scan<'a> {
             }
             // Day-led: "24 February 2022".
             if let Some(d) = self.dom_at(j)
-                && let Lex::Month(m, abbr) = lex(w1)
+                && let Lex::Month(m, abbr) = self.lex_in(j + 1, j)
                 && self.capitalized(j + 1)
             {
                 let mut end = j + 2;
@@ -1622,7 +1786,7 @@ impl Scan<'_> {
             return None;
         }
         let m = if self.w(j - 3) == "." { j.checked_sub(4)? } else { j - 3 };
-        let Lex::Month(mo, abbr) = lex(self.w(m)) else { return None };
+        let Lex::Month(mo, abbr) = self.lex_at(m) else { return None };
         let h = self.month(m, mo, abbr)?;
         let full = h.end == j - 1 && h.value.len() == 10 && h.value.as_bytes()[7] == b'-';
         full.then_some(h.value)
@@ -1664,26 +1828,37 @@ fn decade(w: &str) -> Option<String> {
 
 /// Whether a (lower-cased) text reports by fiscal quarter: it names one
 /// ("the third quarter", "first-quarter", "quarterly") — a bare "quarter"
-/// ("a quarter of the vote", "the old quarter") does not count.
+/// ("a quarter of the vote", "the old quarter") does not count. One pass
+/// over the occurrences of "quarter" (found by its rare first letter), each
+/// judged by its neighbours.
 fn reports_by_quarter(lower: &str) -> bool {
-    const MARKS: [&str; 9] = [
-        "first quarter",
-        "second quarter",
-        "third quarter",
-        "fourth quarter",
-        "first-quarter",
-        "second-quarter",
-        "third-quarter",
-        "fourth-quarter",
-        "quarterly",
-    ];
-    MARKS.iter().any(|m| lower.contains(m))
+    const ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
+    lower.match_indices('q').any(|(at, _)| {
+        let Some(rest) = lower[at..].strip_prefix("quarter") else { return false };
+        rest.starts_with("ly")
+            || lower[..at].strip_suffix([' ', '-']).is_some_and(|b| ORDINALS.iter().any(|o| b.ends_with(o)))
+    })
 }
 
-/// Runs the scan over a document.
+/// Runs the scan over a document. (Out of line: one call per document,
+/// and profiles then show the extractor's cost under its own name.)
+#[inline(never)]
 pub fn scan(doc: &Document) -> Vec<TimeExpr> {
     let lower = doc.text.to_ascii_lowercase();
     let quarterly = reports_by_quarter(&lower);
-    let s = Scan { doc, lower, r: doc.date, quarterly };
+    let words: &'static Words = &WORDS;
+    // Which tokens hold a hyphen, from one pass over the text's hyphens
+    // (tokens come in text order) rather than a scan of every word.
+    let mut hyphens = lower.match_indices('-').map(|(at, _)| at).peekable();
+    let toks = doc
+        .tokens
+        .iter()
+        .map(|t| {
+            while hyphens.next_if(|&h| h < t.span.start).is_some() {}
+            let hyphen = hyphens.peek().is_some_and(|&h| h < t.span.end);
+            Tok::new(words, doc, &lower, t, hyphen)
+        })
+        .collect();
+    let s = Scan { doc, toks, r: doc.date, quarterly };
     s.scan()
 }

@@ -78,11 +78,6 @@ pub const HOLIDAYS: &[(&[&str], Holiday)] = &[
     (&["easter"], Holiday::Easter(0)),
 ];
 
-/// Whether a lower-cased word can begin a holiday name.
-pub fn starts_holiday(w: &str) -> bool {
-    HOLIDAYS.iter().any(|(name, _)| name[0] == w)
-}
-
 /// The class of one lower-cased word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lex {
@@ -229,6 +224,11 @@ static LEX: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
     m
 });
 
+/// Every word the lexicon classifies, with its class.
+pub fn words() -> impl Iterator<Item = (&'static str, Lex)> {
+    LEX.iter().map(|(w, l)| (*w, *l))
+}
+
 /// Classifies a lower-cased word.
 pub fn lex(w: &str) -> Lex {
     LEX.get(w).copied().unwrap_or(Lex::Other)
@@ -247,10 +247,15 @@ pub fn ordinal(w: &str) -> Option<u32> {
 /// Parses a cardinal written in digits or words, including hyphenated tens
 /// ("twenty-five"). `None` when the word is not a number.
 pub fn number(w: &str) -> Option<u32> {
+    number_of(w, lex(w))
+}
+
+/// [`number`] of a word whose class `lex` is already known.
+pub fn number_of(w: &str, lex_w: Lex) -> Option<u32> {
     if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
         return w.parse().ok().filter(|&n| n < 100_000);
     }
-    if let Lex::Num(n) = lex(w) {
+    if let Lex::Num(n) = lex_w {
         return Some(n);
     }
     let (a, b) = w.split_once('-')?;

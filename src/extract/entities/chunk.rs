@@ -124,14 +124,16 @@ fn decide_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
         return false;
     }
     let w = cx.word(i);
-    if !starts_upper(w) || w.chars().filter(|c| c.is_alphabetic()).count() < 2 && !w.ends_with('.') {
+    if !starts_upper(w) || w.chars().filter(|c| c.is_alphabetic()).nth(1).is_none() && !w.ends_with('.') {
         return false;
     }
-    if w.starts_with('’') || w.starts_with('\'') || compound_adjective(w) || contraction(w) || place_pair(w) {
+    let hyphen = w.bytes().any(|b| b == b'-');
+    if w.starts_with('’') || w.starts_with('\'') || hyphen && (compound_adjective(w) || place_pair(w)) || contraction(w)
+    {
         return false;
     }
     lower_with(w, |l| {
-        if LEX.not_names.contains(l) || LEX.stop.contains(l) && !LEX.places.contains_key(l) {
+        if LEX.never_names.contains(l) {
             return false;
         }
         !(cx.lower_seen.contains(l)
@@ -180,6 +182,12 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
                     guess: Guess { kind: Some(EntityKind::Norp), strong: true, country: None, place: false },
                 });
             }
+            i += 1;
+            continue;
+        }
+        // Most tokens are punctuation or lower-case words, which neither are
+        // name words nor initials ("J."): passed over without asking.
+        if !cx.is_word(i) || w.starts_with(|c: char| c.is_ascii_lowercase()) {
             i += 1;
             continue;
         }
@@ -333,16 +341,16 @@ fn segment(cx: &Ctx, s: usize, mut a: usize, b: usize, out: &mut Vec<Mention>) {
             t1 += 1;
         }
         if t0 > a && !title_modifier(cx, s, a, t0) {
-            push_part(cx, a, t0, false, out);
+            push_part(cx, a, t0, false, None, out);
         }
         if t1 < b {
-            push_part(cx, t1, b, true, out);
+            push_part(cx, t1, b, true, None, out);
         }
         return;
     }
     // A demonym or country before a name: "Russian Vladimir Putin" is rare,
     // but "German Chancellor" was handled above; keep the chunk whole.
-    push_part(cx, a, b, titled, out);
+    push_part(cx, a, b, titled, Some(whole), out);
 }
 
 /// "the Supreme Leader", "Supreme Leader Ali Khamenei" at the start of a
@@ -355,7 +363,9 @@ fn title_modifier(cx: &Ctx, s: usize, a: usize, t0: usize) -> bool {
         && !classify(cx, a, t0, false).strong
 }
 
-fn push_part(cx: &Ctx, a: usize, b: usize, titled: bool, out: &mut Vec<Mention>) {
+/// Types tokens `[a, b)` and appends them, split when they open with a
+/// group word; `whole` is their [`classify`] guess when the caller has it.
+fn push_part(cx: &Ctx, a: usize, b: usize, titled: bool, whole: Option<Guess>, out: &mut Vec<Mention>) {
     // Leading demonym before a person: "Russian Vladimir Putin" → NORP + PERSON.
     if b - a >= 3 && lower_with(cx.word(a), |l| LEX.demonyms.contains_key(l)) {
         let rest = classify(cx, a + 1, b, titled);
@@ -372,7 +382,7 @@ fn push_part(cx: &Ctx, a: usize, b: usize, titled: bool, out: &mut Vec<Mention>)
         }
         return;
     }
-    let g = classify(cx, a, b, titled);
+    let g = whole.unwrap_or_else(|| classify(cx, a, b, titled));
     out.push(Mention { a, b, initial: false, guess: g });
 }
 

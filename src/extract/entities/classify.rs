@@ -1,6 +1,6 @@
 //! Typing a chunk of capitalized tokens from lexicon evidence.
 
-use super::lexicon::{LEX, PlaceKind};
+use super::lexicon::{LEX, PlaceKind, lower_in, lower_with};
 use super::{Ctx, EntityKind, all_caps, starts_upper};
 use crate::document::TokenKind;
 
@@ -97,13 +97,15 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
     if let Some(cc) = LEX.demonyms.get(&key) {
         return Guess { kind: Some(EntityKind::Norp), strong: true, country: Some(cc), place: false };
     }
-    let first = lower(cx.word(a));
-    let last = lower(cx.word(b - 1));
+    let (mut first_buf, mut first_spill) = ([0u8; 48], String::new());
+    let first = lower_in(cx.word(a), &mut first_buf, &mut first_spill);
+    let (mut last_buf, mut last_spill) = ([0u8; 48], String::new());
+    let last = lower_in(cx.word(b - 1), &mut last_buf, &mut last_spill);
     if n >= 2 {
-        if LEX.org_heads.contains(&last) && !titled {
+        if LEX.org_heads.contains(last) && !titled {
             return Guess::new(EntityKind::Org, true);
         }
-        if LEX.misc_heads.contains(&last) && !titled {
+        if LEX.misc_heads.contains(last) && !titled {
             return Guess::new(EntityKind::Misc, true);
         }
         // "Bank of England", "Treaty of Versailles", "Gulf of Mexico".
@@ -120,7 +122,7 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
             }
             return Guess { kind: Some(EntityKind::Loc), strong: true, country: None, place: true };
         }
-        if LEX.loc_heads.contains(&last) && !titled {
+        if LEX.loc_heads.contains(last) && !titled {
             return if cx.sporty { Guess::new(EntityKind::Org, false) } else { Guess::new(EntityKind::Loc, true) };
         }
         if first == "operation" || first == "project" {
@@ -138,27 +140,27 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
             && !matches!(w0, "St" | "Mt" | "Ft");
         let rest_plain = (a + 1..b).all(|i| {
             let w = cx.word(i);
-            starts_upper(w) && !LEX.org_heads.contains(&lower(w))
+            starts_upper(w) && !lower_with(w, |l| LEX.org_heads.contains(l))
                 || matches!(w, "bin" | "de" | "van" | "von" | "al" | "der" | "den" | "." | "du" | "da")
         });
         // "Sayyid Ali Hosseini Khamenei": a name ending in a world figure's
         // surname is a person whatever its first word.
-        let known_surname = n <= 5 && LEX.people.contains_key(&last);
-        if (LEX.given.contains(&first) || initial || titled || known_surname) && rest_plain {
+        let known_surname = n <= 5 && LEX.people.contains_key(last);
+        if (LEX.given.contains(first) || initial || titled || known_surname) && rest_plain {
             return Guess::new(EntityKind::Person, true);
         }
         // Demonym + name: "British Airways" falls through to ORG default,
         // "American Express" too.
-        if LEX.demonyms.contains_key(&first) {
+        if LEX.demonyms.contains_key(first) {
             return Guess::new(EntityKind::Org, false);
         }
-        if matches!(first.as_str(), "st" | "st.") {
+        if matches!(first, "st" | "st.") {
             return Guess::new(if cx.sporty { EntityKind::Org } else { EntityKind::Loc }, false);
         }
-        let has_place = (a..b).any(|i| LEX.places.contains_key(&lower(cx.word(i))));
+        let has_place = (a..b).any(|i| lower_with(cx.word(i), |l| LEX.places.contains_key(l)));
         // "Member States": a first word the document also writes in lower
         // case, or news in general does, is an ordinary word, not a given name.
-        let ordinary_first = || cx.lower_seen.contains(first.as_str()) || LEX.common.contains(&first);
+        let ordinary_first = || cx.lower_seen.contains(first) || LEX.common.contains(first);
         if rest_plain
             && n <= 3
             && !ordinary_first()
@@ -175,11 +177,11 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
     if titled {
         return Guess::new(EntityKind::Person, true);
     }
-    if LEX.given.contains(&first) && !cx.lower_seen.contains(first.as_str()) {
+    if LEX.given.contains(first) && !cx.lower_seen.contains(first) {
         // A lone given name is most likely a person referred to informally.
         return Guess::new(EntityKind::Person, false);
     }
-    if LEX.org_names.contains(&first) {
+    if LEX.org_names.contains(first) {
         return Guess::new(EntityKind::Org, true);
     }
     if all_caps(w) && w.chars().filter(|c| c.is_alphabetic()).count() <= 6 {
@@ -360,11 +362,10 @@ pub(super) fn is_sporty(doc: &crate::document::Document) -> bool {
         .tokens
         .iter()
         .take(3000)
+        .filter(|t| t.kind == TokenKind::Number && t.span.end - t.span.start <= 5)
         .filter(|t| {
             let w = doc.slice(t.span);
-            t.kind == TokenKind::Number
-                && w.len() <= 5
-                && w.split_once('-').is_some_and(|(x, y)| !x.is_empty() && !y.is_empty() && y.len() <= 2)
+            w.split_once('-').is_some_and(|(x, y)| !x.is_empty() && !y.is_empty() && y.len() <= 2)
         })
         .count();
     scores >= 2

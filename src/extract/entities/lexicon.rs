@@ -45,8 +45,10 @@ pub struct Lexicon {
     pub deny: HashSet<String>,
     /// English function words.
     pub stop: HashSet<String>,
-    /// Capitalized words that are never names (weekdays, months, numbers).
-    pub not_names: HashSet<String>,
+    /// Capitalized words that are never names: weekdays, months, numbers
+    /// (`not_names.txt`) and the function words that name no place, in one
+    /// set because the chunker asks it of every capitalized word.
+    pub never_names: HashSet<String>,
     /// Words news writes in lower case far more often than capitalized
     /// ("member", "several"): no unknown given name.
     pub common: HashSet<String>,
@@ -80,17 +82,47 @@ pub fn lower_with<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// The lower-cased form of `w`: in `buf` for the usual short ASCII word,
+/// else in `spill`. For a word the caller asks about several times.
+pub fn lower_in<'b>(w: &str, buf: &'b mut [u8; 48], spill: &'b mut String) -> &'b str {
+    match crate::document::ascii_lower(w, buf) {
+        Some(l) => l,
+        None => {
+            *spill = w.to_lowercase();
+            spill
+        }
+    }
+}
+
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
     s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn set(s: &'static str) -> HashSet<String> {
-    lines(s).map(str::to_lowercase).collect()
+    lines(s).map(lower).collect()
 }
 
-fn load_places(map: &mut HashMap<String, Place>, src: &'static str, overwrite: bool) {
+/// `s` lower-cased; most lexicon entries are ASCII, which is lower-cased
+/// byte by byte (the lexicons hold tens of thousands of entries, loaded by
+/// every run).
+fn lower(s: &str) -> String {
+    if s.is_ascii() { s.to_ascii_lowercase() } else { s.to_lowercase() }
+}
+
+/// Loads gazetteer lines into `map` (keeping entries already there unless
+/// `overwrite`), and the name of each country with a code into `countries`
+/// when given: one pass over the 40,000 lines.
+fn load_places(
+    map: &mut HashMap<String, Place>,
+    src: &'static str,
+    overwrite: bool,
+    mut countries: Option<&mut HashMap<&'static str, &'static str>>,
+) {
     for l in lines(src) {
-        let mut f = l.split('\t');
+        // The fields are short: a plain scan finds a tab sooner than the
+        // vectorized search that `split('\t')` sets up for each one.
+        #[allow(clippy::manual_pattern_char_comparison, reason = "a char pattern searches with memchr, slower here")]
+        let mut f = l.split(|c| c == '\t');
         let (Some(name), Some(kind)) = (f.next(), f.next()) else { continue };
         let country = f.next().unwrap_or("").trim();
         let kind = match kind {
@@ -100,9 +132,17 @@ fn load_places(map: &mut HashMap<String, Place>, src: &'static str, overwrite: b
             "sea" => PlaceKind::Sea,
             _ => PlaceKind::City,
         };
-        let key = name.to_lowercase();
-        if overwrite || !map.contains_key(&key) {
-            map.insert(key, Place { kind, country });
+        if kind == PlaceKind::Country
+            && !country.is_empty()
+            && let Some(names) = countries.as_deref_mut()
+        {
+            names.insert(country, name);
+        }
+        let place = Place { kind, country };
+        if overwrite {
+            map.insert(lower(name), place);
+        } else {
+            map.entry(lower(name)).or_insert(place);
         }
     }
 }
@@ -121,8 +161,9 @@ fn of_prefixes(name: &str) -> Vec<String> {
 /// The lexicons, loaded on first use.
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut places = HashMap::with_capacity_and_hasher(50_000, Default::default());
-    load_places(&mut places, include_str!("../../../data/entities/places.tsv"), false);
-    load_places(&mut places, include_str!("../../../data/entities/places_extra.tsv"), true);
+    let mut country_names = HashMap::default();
+    load_places(&mut places, include_str!("../../../data/entities/places.tsv"), false, Some(&mut country_names));
+    load_places(&mut places, include_str!("../../../data/entities/places_extra.tsv"), true, None);
     let place_max_tokens = places.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
     let mut given = set(include_str!("../../../data/entities/given_names.txt"));
     given.extend(set(include_str!("../../../data/entities/given_names_extra.txt")));
@@ -142,6 +183,9 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let org_names = set(include_str!("../../../data/entities/org_names.txt"));
     let misc_names = set(include_str!("../../../data/entities/misc_names.txt"));
     let of_names = org_names.iter().chain(&misc_names).flat_map(|n| of_prefixes(n)).collect();
+    let stop = set(include_str!("../../../data/stopwords_en.txt"));
+    let mut never_names = set(include_str!("../../../data/entities/not_names.txt"));
+    never_names.extend(stop.iter().filter(|w| !places.contains_key(*w)).cloned());
     Lexicon {
         places,
         place_max_tokens,
@@ -151,8 +195,8 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         misc_heads: set(include_str!("../../../data/entities/misc_heads.txt")),
         demonyms,
         deny: set(include_str!("../../../data/entities/denylist.txt")),
-        stop: set(include_str!("../../../data/stopwords_en.txt")),
-        not_names: set(include_str!("../../../data/entities/not_names.txt")),
+        stop,
+        never_names,
         common: set(include_str!("../../../data/entities/common_words.txt")),
         org_names,
         loc_heads: set(include_str!("../../../data/entities/loc_heads.txt")),
@@ -165,13 +209,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             })
             .collect(),
         capitals: set(include_str!("../../../data/entities/capitals.txt")),
-        country_names: lines(include_str!("../../../data/entities/places.tsv"))
-            .filter_map(|l| {
-                let mut f = l.split('\t');
-                let (name, kind, cc) = (f.next()?, f.next()?, f.next()?.trim());
-                (kind == "country" && !cc.is_empty()).then_some((cc, name))
-            })
-            .collect(),
+        country_names,
     }
 });
 
@@ -198,6 +236,7 @@ mod tests {
     fn lower_with_matches_to_lowercase() {
         for w in ["Putin", "NATO", "Zürich", "ÖSTERREICH", "a-B", &"X".repeat(60)] {
             assert_eq!(lower_with(w, str::to_string), w.to_lowercase());
+            assert_eq!(lower_in(w, &mut [0; 48], &mut String::new()), w.to_lowercase());
         }
     }
 }

@@ -145,6 +145,9 @@ impl<'d> Ctx<'d> {
     fn surface(&self, a: usize, b: usize) -> String {
         let t = &self.doc.tokens;
         let raw = &self.doc.text[t[a].span.start..t[b - 1].span.end];
+        if single_spaced(raw) {
+            return raw.to_string();
+        }
         let mut s = String::with_capacity(raw.len());
         let mut space = false;
         for c in raw.chars() {
@@ -160,6 +163,17 @@ impl<'d> Ctx<'d> {
         }
         s
     }
+}
+
+/// ASCII text whose only whitespace is single spaces, which
+/// [`Ctx::surface`] leaves as it is (nearly every name).
+fn single_spaced(s: &str) -> bool {
+    let mut space = false;
+    s.bytes().all(|b| {
+        let ok = b.is_ascii() && !matches!(b, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') && !(space && b == b' ');
+        space = b == b' ';
+        ok
+    })
 }
 
 /// The keys and surface text of one mention (see [`Ctx::names`]).
@@ -225,15 +239,9 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    let mut lower_seen = HashSet::default();
-    for t in &doc.tokens {
-        let w = doc.slice(t.span);
-        if t.kind == TokenKind::Word && starts_lower(w) {
-            lower_seen.insert(w);
-        }
-    }
+    let (lower_seen, case_counts) = scan_words(doc);
     let cx = Ctx { doc, lower_seen, sporty: classify::is_sporty(doc), cap: vec![Default::default(); doc.tokens.len()] };
-    let shouting = shouting_sentences(&cx);
+    let shouting = shouting_sentences(&cx, &case_counts);
 
     // Pass 1: ordinary sentences.
     let mut mentions = Vec::new();
@@ -508,53 +516,98 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     ents
 }
 
-/// Marks sentences whose capitals carry no information: mostly ALL-CAPS
-/// words, or a headline in Title Case (function words capitalized too).
-fn shouting_sentences(cx: &Ctx) -> Vec<bool> {
-    let doc = cx.doc;
-    let mut out = vec![false; doc.sentences.len()];
-    // words, caps, stop, stop capitalized, content words, content capitalized
-    let mut counts = vec![[0u32; 6]; doc.sentences.len()];
-    for t in &doc.tokens {
-        if t.kind != TokenKind::Word {
-            continue;
-        }
+/// One pass over the word tokens for two per-document facts: the words
+/// written in lower case (see [`Ctx::lower_seen`]) and, per sentence, the
+/// words of two letters or more and the ALL-CAPS ones among them (see
+/// [`shouting_sentences`]).
+fn scan_words(doc: &Document) -> (HashSet<&str>, Vec<[u32; 2]>) {
+    // Sized for the usual share of distinct lower-case words, so the set
+    // rarely grows while it is filled.
+    let mut lower_seen = HashSet::with_capacity_and_hasher(doc.tokens.len() / 2, Default::default());
+    let mut counts = vec![[0u32; 2]; doc.sentences.len()];
+    for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let w = doc.slice(t.span);
-        let c = &mut counts[t.sentence as usize];
-        if w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
-            continue;
+        if starts_lower(w) {
+            lower_seen.insert(w);
         }
-        c[0] += 1;
-        if all_caps(w) {
-            c[1] += 1;
-        }
-        if w.len() <= 4 && lexicon::lower_with(w, |l| LEX.stop.contains(l)) {
-            c[2] += 1;
-            if starts_upper(w) {
-                c[3] += 1;
-            }
-        } else {
-            c[4] += 1;
-            if starts_upper(w) {
-                c[5] += 1;
-            }
+        let (two_letters, caps) = letters_and_caps(w);
+        if two_letters {
+            let c = &mut counts[t.sentence as usize];
+            c[0] += 1;
+            c[1] += u32::from(caps);
         }
     }
+    (lower_seen, counts)
+}
+
+/// Marks sentences whose capitals carry no information: mostly ALL-CAPS
+/// words, or a headline in Title Case (function words capitalized too).
+/// `counts` holds each sentence's words and ALL-CAPS words ([`scan_words`]).
+fn shouting_sentences(cx: &Ctx, counts: &[[u32; 2]]) -> Vec<bool> {
+    let doc = cx.doc;
+    let mut out = vec![false; doc.sentences.len()];
     for (si, s) in doc.sentences.iter().enumerate() {
-        let [w, caps, stop, stop_up, content, content_up] = counts[si];
+        let [w, caps] = counts[si];
+        if w > 0 && caps * 10 >= w * 6 {
+            out[si] = true;
+            continue;
+        }
         let para = doc.paragraph_at(s.start).map(|p| &doc.paragraphs[p]);
         let title = para.is_some_and(|p| p.kind == ParagraphKind::Title);
         // An untagged headline: a line of its own, no closing punctuation,
         // every content word capitalized ("Zelenskyy to Address British
         // Cabinet in Historic Appeal for Support").
-        let headline_line = content >= 3
-            && content_up == content
-            && para.is_some_and(|p| p.span.start == s.start && p.span.end <= s.end)
-            && !doc.text[s.start..s.end].trim_end().ends_with(['.', '!', '?', '"', '”', ':', ','])
-            && doc.text[s.start..s.end].split_whitespace().count() <= 20;
-        out[si] = (w > 0 && caps * 10 >= w * 6) || (title && stop >= 1 && stop_up * 2 > stop) || headline_line;
+        let own_line = para.is_some_and(|p| p.span.start == s.start && p.span.end <= s.end)
+            && !doc.text[s.start..s.end].trim_end().ends_with(['.', '!', '?', '"', '”', ':', ',']);
+        if !(title || own_line) {
+            continue;
+        }
+        // Only titles and lines of their own (few) need their function
+        // words told apart.
+        let [stop, stop_up, content, content_up] = function_words(doc, si);
+        out[si] = (title && stop >= 1 && stop_up * 2 > stop)
+            || own_line
+                && content >= 3
+                && content_up == content
+                && doc.text[s.start..s.end].split_whitespace().count() <= 20;
     }
     out
+}
+
+/// Function words, capitalized function words, other words and capitalized
+/// other words (of two letters or more) in sentence `si`.
+fn function_words(doc: &Document, si: usize) -> [u32; 4] {
+    let toks = &doc.tokens;
+    let start = toks.partition_point(|t| (t.sentence as usize) < si);
+    let mut c = [0u32; 4];
+    for t in toks[start..].iter().take_while(|t| t.sentence as usize == si).filter(|t| t.kind == TokenKind::Word) {
+        let w = doc.slice(t.span);
+        if w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            continue;
+        }
+        let k = if w.len() <= 4 && lexicon::lower_with(w, |l| LEX.stop.contains(l)) { 0 } else { 2 };
+        c[k] += 1;
+        c[k + 1] += u32::from(starts_upper(w));
+    }
+    c
+}
+
+/// Whether `w` has two letters or more and whether it is [`all_caps`]. An
+/// ASCII word (nearly all of them) is read only until both are known: two
+/// bytes for most lower-case words.
+fn letters_and_caps(w: &str) -> (bool, bool) {
+    if !w.is_ascii() {
+        return (w.chars().filter(|c| c.is_alphabetic()).count() >= 2, all_caps(w));
+    }
+    let (mut letters, mut lower) = (0, false);
+    for &b in w.as_bytes() {
+        letters += usize::from(b.is_ascii_alphabetic());
+        lower |= b.is_ascii_lowercase();
+        if lower && letters >= 2 {
+            return (true, false);
+        }
+    }
+    (letters >= 2, !lower && letters >= 2)
 }
 
 /// An acronym in brackets after a word (token `a`, written `surf`) names
