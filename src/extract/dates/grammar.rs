@@ -1862,3 +1862,27 @@ pub fn scan(doc: &Document) -> Vec<TimeExpr> {
     let s = Scan { doc, toks, r: doc.date, quarterly };
     s.scan()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The open-addressing table finds every entry at its own facts, and
+    /// turns away words it does not hold, however they hash.
+    #[test]
+    fn word_table_finds_every_entry_and_nothing_else() {
+        let words = &*WORDS;
+        assert!(words.entries.len() > 100 && words.entries.len() < words.slots.len() / 2);
+        for (w, facts) in &words.entries {
+            assert!(std::ptr::eq(words.get(w), facts), "{w}");
+        }
+        for w in ["", "x", "qqqq", "tuesdayy", "mondays-x", &"a".repeat(300)] {
+            if !words.entries.iter().any(|(k, _)| *k == w) {
+                let f = words.get(w);
+                let none = matches!(f.lex, Lex::Other) && f.cue.is_none() && !f.begins && !f.modifier && !f.holiday;
+                assert!(none, "{w}");
+            }
+        }
+        assert!(words.get("tuesday").begins, "a weekday begins a phrase");
+    }
+}
