@@ -330,11 +330,18 @@ pub fn numbers(text: &str) -> Vec<(Span, f64)> {
 static QUALIFIER_STARTS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| QUALIFIERS.iter().filter_map(|q| q.split(' ').next()).collect());
 
-/// Every lower-case word (other than number words) a figure can start with,
-/// in one set so each word costs one lookup.
+/// Every lower-case ASCII word a figure can start with, in one set so each
+/// word costs one lookup: number words, qualifiers, currencies, "M" plus a
+/// currency code ("musd"), and the words that open ranges, ages, negatives,
+/// percentages and relative ordinals.
 static STARTERS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> = std::sync::LazyLock::new(|| {
     let mut set: rustc_hash::FxHashSet<String> = QUALIFIER_STARTS.iter().map(|w| w.to_string()).collect();
+    set.extend(numbers::number_words().map(str::to_string));
     set.extend(CURRENCIES.keys().map(str::to_string));
+    // "MUSD"-style millions: `currency_code` reads only lexicon keys.
+    let millions: Vec<String> =
+        CURRENCIES.keys().filter(|k| k.len() == 3 && currency_code(k).is_some()).map(|k| format!("m{k}")).collect();
+    set.extend(millions);
     for w in ["a", "an", "minus", "negative", "between", "from", "aged", "half", "percent", "per"] {
         set.insert(w.to_string());
     }
@@ -345,10 +352,10 @@ static STARTERS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> = std::sync:
     set
 });
 
-/// Length of the longest starter ("approximately", "antepenultimate") or
-/// number word ("seventeenths"): longer words are rejected unread.
+/// Length of the longest starter ("approximately", "antepenultimate",
+/// "seventeenths"): longer words are rejected unread.
 static LONGEST_STARTER: std::sync::LazyLock<usize> =
-    std::sync::LazyLock::new(|| STARTERS.iter().map(String::len).max().unwrap_or(0).max("seventeenths".len()));
+    std::sync::LazyLock::new(|| STARTERS.iter().map(String::len).max().unwrap_or(0));
 
 /// Cheap test run on every lexeme: can a figure start here? Keeps the
 /// grammar off the vast majority of words.
@@ -368,10 +375,10 @@ fn could_start(s: &str, l: &Lex) -> bool {
                 return false;
             }
             let mut b = [0u8; 32];
-            let Some(w) = lower(t, &mut b) else { return CURRENCIES.has(t) };
-            numbers::is_number_word(w)
-                || STARTERS.contains(w)
-                || (w.len() == 4 && w.starts_with('m') && currency_code(&w[1..]).is_some())
+            match lower(t, &mut b) {
+                Some(w) => STARTERS.contains(w),
+                None => CURRENCIES.has(t),
+            }
         }
     }
 }
