@@ -239,7 +239,7 @@ pub fn scan(text: &str) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < lx.len() {
-        if !could_start(text, &lx[i]) {
+        if !could_start(text, &lx, i) {
             i += 1;
             continue;
         }
@@ -272,7 +272,7 @@ pub fn numbers(text: &str) -> Vec<(Span, f64)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lx.len() {
-        if !could_start(text, &lx[i]) {
+        if !could_start(text, &lx, i) {
             i += 1;
             continue;
         }
@@ -330,36 +330,49 @@ pub fn numbers(text: &str) -> Vec<(Span, f64)> {
 static QUALIFIER_STARTS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| QUALIFIERS.iter().filter_map(|q| q.split(' ').next()).collect());
 
-/// Every lower-case ASCII word a figure can start with, in one set so each
-/// word costs one lookup: number words, qualifiers, currencies, "M" plus a
-/// currency code ("musd"), and the words that open ranges, ages, negatives,
-/// percentages and relative ordinals.
-static STARTERS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> = std::sync::LazyLock::new(|| {
-    let mut set: rustc_hash::FxHashSet<String> = QUALIFIER_STARTS.iter().map(|w| w.to_string()).collect();
-    set.extend(numbers::number_words().map(str::to_string));
-    set.extend(CURRENCIES.keys().map(str::to_string));
+/// Why a word is in [`STARTERS`]. Qualifiers ("in excess of", "at least")
+/// and articles ("a hundred") start with very common words: those are
+/// checked further before the grammar runs; any other role starts it.
+const QUALIFIER: u8 = 1;
+const ARTICLE: u8 = 2;
+const OTHER: u8 = 4;
+
+/// Every lower-case ASCII word a figure can start with and its roles, in one
+/// map so each word costs one lookup: number words, qualifiers, currencies,
+/// "M" plus a currency code ("musd"), articles, and the words that open
+/// ranges, ages, negatives, percentages and relative ordinals.
+static STARTERS: std::sync::LazyLock<rustc_hash::FxHashMap<String, u8>> = std::sync::LazyLock::new(|| {
+    let mut map: rustc_hash::FxHashMap<String, u8> = rustc_hash::FxHashMap::default();
+    let mut add = |w: &str, role: u8| *map.entry(w.to_string()).or_default() |= role;
+    QUALIFIER_STARTS.iter().for_each(|w| add(w, QUALIFIER));
+    numbers::number_words().for_each(|w| add(w, OTHER));
+    CURRENCIES.keys().for_each(|w| add(w, OTHER));
     // "MUSD"-style millions: `currency_code` reads only lexicon keys.
-    let millions: Vec<String> =
-        CURRENCIES.keys().filter(|k| k.len() == 3 && currency_code(k).is_some()).map(|k| format!("m{k}")).collect();
-    set.extend(millions);
-    for w in ["a", "an", "minus", "negative", "between", "from", "aged", "half", "percent", "per"] {
-        set.insert(w.to_string());
+    for k in CURRENCIES.keys().filter(|k| k.len() == 3 && currency_code(k).is_some()) {
+        add(&format!("m{k}"), OTHER);
+    }
+    ["a", "an"].into_iter().for_each(|w| add(w, ARTICLE));
+    for w in ["minus", "negative", "between", "from", "aged", "half", "percent", "per"] {
+        add(w, OTHER);
     }
     // Relative ordinals ("the last but one", "the next item").
     for w in ["last", "next", "previous", "current", "penultimate", "antepenultimate"] {
-        set.insert(w.to_string());
+        add(w, OTHER);
     }
-    set
+    map
 });
 
 /// Length of the longest starter ("approximately", "antepenultimate",
 /// "seventeenths"): longer words are rejected unread.
 static LONGEST_STARTER: std::sync::LazyLock<usize> =
-    std::sync::LazyLock::new(|| STARTERS.iter().map(String::len).max().unwrap_or(0));
+    std::sync::LazyLock::new(|| STARTERS.keys().map(String::len).max().unwrap_or(0));
 
-/// Cheap test run on every lexeme: can a figure start here? Keeps the
-/// grammar off the vast majority of words.
-fn could_start(s: &str, l: &Lex) -> bool {
+/// Cheap test run on every lexeme: can a figure start at `i`? Keeps the
+/// grammar off the vast majority of words. A word that is only a
+/// qualifier's first word starts one only with the whole qualifier, and an
+/// article ("a", "an") only before a number word ("a hundred", "a fifth").
+fn could_start(s: &str, lx: &[Lex], i: usize) -> bool {
+    let l = &lx[i];
     match l.kind {
         LexKind::Num => true,
         LexKind::Sym(c) => {
@@ -375,10 +388,14 @@ fn could_start(s: &str, l: &Lex) -> bool {
                 return false;
             }
             let mut b = [0u8; 32];
-            match lower(t, &mut b) {
-                Some(w) => STARTERS.contains(w),
-                None => CURRENCIES.has(t),
-            }
+            let Some(w) = lower(t, &mut b) else { return CURRENCIES.has(t) };
+            let Some(&roles) = STARTERS.get(w) else { return false };
+            roles & OTHER != 0
+                || roles & QUALIFIER != 0 && qualifier(s, lx, i).is_some()
+                || roles & ARTICLE != 0 && {
+                    let mut b2 = [0u8; 32];
+                    word_at(s, lx, i + 1, &mut b2).is_some_and(numbers::is_number_word)
+                }
         }
     }
 }
