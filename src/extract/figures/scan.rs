@@ -53,9 +53,18 @@ const QUALIFIERS: &[&str] = &[
     "estimated",
 ];
 
-/// Qualifiers split into words once.
-static QUALIFIER_WORDS: std::sync::LazyLock<Vec<(&'static str, Vec<&'static str>)>> =
-    std::sync::LazyLock::new(|| QUALIFIERS.iter().map(|q| (*q, q.split(' ').collect())).collect());
+/// Qualifiers keyed by their first word, each with its other words, in
+/// [`QUALIFIERS`] order (longest first), built once.
+static QUALIFIER_PHRASES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>>> =
+    std::sync::LazyLock::new(|| {
+        let mut map: rustc_hash::FxHashMap<&'static str, Vec<_>> = rustc_hash::FxHashMap::default();
+        for q in QUALIFIERS {
+            let mut words = q.split(' ');
+            let first = words.next().unwrap_or(q);
+            map.entry(first).or_default().push((*q, words.collect()));
+        }
+        map
+    });
 
 fn qualifier(s: &str, lx: &[Lex], i: usize) -> Option<(&'static str, usize)> {
     let l = lx.get(i)?;
@@ -64,19 +73,13 @@ fn qualifier(s: &str, lx: &[Lex], i: usize) -> Option<(&'static str, usize)> {
     }
     let mut b = [0u8; 32];
     let w0 = lower(l.text(s), &mut b)?;
-    if !QUALIFIER_STARTS.contains(w0) {
-        return None;
-    }
-    'q: for (q, words) in QUALIFIER_WORDS.iter() {
-        if words[0] != w0 {
-            continue;
-        }
-        for (k, w) in words.iter().enumerate().skip(1) {
-            if !is_word(s, lx, i + k, w) {
+    'q: for (q, rest) in QUALIFIER_PHRASES.get(w0)? {
+        for (k, w) in rest.iter().enumerate() {
+            if !is_word(s, lx, i + 1 + k, w) {
                 continue 'q;
             }
         }
-        return Some((q, i + words.len()));
+        return Some((q, i + 1 + rest.len()));
     }
     None
 }
@@ -326,10 +329,6 @@ pub fn numbers(text: &str) -> Vec<(Span, f64)> {
     out
 }
 
-/// First words of qualifiers, built once.
-static QUALIFIER_STARTS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-    std::sync::LazyLock::new(|| QUALIFIERS.iter().filter_map(|q| q.split(' ').next()).collect());
-
 /// Why a word is in [`STARTERS`]. Qualifiers ("in excess of", "at least")
 /// and articles ("a hundred") start with very common words: those are
 /// checked further before the grammar runs; any other role starts it.
@@ -344,7 +343,7 @@ const OTHER: u8 = 4;
 static STARTERS: std::sync::LazyLock<rustc_hash::FxHashMap<String, u8>> = std::sync::LazyLock::new(|| {
     let mut map: rustc_hash::FxHashMap<String, u8> = rustc_hash::FxHashMap::default();
     let mut add = |w: &str, role: u8| *map.entry(w.to_string()).or_default() |= role;
-    QUALIFIER_STARTS.iter().for_each(|w| add(w, QUALIFIER));
+    QUALIFIER_PHRASES.keys().for_each(|w| add(w, QUALIFIER));
     numbers::number_words().for_each(|w| add(w, OTHER));
     CURRENCIES.keys().for_each(|w| add(w, OTHER));
     // "MUSD"-style millions: `currency_code` reads only lexicon keys.
@@ -367,6 +366,34 @@ static STARTERS: std::sync::LazyLock<rustc_hash::FxHashMap<String, u8>> = std::s
 static LONGEST_STARTER: std::sync::LazyLock<usize> =
     std::sync::LazyLock::new(|| STARTERS.keys().map(String::len).max().unwrap_or(0));
 
+/// The first and last letters of a word, lower-cased, as indices 0–25, and
+/// its length as a bit: `None` when an end is no ASCII letter or the word is
+/// too long for a bit.
+fn shape(w: &str) -> Option<(usize, usize, u32)> {
+    let b = w.as_bytes();
+    let (first, last) = (*b.first()? | 0x20, *b.last()? | 0x20);
+    let letter = |c: u8| c.is_ascii_lowercase().then(|| usize::from(c - b'a'));
+    Some((letter(first)?, letter(last)?, 1u32.checked_shl(u32::try_from(b.len()).ok()?)?))
+}
+
+/// For each (first letter, last letter), the lengths of the starters and
+/// currency words of that shape: most words are rejected by one load and a
+/// mask, before lower-casing and hashing.
+static SHAPES: std::sync::LazyLock<[[u32; 26]; 26]> = std::sync::LazyLock::new(|| {
+    let mut t = [[0u32; 26]; 26];
+    for w in STARTERS.keys().map(String::as_str).chain(CURRENCIES.keys()) {
+        if let Some((f, l, bit)) = shape(w) {
+            t[f][l] |= bit;
+        }
+    }
+    t
+});
+
+/// False when no starter has the shape of `w` (a cheap, exact rejection).
+fn shape_may_start(w: &str) -> bool {
+    shape(w).is_none_or(|(f, l, bit)| SHAPES[f][l] & bit != 0)
+}
+
 /// Cheap test run on every lexeme: can a figure start at `i`? Keeps the
 /// grammar off the vast majority of words. A word that is only a
 /// qualifier's first word starts one only with the whole qualifier, and an
@@ -384,7 +411,7 @@ fn could_start(s: &str, lx: &[Lex], i: usize) -> bool {
         }
         LexKind::Word => {
             let t = l.text(s);
-            if t.len() > *LONGEST_STARTER {
+            if t.len() > *LONGEST_STARTER || !shape_may_start(t) {
                 return false;
             }
             let mut b = [0u8; 32];
