@@ -369,8 +369,7 @@ static LONGEST_STARTER: std::sync::LazyLock<usize> =
 /// The first and last letters of a word, lower-cased, as indices 0–25, and
 /// its length as a bit: `None` when an end is no ASCII letter or the word is
 /// too long for a bit.
-fn shape(w: &str) -> Option<(usize, usize, u32)> {
-    let b = w.as_bytes();
+fn shape(b: &[u8]) -> Option<(usize, usize, u32)> {
     let (first, last) = (*b.first()? | 0x20, *b.last()? | 0x20);
     let letter = |c: u8| c.is_ascii_lowercase().then(|| usize::from(c - b'a'));
     Some((letter(first)?, letter(last)?, 1u32.checked_shl(u32::try_from(b.len()).ok()?)?))
@@ -382,49 +381,58 @@ fn shape(w: &str) -> Option<(usize, usize, u32)> {
 static SHAPES: std::sync::LazyLock<[[u32; 26]; 26]> = std::sync::LazyLock::new(|| {
     let mut t = [[0u32; 26]; 26];
     for w in STARTERS.keys().map(String::as_str).chain(CURRENCIES.keys()) {
-        if let Some((f, l, bit)) = shape(w) {
+        if let Some((f, l, bit)) = shape(w.as_bytes()) {
             t[f][l] |= bit;
         }
     }
     t
 });
 
-/// False when no starter has the shape of `w` (a cheap, exact rejection).
-fn shape_may_start(w: &str) -> bool {
+/// False when no starter has the shape of the word `w` (a cheap, exact rejection).
+fn shape_may_start(w: &[u8]) -> bool {
     shape(w).is_none_or(|(f, l, bit)| SHAPES[f][l] & bit != 0)
 }
 
 /// Cheap test run on every lexeme: can a figure start at `i`? Keeps the
-/// grammar off the vast majority of words. A word that is only a
-/// qualifier's first word starts one only with the whole qualifier, and an
-/// article ("a", "an") only before a number word ("a hundred", "a fifth").
+/// grammar off the vast majority of words. Inlined into the scanning loops:
+/// numbers, ASCII symbols and words of no starter's shape are decided here,
+/// the rest by [`starts_with_word`] and [`starts_with_symbol`].
+#[inline(always)]
 fn could_start(s: &str, lx: &[Lex], i: usize) -> bool {
     let l = &lx[i];
     match l.kind {
         LexKind::Num => true,
-        LexKind::Sym(c) => {
-            if c.is_ascii() {
-                return c == '-' || c == '$';
-            }
-            let mut b = [0u8; 4];
-            c == '−' || numbers::vulgar(c).is_some() || CURRENCIES.has(c.encode_utf8(&mut b))
-        }
-        LexKind::Word => {
-            let t = l.text(s);
-            if t.len() > *LONGEST_STARTER || !shape_may_start(t) {
-                return false;
-            }
-            let mut b = [0u8; 32];
-            let Some(w) = lower(t, &mut b) else { return CURRENCIES.has(t) };
-            let Some(&roles) = STARTERS.get(w) else { return false };
-            roles & OTHER != 0
-                || roles & QUALIFIER != 0 && qualifier(s, lx, i).is_some()
-                || roles & ARTICLE != 0 && {
-                    let mut b2 = [0u8; 32];
-                    word_at(s, lx, i + 1, &mut b2).is_some_and(numbers::is_number_word)
-                }
-        }
+        LexKind::Sym(c) if c.is_ascii() => c == '-' || c == '$',
+        LexKind::Sym(c) => starts_with_symbol(c),
+        LexKind::Word => shape_may_start(&s.as_bytes()[l.start..l.end]) && starts_with_word(s, lx, i),
     }
+}
+
+/// A non-ASCII symbol that starts a figure: a minus sign, a vulgar fraction
+/// or a currency sign.
+fn starts_with_symbol(c: char) -> bool {
+    let mut b = [0u8; 4];
+    c == '−' || numbers::vulgar(c).is_some() || CURRENCIES.has(c.encode_utf8(&mut b))
+}
+
+/// The word at `i` is a starter. A word that is only a qualifier's first
+/// word starts a figure only with the whole qualifier, and an article ("a",
+/// "an") only before a number word ("a hundred", "a fifth").
+#[inline(never)]
+fn starts_with_word(s: &str, lx: &[Lex], i: usize) -> bool {
+    let t = lx[i].text(s);
+    if t.len() > *LONGEST_STARTER {
+        return false;
+    }
+    let mut b = [0u8; 32];
+    let Some(w) = lower(t, &mut b) else { return CURRENCIES.has(t) };
+    let Some(&roles) = STARTERS.get(w) else { return false };
+    roles & OTHER != 0
+        || roles & QUALIFIER != 0 && qualifier(s, lx, i).is_some()
+        || roles & ARTICLE != 0 && {
+            let mut b2 = [0u8; 32];
+            word_at(s, lx, i + 1, &mut b2).is_some_and(numbers::is_number_word)
+        }
 }
 
 /// "The one you mentioned", "that one": a pronoun, not a number.
