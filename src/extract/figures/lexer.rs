@@ -37,14 +37,17 @@ pub struct Lex {
 
 impl Lex {
     /// The text of the lexeme.
+    #[inline]
     pub fn text<'a>(&self, s: &'a str) -> &'a str {
         &s[self.start..self.end]
     }
     /// True for the symbol `c`.
+    #[inline]
     pub fn is_sym(&self, c: char) -> bool {
         self.kind == LexKind::Sym(c)
     }
     /// True for a word.
+    #[inline]
     pub fn is_word(&self) -> bool {
         self.kind == LexKind::Word
     }
@@ -327,6 +330,7 @@ fn word_end(s: &str, i: usize) -> usize {
 
 /// Lower-cases an ASCII word into `buf`; `None` when it does not fit or is
 /// not ASCII (no allocation on the hot path).
+#[inline]
 pub fn lower<'a>(w: &str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
     crate::document::ascii_lower(w, buf)
 }

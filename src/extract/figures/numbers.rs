@@ -254,6 +254,7 @@ pub fn vulgar(c: char) -> Option<f64> {
 }
 
 /// The lower-cased word at `i`, if it is a word.
+#[inline]
 pub fn word_at<'a>(s: &str, lx: &[Lex], i: usize, buf: &'a mut [u8; 32]) -> Option<&'a str> {
     let l = lx.get(i)?;
     if !l.is_word() {
@@ -263,10 +264,12 @@ pub fn word_at<'a>(s: &str, lx: &[Lex], i: usize, buf: &'a mut [u8; 32]) -> Opti
 }
 
 /// True when the word at `i` is `w` (case-insensitive).
+#[inline]
 pub fn is_word(s: &str, lx: &[Lex], i: usize, w: &str) -> bool {
     lx.get(i).is_some_and(|l| l.is_word() && l.text(s).eq_ignore_ascii_case(w))
 }
 
+#[inline]
 fn class_at(s: &str, lx: &[Lex], i: usize) -> Option<W> {
     let mut buf = [0u8; 32];
     word_at(s, lx, i, &mut buf).and_then(word_class)

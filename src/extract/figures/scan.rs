@@ -361,6 +361,26 @@ static STARTERS: std::sync::LazyLock<rustc_hash::FxHashMap<String, u8>> = std::s
     map
 });
 
+/// A word of up to 16 ASCII bytes, lower-cased and packed into an integer:
+/// a hash key that costs no string compare (words hold no NUL byte, so the
+/// zero padding keeps keys distinct).
+fn packed(w: &[u8]) -> Option<u128> {
+    if w.len() > 16 || !w.is_ascii() {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    for (d, c) in b.iter_mut().zip(w) {
+        *d = c.to_ascii_lowercase();
+    }
+    Some(u128::from_le_bytes(b))
+}
+
+/// [`STARTERS`] keyed by [`packed`] words, for the lookup run on every
+/// word that passes [`shape_may_start`].
+static PACKED_STARTERS: std::sync::LazyLock<rustc_hash::FxHashMap<u128, u8>> = std::sync::LazyLock::new(|| {
+    STARTERS.iter().filter_map(|(w, &roles)| Some((packed(w.as_bytes())?, roles))).collect()
+});
+
 /// Length of the longest starter ("approximately", "antepenultimate",
 /// "seventeenths"): longer words are rejected unread.
 static LONGEST_STARTER: std::sync::LazyLock<usize> =
@@ -424,9 +444,9 @@ fn starts_with_word(s: &str, lx: &[Lex], i: usize) -> bool {
     if t.len() > *LONGEST_STARTER {
         return false;
     }
-    let mut b = [0u8; 32];
-    let Some(w) = lower(t, &mut b) else { return CURRENCIES.has(t) };
-    let Some(&roles) = STARTERS.get(w) else { return false };
+    // Starters are ASCII: another word can only be a currency ("ரூ").
+    let Some(key) = packed(t.as_bytes()) else { return CURRENCIES.has(t) };
+    let Some(&roles) = PACKED_STARTERS.get(&key) else { return false };
     roles & OTHER != 0
         || roles & QUALIFIER != 0 && qualifier(s, lx, i).is_some()
         || roles & ARTICLE != 0 && {
