@@ -296,11 +296,7 @@ pub fn lex(s: &str) -> Vec<Lex> {
                     i += c.len_utf8();
                     continue;
                 }
-                if c.is_alphabetic() {
-                    (word_end(s, i), LexKind::Word)
-                } else {
-                    (i + c.len_utf8(), LexKind::Sym(c))
-                }
+                if c.is_alphabetic() { (word_end(s, i), LexKind::Word) } else { (i + c.len_utf8(), LexKind::Sym(c)) }
             }
         };
         out.push(Lex { start: i, end, kind, sp, value: 0.0, plain: false });

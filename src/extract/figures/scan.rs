@@ -53,9 +53,12 @@ const QUALIFIERS: &[&str] = &[
     "estimated",
 ];
 
+/// A qualifier and its words after the first ("more than" → ["than"]).
+type Phrase = (&'static str, Vec<&'static str>);
+
 /// Qualifiers keyed by their first word, each with its other words, in
 /// [`QUALIFIERS`] order (longest first), built once.
-static QUALIFIER_PHRASES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Vec<(&'static str, Vec<&'static str>)>>> =
+static QUALIFIER_PHRASES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Vec<Phrase>>> =
     std::sync::LazyLock::new(|| {
         let mut map: rustc_hash::FxHashMap<&'static str, Vec<_>> = rustc_hash::FxHashMap::default();
         for q in QUALIFIERS {
