@@ -324,6 +324,42 @@ fn word_end(s: &str, i: usize) -> usize {
     end
 }
 
+/// The shapes of a set of words: for each (first letter, last letter), case
+/// folded, the lengths of the words of that shape. A cheap and exact
+/// rejection before lower-casing and hashing a word: a word whose shape is
+/// not in the set is not in it either.
+pub struct Shapes([[u32; 26]; 26]);
+
+impl Shapes {
+    /// The shapes of `words`.
+    pub fn of<'a>(words: impl Iterator<Item = &'a str>) -> Shapes {
+        let mut t = [[0u32; 26]; 26];
+        for w in words {
+            if let Some((first, last, bit)) = shape(w.as_bytes()) {
+                t[first][last] |= bit;
+            }
+        }
+        Shapes(t)
+    }
+
+    /// False when no word of the set has the shape of `w`; true too when
+    /// `w` has no shape (an end that is no ASCII letter, a length over 31).
+    #[inline]
+    pub fn may_contain(&self, w: &[u8]) -> bool {
+        shape(w).is_none_or(|(first, last, bit)| self.0[first][last] & bit != 0)
+    }
+}
+
+/// The first and last letters of a word, lower-cased, as indices 0–25, and
+/// its length as a bit: `None` when an end is no ASCII letter or the word is
+/// too long for a bit.
+#[inline]
+fn shape(b: &[u8]) -> Option<(usize, usize, u32)> {
+    let (first, last) = (*b.first()? | 0x20, *b.last()? | 0x20);
+    let letter = |c: u8| c.is_ascii_lowercase().then(|| usize::from(c - b'a'));
+    Some((letter(first)?, letter(last)?, 1u32.checked_shl(u32::try_from(b.len()).ok()?)?))
+}
+
 /// Lower-cases an ASCII word into `buf`; `None` when it does not fit or is
 /// not ASCII (no allocation on the hot path).
 #[inline]

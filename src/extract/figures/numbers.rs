@@ -5,7 +5,7 @@
 //! and "½" are all one parse with one value. The caller decides what the
 //! number measures; this module only reads it.
 
-use super::lexer::{Lex, LexKind, lower};
+use super::lexer::{Lex, LexKind, Shapes, lower};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
@@ -143,7 +143,14 @@ const WORDS: &[(&str, W)] = &[
 /// [`WORDS`] keyed by word, built once.
 static CLASSES: LazyLock<FxHashMap<&'static str, W>> = LazyLock::new(|| WORDS.iter().copied().collect());
 
+/// The shapes of [`WORDS`]: most words after a number are rejected without
+/// hashing.
+static CLASS_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(WORDS.iter().map(|(w, _)| *w)));
+
 fn word_class(w: &str) -> Option<W> {
+    if !CLASS_SHAPES.may_contain(w.as_bytes()) {
+        return None;
+    }
     CLASSES.get(w).copied()
 }
 
@@ -161,9 +168,12 @@ static NUMBER_WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     set
 });
 
+/// The shapes of [`NUMBER_WORDS`].
+static NUMBER_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(NUMBER_WORDS.iter().map(String::as_str)));
+
 /// True for any word of the number grammar ("two", "million", "third", "half").
 pub fn is_number_word(w: &str) -> bool {
-    NUMBER_WORDS.contains(w)
+    NUMBER_SHAPES.may_contain(w.as_bytes()) && NUMBER_WORDS.contains(w)
 }
 
 /// Every word [`is_number_word`] accepts.

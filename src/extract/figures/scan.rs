@@ -1,6 +1,6 @@
 //! The figure grammar: qualifier, currency, number, range, then what it measures.
 
-use super::lexer::{Lex, LexKind, lex, lower};
+use super::lexer::{Lex, LexKind, Shapes, lex, lower};
 use super::lexicon::{CURRENCIES, Entry, UNITS, currency_code};
 use super::numbers::{self, NumParse, is_word, word_at};
 use super::object::{modifier_object, object_at, of_object, phrase_at, subset_cue};
@@ -389,31 +389,14 @@ static PACKED_STARTERS: std::sync::LazyLock<rustc_hash::FxHashMap<u128, u8>> = s
 static LONGEST_STARTER: std::sync::LazyLock<usize> =
     std::sync::LazyLock::new(|| STARTERS.keys().map(String::len).max().unwrap_or(0));
 
-/// The first and last letters of a word, lower-cased, as indices 0–25, and
-/// its length as a bit: `None` when an end is no ASCII letter or the word is
-/// too long for a bit.
-fn shape(b: &[u8]) -> Option<(usize, usize, u32)> {
-    let (first, last) = (*b.first()? | 0x20, *b.last()? | 0x20);
-    let letter = |c: u8| c.is_ascii_lowercase().then(|| usize::from(c - b'a'));
-    Some((letter(first)?, letter(last)?, 1u32.checked_shl(u32::try_from(b.len()).ok()?)?))
-}
-
-/// For each (first letter, last letter), the lengths of the starters and
-/// currency words of that shape: most words are rejected by one load and a
-/// mask, before lower-casing and hashing.
-static SHAPES: std::sync::LazyLock<[[u32; 26]; 26]> = std::sync::LazyLock::new(|| {
-    let mut t = [[0u32; 26]; 26];
-    for w in STARTERS.keys().map(String::as_str).chain(CURRENCIES.keys()) {
-        if let Some((f, l, bit)) = shape(w.as_bytes()) {
-            t[f][l] |= bit;
-        }
-    }
-    t
-});
+/// The shapes of the starters and currency words: most words are rejected
+/// by one load and a mask, before lower-casing and hashing.
+static SHAPES: std::sync::LazyLock<Shapes> =
+    std::sync::LazyLock::new(|| Shapes::of(STARTERS.keys().map(String::as_str).chain(CURRENCIES.keys())));
 
 /// False when no starter has the shape of the word `w` (a cheap, exact rejection).
 fn shape_may_start(w: &[u8]) -> bool {
-    shape(w).is_none_or(|(f, l, bit)| SHAPES[f][l] & bit != 0)
+    SHAPES.may_contain(w)
 }
 
 /// Cheap test run on every lexeme: can a figure start at `i`? Keeps the
