@@ -37,14 +37,17 @@ pub struct Lex {
 
 impl Lex {
     /// The text of the lexeme.
+    #[inline]
     pub fn text<'a>(&self, s: &'a str) -> &'a str {
         &s[self.start..self.end]
     }
     /// True for the symbol `c`.
+    #[inline]
     pub fn is_sym(&self, c: char) -> bool {
         self.kind == LexKind::Sym(c)
     }
     /// True for a word.
+    #[inline]
     pub fn is_word(&self) -> bool {
         self.kind == LexKind::Word
     }
@@ -232,45 +235,134 @@ fn power(b: &[u8], end: usize, value: f64) -> (usize, f64, bool) {
     (end, value, plain)
 }
 
+/// What an ASCII byte starts; `NonAscii` bytes are decoded as characters.
+#[derive(Clone, Copy, PartialEq)]
+enum Byte {
+    Space,
+    Digit,
+    Letter,
+    Other,
+    NonAscii,
+}
+
+/// The class of every byte, so the lexer's inner loops cost one load per
+/// byte. ASCII whitespace and letters are exactly those of
+/// `char::is_whitespace` and `char::is_alphabetic`.
+static BYTES: [Byte; 256] = {
+    let mut t = [Byte::NonAscii; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = match b {
+            b' ' | b'\t'..=b'\r' => Byte::Space,
+            b'0'..=b'9' => Byte::Digit,
+            b'a'..=b'z' | b'A'..=b'Z' => Byte::Letter,
+            _ => Byte::Other,
+        };
+        c += 1;
+    }
+    t
+};
+
 /// Splits `s` into lexemes.
+///
+/// News text is nearly all ASCII: ASCII bytes are classified by a table, and
+/// only other characters are decoded (with the same Unicode classes).
 pub fn lex(s: &str) -> Vec<Lex> {
+    let b = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 4);
     let mut i = 0;
     let mut sp = true;
-    while i < s.len() {
-        let c = s[i..].chars().next().unwrap_or(' ');
-        if c.is_whitespace() {
-            sp = true;
-            i += c.len_utf8();
-            continue;
-        }
-        if c.is_ascii_digit() {
-            let (end, value, plain) = scan_number(s, i);
-            out.push(Lex { start: i, end, kind: LexKind::Num, sp, value, plain });
-            i = end;
-        } else if c.is_alphabetic() {
-            let mut end = i;
-            for ch in s[i..].chars() {
-                if ch.is_alphabetic() {
-                    end += ch.len_utf8();
-                } else {
-                    break;
-                }
+    while i < b.len() {
+        let (end, kind) = match BYTES[usize::from(b[i])] {
+            Byte::Space => {
+                sp = true;
+                i += 1;
+                continue;
             }
-            out.push(Lex { start: i, end, kind: LexKind::Word, sp, value: 0.0, plain: false });
-            i = end;
-        } else {
-            let end = i + c.len_utf8();
-            out.push(Lex { start: i, end, kind: LexKind::Sym(c), sp, value: 0.0, plain: false });
-            i = end;
-        }
+            Byte::Digit => {
+                let (end, value, plain) = scan_number(s, i);
+                out.push(Lex { start: i, end, kind: LexKind::Num, sp, value, plain });
+                i = end;
+                sp = false;
+                continue;
+            }
+            Byte::Letter => (word_end(s, i), LexKind::Word),
+            Byte::Other => (i + 1, LexKind::Sym(char::from(b[i]))),
+            Byte::NonAscii => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() {
+                    sp = true;
+                    i += c.len_utf8();
+                    continue;
+                }
+                if c.is_alphabetic() { (word_end(s, i), LexKind::Word) } else { (i + c.len_utf8(), LexKind::Sym(c)) }
+            }
+        };
+        out.push(Lex { start: i, end, kind, sp, value: 0.0, plain: false });
+        i = end;
         sp = false;
     }
     out
 }
 
+/// End of the run of letters starting at `i`: ASCII letters byte by byte,
+/// other characters decoded.
+fn word_end(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    let mut end = i;
+    while end < b.len() {
+        match BYTES[usize::from(b[end])] {
+            Byte::Letter => end += 1,
+            Byte::NonAscii => match s[end..].chars().next() {
+                Some(ch) if ch.is_alphabetic() => end += ch.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+    }
+    end
+}
+
+/// The shapes of a set of words: for each (first letter, last letter), case
+/// folded, the lengths of the words of that shape. A cheap and exact
+/// rejection before lower-casing and hashing a word: a word whose shape is
+/// not in the set is not in it either.
+pub struct Shapes([[u32; 26]; 26]);
+
+impl Shapes {
+    /// The shapes of `words`.
+    pub fn of<'a>(words: impl Iterator<Item = &'a str>) -> Shapes {
+        let mut t = [[0u32; 26]; 26];
+        for w in words {
+            if let Some((first, last, bit)) = shape(w.as_bytes()) {
+                t[first][last] |= bit;
+            }
+        }
+        Shapes(t)
+    }
+
+    /// False when no word of the set has the shape of `w`; true too when
+    /// `w` has no shape (an end that is no ASCII letter, a length over 31).
+    #[inline]
+    pub fn may_contain(&self, w: &[u8]) -> bool {
+        shape(w).is_none_or(|(first, last, bit)| self.0[first][last] & bit != 0)
+    }
+}
+
+/// The first and last letters of a word, lower-cased, as indices 0–25, and
+/// its length as a bit: `None` when an end is no ASCII letter or the word is
+/// too long for a bit.
+#[inline]
+fn shape(b: &[u8]) -> Option<(usize, usize, u32)> {
+    let (first, last) = (*b.first()? | 0x20, *b.last()? | 0x20);
+    let letter = |c: u8| c.is_ascii_lowercase().then(|| usize::from(c - b'a'));
+    Some((letter(first)?, letter(last)?, 1u32.checked_shl(u32::try_from(b.len()).ok()?)?))
+}
+
 /// Lower-cases an ASCII word into `buf`; `None` when it does not fit or is
 /// not ASCII (no allocation on the hot path).
+#[inline]
 pub fn lower<'a>(w: &str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
     crate::document::ascii_lower(w, buf)
 }

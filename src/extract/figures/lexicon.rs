@@ -18,7 +18,41 @@ pub struct Entry {
 }
 
 /// Entries keyed by their first lexeme, longest surface first.
-pub struct Lexicon(HashMap<String, Vec<Entry>>);
+pub struct Lexicon(HashMap<String, Vec<Entry>>, Keys);
+
+/// What the first lexemes of a lexicon can be, so [`Lexicon::longest`]
+/// rejects the lexemes that cannot start an entry (most numbers and
+/// punctuation) without lower-casing and hashing them.
+struct Keys {
+    /// Some first lexeme is a number.
+    digits: bool,
+    /// Bit `c` set when the one-byte ASCII text `c` is a first lexeme.
+    ascii: u128,
+}
+
+impl Keys {
+    fn of<'a>(keys: impl Iterator<Item = &'a str>) -> Keys {
+        let mut k = Keys { digits: false, ascii: 0 };
+        for w in keys {
+            k.digits |= w.starts_with(|c: char| c.is_ascii_digit());
+            if let [b] = w.as_bytes()
+                && b.is_ascii()
+            {
+                k.ascii |= 1 << b;
+            }
+        }
+        k
+    }
+
+    /// False when the lexeme `l` is no first lexeme of an entry.
+    fn may_start(&self, l: &Lex) -> bool {
+        match l.kind {
+            LexKind::Num => self.digits,
+            LexKind::Sym(c) if c.is_ascii() => self.ascii & (1 << u32::from(c)) != 0,
+            _ => true,
+        }
+    }
+}
 
 impl Lexicon {
     fn parse(src: &str) -> Lexicon {
@@ -44,12 +78,16 @@ impl Lexicon {
         for v in map.values_mut() {
             v.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         }
-        Lexicon(map)
+        let keys = Keys::of(map.keys().map(String::as_str));
+        Lexicon(map, keys)
     }
 
     /// The longest entry matching the lexemes at `i` accepted by `ok`; returns it and its end.
     pub fn longest(&self, s: &str, lx: &[Lex], i: usize, ok: impl Fn(&Entry) -> bool) -> Option<(&Entry, usize)> {
         let l = lx.get(i)?;
+        if !self.1.may_start(l) {
+            return None;
+        }
         let mut buf = [0u8; 32];
         let key: &str = match l.kind {
             LexKind::Word | LexKind::Num => lower(l.text(s), &mut buf).unwrap_or(l.text(s)),

@@ -5,7 +5,9 @@
 //! and "½" are all one parse with one value. The caller decides what the
 //! number measures; this module only reads it.
 
-use super::lexer::{Lex, LexKind, lower};
+use super::lexer::{Lex, LexKind, Shapes, lower};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::LazyLock;
 
 /// A parsed number.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,86 +44,141 @@ enum W {
     OrdScale(f64),
 }
 
+/// Every word of the number grammar with its class, in one table so the
+/// lookup ([`word_class`]) and the sets derived from it ([`is_number_word`],
+/// the scanner's starter set) cannot drift apart.
+const WORDS: &[(&str, W)] = &[
+    ("zero", W::Small(0.0)),
+    ("naught", W::Small(0.0)),
+    ("nought", W::Small(0.0)),
+    ("nil", W::Small(0.0)),
+    ("one", W::Small(1.0)),
+    ("two", W::Small(2.0)),
+    ("three", W::Small(3.0)),
+    ("four", W::Small(4.0)),
+    ("five", W::Small(5.0)),
+    ("six", W::Small(6.0)),
+    ("seven", W::Small(7.0)),
+    ("eight", W::Small(8.0)),
+    ("nine", W::Small(9.0)),
+    ("ten", W::Small(10.0)),
+    ("eleven", W::Small(11.0)),
+    ("twelve", W::Small(12.0)),
+    ("thirteen", W::Small(13.0)),
+    ("fourteen", W::Small(14.0)),
+    ("fifteen", W::Small(15.0)),
+    ("sixteen", W::Small(16.0)),
+    ("seventeen", W::Small(17.0)),
+    ("eighteen", W::Small(18.0)),
+    ("nineteen", W::Small(19.0)),
+    ("twenty", W::Tens(20.0)),
+    ("thirty", W::Tens(30.0)),
+    ("forty", W::Tens(40.0)),
+    ("fourty", W::Tens(40.0)),
+    ("fifty", W::Tens(50.0)),
+    ("sixty", W::Tens(60.0)),
+    ("seventy", W::Tens(70.0)),
+    ("eighty", W::Tens(80.0)),
+    ("ninety", W::Tens(90.0)),
+    ("hundred", W::Hundred),
+    ("hundreds", W::Hundred),
+    ("thousand", W::Scale(1e3)),
+    ("thousands", W::Scale(1e3)),
+    ("million", W::Scale(1e6)),
+    ("millions", W::Scale(1e6)),
+    ("mn", W::Scale(1e6)),
+    ("mln", W::Scale(1e6)),
+    ("billion", W::Scale(1e9)),
+    ("billions", W::Scale(1e9)),
+    ("bn", W::Scale(1e9)),
+    ("bln", W::Scale(1e9)),
+    ("trillion", W::Scale(1e12)),
+    ("trillions", W::Scale(1e12)),
+    ("tn", W::Scale(1e12)),
+    ("trn", W::Scale(1e12)),
+    ("lakh", W::Scale(1e5)),
+    ("lakhs", W::Scale(1e5)),
+    ("lac", W::Scale(1e5)),
+    ("crore", W::Scale(1e7)),
+    ("crores", W::Scale(1e7)),
+    ("dozen", W::Dozen),
+    ("dozens", W::Dozen),
+    ("dz", W::Dozen),
+    ("dzs", W::Dozen),
+    ("first", W::OrdSmall(1.0)),
+    ("second", W::OrdSmall(2.0)),
+    ("third", W::OrdSmall(3.0)),
+    ("fourth", W::OrdSmall(4.0)),
+    ("fifth", W::OrdSmall(5.0)),
+    ("sixth", W::OrdSmall(6.0)),
+    ("seventh", W::OrdSmall(7.0)),
+    ("eighth", W::OrdSmall(8.0)),
+    ("ninth", W::OrdSmall(9.0)),
+    ("nineth", W::OrdSmall(9.0)),
+    ("tenth", W::OrdSmall(10.0)),
+    ("eleventh", W::OrdSmall(11.0)),
+    ("twelfth", W::OrdSmall(12.0)),
+    ("thirteenth", W::OrdSmall(13.0)),
+    ("fourteenth", W::OrdSmall(14.0)),
+    ("fifteenth", W::OrdSmall(15.0)),
+    ("sixteenth", W::OrdSmall(16.0)),
+    ("seventeenth", W::OrdSmall(17.0)),
+    ("eighteenth", W::OrdSmall(18.0)),
+    ("nineteenth", W::OrdSmall(19.0)),
+    ("twentieth", W::OrdTens(20.0)),
+    ("thirtieth", W::OrdTens(30.0)),
+    ("fortieth", W::OrdTens(40.0)),
+    ("fiftieth", W::OrdTens(50.0)),
+    ("sixtieth", W::OrdTens(60.0)),
+    ("seventieth", W::OrdTens(70.0)),
+    ("eightieth", W::OrdTens(80.0)),
+    ("ninetieth", W::OrdTens(90.0)),
+    ("hundredth", W::OrdHundred),
+    ("thousandth", W::OrdScale(1e3)),
+    ("millionth", W::OrdScale(1e6)),
+    ("billionth", W::OrdScale(1e9)),
+    ("trillionth", W::OrdScale(1e12)),
+];
+
+/// [`WORDS`] keyed by word, built once.
+static CLASSES: LazyLock<FxHashMap<&'static str, W>> = LazyLock::new(|| WORDS.iter().copied().collect());
+
+/// The shapes of [`WORDS`]: most words after a number are rejected without
+/// hashing.
+static CLASS_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(WORDS.iter().map(|(w, _)| *w)));
+
 fn word_class(w: &str) -> Option<W> {
-    use W::*;
-    Some(match w {
-        "zero" | "naught" | "nought" | "nil" => Small(0.0),
-        "one" => Small(1.0),
-        "two" => Small(2.0),
-        "three" => Small(3.0),
-        "four" => Small(4.0),
-        "five" => Small(5.0),
-        "six" => Small(6.0),
-        "seven" => Small(7.0),
-        "eight" => Small(8.0),
-        "nine" => Small(9.0),
-        "ten" => Small(10.0),
-        "eleven" => Small(11.0),
-        "twelve" => Small(12.0),
-        "thirteen" => Small(13.0),
-        "fourteen" => Small(14.0),
-        "fifteen" => Small(15.0),
-        "sixteen" => Small(16.0),
-        "seventeen" => Small(17.0),
-        "eighteen" => Small(18.0),
-        "nineteen" => Small(19.0),
-        "twenty" => Tens(20.0),
-        "thirty" => Tens(30.0),
-        "forty" | "fourty" => Tens(40.0),
-        "fifty" => Tens(50.0),
-        "sixty" => Tens(60.0),
-        "seventy" => Tens(70.0),
-        "eighty" => Tens(80.0),
-        "ninety" => Tens(90.0),
-        "hundred" | "hundreds" => Hundred,
-        "thousand" | "thousands" => Scale(1e3),
-        "million" | "millions" | "mn" | "mln" => Scale(1e6),
-        "billion" | "billions" | "bn" | "bln" => Scale(1e9),
-        "trillion" | "trillions" | "tn" | "trn" => Scale(1e12),
-        "lakh" | "lakhs" | "lac" => Scale(1e5),
-        "crore" | "crores" => Scale(1e7),
-        "dozen" | "dozens" | "dz" | "dzs" => Dozen,
-        "first" => OrdSmall(1.0),
-        "second" => OrdSmall(2.0),
-        "third" => OrdSmall(3.0),
-        "fourth" => OrdSmall(4.0),
-        "fifth" => OrdSmall(5.0),
-        "sixth" => OrdSmall(6.0),
-        "seventh" => OrdSmall(7.0),
-        "eighth" => OrdSmall(8.0),
-        "ninth" | "nineth" => OrdSmall(9.0),
-        "tenth" => OrdSmall(10.0),
-        "eleventh" => OrdSmall(11.0),
-        "twelfth" => OrdSmall(12.0),
-        "thirteenth" => OrdSmall(13.0),
-        "fourteenth" => OrdSmall(14.0),
-        "fifteenth" => OrdSmall(15.0),
-        "sixteenth" => OrdSmall(16.0),
-        "seventeenth" => OrdSmall(17.0),
-        "eighteenth" => OrdSmall(18.0),
-        "nineteenth" => OrdSmall(19.0),
-        "twentieth" => OrdTens(20.0),
-        "thirtieth" => OrdTens(30.0),
-        "fortieth" => OrdTens(40.0),
-        "fiftieth" => OrdTens(50.0),
-        "sixtieth" => OrdTens(60.0),
-        "seventieth" => OrdTens(70.0),
-        "eightieth" => OrdTens(80.0),
-        "ninetieth" => OrdTens(90.0),
-        "hundredth" => OrdHundred,
-        "thousandth" => OrdScale(1e3),
-        "millionth" => OrdScale(1e6),
-        "billionth" => OrdScale(1e9),
-        "trillionth" => OrdScale(1e12),
-        _ => return None,
-    })
+    if !CLASS_SHAPES.may_contain(w.as_bytes()) {
+        return None;
+    }
+    CLASSES.get(w).copied()
 }
+
+/// Fraction words outside [`WORDS`]: "half" and "quarter" are no ordinals.
+const FRACTION_WORDS: [&str; 4] = ["half", "quarter", "halves", "quarters"];
+
+/// Every word of the number grammar: [`WORDS`], the fraction words and the
+/// plural denominators ("thirds", "hundredths"), built once so a word costs
+/// one lookup.
+static NUMBER_WORDS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    let mut set: FxHashSet<String> = WORDS.iter().map(|(w, _)| w.to_string()).collect();
+    set.extend(FRACTION_WORDS.iter().map(|w| w.to_string()));
+    let plurals = WORDS.iter().map(|(w, _)| format!("{w}s")).filter(|w| denominator(w, true).is_some());
+    set.extend(plurals.collect::<Vec<_>>());
+    set
+});
+
+/// The shapes of [`NUMBER_WORDS`].
+static NUMBER_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::of(NUMBER_WORDS.iter().map(String::as_str)));
 
 /// True for any word of the number grammar ("two", "million", "third", "half").
 pub fn is_number_word(w: &str) -> bool {
-    word_class(w).is_some()
-        || matches!(w, "half" | "quarter" | "halves" | "quarters")
-        || (w.ends_with("ths") || w.ends_with("rds")) && denominator(w, true).is_some()
+    NUMBER_SHAPES.may_contain(w.as_bytes()) && NUMBER_WORDS.contains(w)
+}
+
+/// Every word [`is_number_word`] accepts.
+pub fn number_words() -> impl Iterator<Item = &'static str> {
+    NUMBER_WORDS.iter().map(String::as_str)
 }
 
 /// An ordinal word and whether it is plural ("fifth", "fifths", "hundredths").
@@ -207,6 +264,7 @@ pub fn vulgar(c: char) -> Option<f64> {
 }
 
 /// The lower-cased word at `i`, if it is a word.
+#[inline]
 pub fn word_at<'a>(s: &str, lx: &[Lex], i: usize, buf: &'a mut [u8; 32]) -> Option<&'a str> {
     let l = lx.get(i)?;
     if !l.is_word() {
@@ -216,10 +274,12 @@ pub fn word_at<'a>(s: &str, lx: &[Lex], i: usize, buf: &'a mut [u8; 32]) -> Opti
 }
 
 /// True when the word at `i` is `w` (case-insensitive).
+#[inline]
 pub fn is_word(s: &str, lx: &[Lex], i: usize, w: &str) -> bool {
     lx.get(i).is_some_and(|l| l.is_word() && l.text(s).eq_ignore_ascii_case(w))
 }
 
+#[inline]
 fn class_at(s: &str, lx: &[Lex], i: usize) -> Option<W> {
     let mut buf = [0u8; 32];
     word_at(s, lx, i, &mut buf).and_then(word_class)

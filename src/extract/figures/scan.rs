@@ -1,6 +1,6 @@
 //! The figure grammar: qualifier, currency, number, range, then what it measures.
 
-use super::lexer::{Lex, LexKind, lex, lower};
+use super::lexer::{Lex, LexKind, Shapes, lex, lower};
 use super::lexicon::{CURRENCIES, Entry, UNITS, currency_code};
 use super::numbers::{self, NumParse, is_word, word_at};
 use super::object::{modifier_object, object_at, of_object, phrase_at, subset_cue};
@@ -53,9 +53,21 @@ const QUALIFIERS: &[&str] = &[
     "estimated",
 ];
 
-/// Qualifiers split into words once.
-static QUALIFIER_WORDS: std::sync::LazyLock<Vec<(&'static str, Vec<&'static str>)>> =
-    std::sync::LazyLock::new(|| QUALIFIERS.iter().map(|q| (*q, q.split(' ').collect())).collect());
+/// A qualifier and its words after the first ("more than" → ["than"]).
+type Phrase = (&'static str, Vec<&'static str>);
+
+/// Qualifiers keyed by their first word, each with its other words, in
+/// [`QUALIFIERS`] order (longest first), built once.
+static QUALIFIER_PHRASES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Vec<Phrase>>> =
+    std::sync::LazyLock::new(|| {
+        let mut map: rustc_hash::FxHashMap<&'static str, Vec<_>> = rustc_hash::FxHashMap::default();
+        for q in QUALIFIERS {
+            let mut words = q.split(' ');
+            let first = words.next().unwrap_or(q);
+            map.entry(first).or_default().push((*q, words.collect()));
+        }
+        map
+    });
 
 fn qualifier(s: &str, lx: &[Lex], i: usize) -> Option<(&'static str, usize)> {
     let l = lx.get(i)?;
@@ -64,19 +76,13 @@ fn qualifier(s: &str, lx: &[Lex], i: usize) -> Option<(&'static str, usize)> {
     }
     let mut b = [0u8; 32];
     let w0 = lower(l.text(s), &mut b)?;
-    if !QUALIFIER_STARTS.contains(w0) {
-        return None;
-    }
-    'q: for (q, words) in QUALIFIER_WORDS.iter() {
-        if words[0] != w0 {
-            continue;
-        }
-        for (k, w) in words.iter().enumerate().skip(1) {
-            if !is_word(s, lx, i + k, w) {
+    'q: for (q, rest) in QUALIFIER_PHRASES.get(w0)? {
+        for (k, w) in rest.iter().enumerate() {
+            if !is_word(s, lx, i + 1 + k, w) {
                 continue 'q;
             }
         }
-        return Some((q, i + words.len()));
+        return Some((q, i + 1 + rest.len()));
     }
     None
 }
@@ -239,7 +245,7 @@ pub fn scan(text: &str) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < lx.len() {
-        if !could_start(text, &lx[i]) {
+        if !could_start(text, &lx, i) {
             i += 1;
             continue;
         }
@@ -272,7 +278,7 @@ pub fn numbers(text: &str) -> Vec<(Span, f64)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lx.len() {
-        if !could_start(text, &lx[i]) {
+        if !could_start(text, &lx, i) {
             i += 1;
             continue;
         }
@@ -326,54 +332,113 @@ pub fn numbers(text: &str) -> Vec<(Span, f64)> {
     out
 }
 
-/// First words of qualifiers, built once.
-static QUALIFIER_STARTS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-    std::sync::LazyLock::new(|| QUALIFIERS.iter().filter_map(|q| q.split(' ').next()).collect());
+/// Why a word is in [`STARTERS`]. Qualifiers ("in excess of", "at least")
+/// and articles ("a hundred") start with very common words: those are
+/// checked further before the grammar runs; any other role starts it.
+const QUALIFIER: u8 = 1;
+const ARTICLE: u8 = 2;
+const OTHER: u8 = 4;
 
-/// Every lower-case word (other than number words) a figure can start with,
-/// in one set so each word costs one lookup.
-static STARTERS: std::sync::LazyLock<rustc_hash::FxHashSet<String>> = std::sync::LazyLock::new(|| {
-    let mut set: rustc_hash::FxHashSet<String> = QUALIFIER_STARTS.iter().map(|w| w.to_string()).collect();
-    set.extend(CURRENCIES.keys().map(str::to_string));
-    for w in ["a", "an", "minus", "negative", "between", "from", "aged", "half", "percent", "per"] {
-        set.insert(w.to_string());
+/// Every lower-case ASCII word a figure can start with and its roles, in one
+/// map so each word costs one lookup: number words, qualifiers, currencies,
+/// "M" plus a currency code ("musd"), articles, and the words that open
+/// ranges, ages, negatives, percentages and relative ordinals.
+static STARTERS: std::sync::LazyLock<rustc_hash::FxHashMap<String, u8>> = std::sync::LazyLock::new(|| {
+    let mut map: rustc_hash::FxHashMap<String, u8> = rustc_hash::FxHashMap::default();
+    let mut add = |w: &str, role: u8| *map.entry(w.to_string()).or_default() |= role;
+    QUALIFIER_PHRASES.keys().for_each(|w| add(w, QUALIFIER));
+    numbers::number_words().for_each(|w| add(w, OTHER));
+    CURRENCIES.keys().for_each(|w| add(w, OTHER));
+    // "MUSD"-style millions: `currency_code` reads only lexicon keys.
+    for k in CURRENCIES.keys().filter(|k| k.len() == 3 && currency_code(k).is_some()) {
+        add(&format!("m{k}"), OTHER);
+    }
+    ["a", "an"].into_iter().for_each(|w| add(w, ARTICLE));
+    for w in ["minus", "negative", "between", "from", "aged", "half", "percent", "per"] {
+        add(w, OTHER);
     }
     // Relative ordinals ("the last but one", "the next item").
     for w in ["last", "next", "previous", "current", "penultimate", "antepenultimate"] {
-        set.insert(w.to_string());
+        add(w, OTHER);
     }
-    set
+    map
 });
 
-/// Length of the longest starter ("approximately", "antepenultimate") or
-/// number word ("seventeenths"): longer words are rejected unread.
-static LONGEST_STARTER: std::sync::LazyLock<usize> =
-    std::sync::LazyLock::new(|| STARTERS.iter().map(String::len).max().unwrap_or(0).max("seventeenths".len()));
+/// A word of up to 16 ASCII bytes, lower-cased and packed into an integer:
+/// a hash key that costs no string compare (words hold no NUL byte, so the
+/// zero padding keeps keys distinct).
+fn packed(w: &[u8]) -> Option<u128> {
+    if w.len() > 16 || !w.is_ascii() {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    for (d, c) in b.iter_mut().zip(w) {
+        *d = c.to_ascii_lowercase();
+    }
+    Some(u128::from_le_bytes(b))
+}
 
-/// Cheap test run on every lexeme: can a figure start here? Keeps the
-/// grammar off the vast majority of words.
-fn could_start(s: &str, l: &Lex) -> bool {
+/// [`STARTERS`] keyed by [`packed`] words, for the lookup run on every
+/// word that passes [`shape_may_start`].
+static PACKED_STARTERS: std::sync::LazyLock<rustc_hash::FxHashMap<u128, u8>> = std::sync::LazyLock::new(|| {
+    STARTERS.iter().filter_map(|(w, &roles)| Some((packed(w.as_bytes())?, roles))).collect()
+});
+
+/// Length of the longest starter ("approximately", "antepenultimate",
+/// "seventeenths"): longer words are rejected unread.
+static LONGEST_STARTER: std::sync::LazyLock<usize> =
+    std::sync::LazyLock::new(|| STARTERS.keys().map(String::len).max().unwrap_or(0));
+
+/// The shapes of the starters and currency words: most words are rejected
+/// by one load and a mask, before lower-casing and hashing.
+static SHAPES: std::sync::LazyLock<Shapes> =
+    std::sync::LazyLock::new(|| Shapes::of(STARTERS.keys().map(String::as_str).chain(CURRENCIES.keys())));
+
+/// False when no starter has the shape of the word `w` (a cheap, exact rejection).
+fn shape_may_start(w: &[u8]) -> bool {
+    SHAPES.may_contain(w)
+}
+
+/// Cheap test run on every lexeme: can a figure start at `i`? Keeps the
+/// grammar off the vast majority of words. Inlined into the scanning loops:
+/// numbers, ASCII symbols and words of no starter's shape are decided here,
+/// the rest by [`starts_with_word`] and [`starts_with_symbol`].
+#[inline(always)]
+fn could_start(s: &str, lx: &[Lex], i: usize) -> bool {
+    let l = &lx[i];
     match l.kind {
         LexKind::Num => true,
-        LexKind::Sym(c) => {
-            if c.is_ascii() {
-                return c == '-' || c == '$';
-            }
-            let mut b = [0u8; 4];
-            c == '−' || numbers::vulgar(c).is_some() || CURRENCIES.has(c.encode_utf8(&mut b))
-        }
-        LexKind::Word => {
-            let t = l.text(s);
-            if t.len() > *LONGEST_STARTER {
-                return false;
-            }
-            let mut b = [0u8; 32];
-            let Some(w) = lower(t, &mut b) else { return CURRENCIES.has(t) };
-            numbers::is_number_word(w)
-                || STARTERS.contains(w)
-                || (w.len() == 4 && w.starts_with('m') && currency_code(&w[1..]).is_some())
-        }
+        LexKind::Sym(c) if c.is_ascii() => c == '-' || c == '$',
+        LexKind::Sym(c) => starts_with_symbol(c),
+        LexKind::Word => shape_may_start(&s.as_bytes()[l.start..l.end]) && starts_with_word(s, lx, i),
     }
+}
+
+/// A non-ASCII symbol that starts a figure: a minus sign, a vulgar fraction
+/// or a currency sign.
+fn starts_with_symbol(c: char) -> bool {
+    let mut b = [0u8; 4];
+    c == '−' || numbers::vulgar(c).is_some() || CURRENCIES.has(c.encode_utf8(&mut b))
+}
+
+/// The word at `i` is a starter. A word that is only a qualifier's first
+/// word starts a figure only with the whole qualifier, and an article ("a",
+/// "an") only before a number word ("a hundred", "a fifth").
+#[inline(never)]
+fn starts_with_word(s: &str, lx: &[Lex], i: usize) -> bool {
+    let t = lx[i].text(s);
+    if t.len() > *LONGEST_STARTER {
+        return false;
+    }
+    // Starters are ASCII: another word can only be a currency ("ரூ").
+    let Some(key) = packed(t.as_bytes()) else { return CURRENCIES.has(t) };
+    let Some(&roles) = PACKED_STARTERS.get(&key) else { return false };
+    roles & OTHER != 0
+        || roles & QUALIFIER != 0 && qualifier(s, lx, i).is_some()
+        || roles & ARTICLE != 0 && {
+            let mut b2 = [0u8; 32];
+            word_at(s, lx, i + 1, &mut b2).is_some_and(numbers::is_number_word)
+        }
 }
 
 /// "The one you mentioned", "that one": a pronoun, not a number.
