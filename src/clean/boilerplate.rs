@@ -133,7 +133,8 @@ pub fn normalize(s: &str) -> String {
     // usual case instead of two.
     let out = s
         .trim_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '•' | '·' | '»' | '«' | '>' | '<' | '*' | ':' | '.')
+            c.is_whitespace()
+                || matches!(c, '-' | '–' | '—' | '|' | '•' | '·' | '»' | '«' | '>' | '<' | '*' | ':' | '.')
         })
         .to_lowercase();
     if out.contains(['’', '‘']) { out.replace(['’', '‘'], "'") } else { out }
