@@ -11,6 +11,7 @@
 //! The lexicon lives in `data/boilerplate.txt` (one normalized phrase per
 //! line, `*` marks a prefix) so it can be reviewed and extended without code.
 
+use crate::document::ascii;
 use regex::Regex;
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
@@ -196,37 +197,15 @@ pub fn stats(line: &str) -> Stats {
     Stats { words, stop_density, terminal }
 }
 
-/// [`WORD_BYTES`] bit: the byte belongs to a word.
-const IN_WORD: u8 = 1;
-/// [`WORD_BYTES`] bit: the byte is a letter.
-const IS_LETTER: u8 = 2;
-/// ASCII letters, digits and the straight apostrophe by byte, so that
-/// [`stats`] reads an ASCII line with one table load per byte.
-static WORD_BYTES: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_alphabetic() {
-            IN_WORD | IS_LETTER
-        } else if c.is_ascii_digit() || c == b'\'' {
-            IN_WORD
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
-
 /// Whether the character at byte `i` of `line` is part of a word (letters,
 /// digits, apostrophes), whether it is a letter, and its length in bytes.
 #[inline]
 fn char_class(line: &str, i: usize) -> (bool, bool, usize) {
     match line.as_bytes()[i] {
         b if b < 0x80 => {
-            let class = WORD_BYTES[usize::from(b)];
-            (class & IN_WORD != 0, class & IS_LETTER != 0, 1)
+            // Letters, digits and the apostrophe make words.
+            let class = ascii::class(b);
+            (class != 0, class & ascii::LETTER != 0, 1)
         }
         _ => {
             let c = line[i..].chars().next().unwrap_or(' ');

@@ -10,6 +10,7 @@
 //! both ends fall on `char` boundaries. Extractors never move offsets of the
 //! text; they only point into it.
 
+pub mod ascii;
 pub mod calendar;
 mod sentences;
 mod tokens;

@@ -8,6 +8,7 @@
 //! belongs to, so extractors can tell a sentence-initial capital from a name.
 
 use super::Span;
+use super::ascii::{self, DIGIT, LETTER};
 use serde::Serialize;
 
 /// The coarse class of a token.
@@ -62,29 +63,6 @@ fn is_alnum(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
 }
 
-/// [`ASCII_CLASS`] bit of an ASCII letter.
-const LETTER: u8 = 1;
-/// [`ASCII_CLASS`] bit of an ASCII digit.
-const DIGIT: u8 = 2;
-/// ASCII letters and digits by byte (0 for every other byte, non-ASCII
-/// included), so a word's ASCII run is scanned with one load per byte and
-/// its letter/digit make-up read once at the end.
-static ASCII_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = if (b as u8).is_ascii_alphabetic() {
-            LETTER
-        } else if (b as u8).is_ascii_digit() {
-            DIGIT
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
-
 fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
     let s = &text[span.start..span.end];
     let push = |out: &mut Vec<Token>, a: usize, b: usize, kind| {
@@ -112,7 +90,7 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
                 // words, without decoding characters.
                 let mut seen = 0u8;
                 while let Some(&b) = bytes.get(end) {
-                    let class = ASCII_CLASS[usize::from(b)];
+                    let class = ascii::class(b) & (LETTER | DIGIT);
                     if class == 0 {
                         break;
                     }
