@@ -205,7 +205,7 @@ fn char_class(line: &str, i: usize) -> (bool, bool, usize) {
         b if b < 0x80 => {
             // Letters, digits and the apostrophe make words.
             let class = ascii::class(b);
-            (class != 0, class & ascii::LETTER != 0, 1)
+            (class & (ascii::LETTER | ascii::DIGIT | ascii::APOSTROPHE) != 0, class & ascii::LETTER != 0, 1)
         }
         _ => {
             let c = line[i..].chars().next().unwrap_or(' ');

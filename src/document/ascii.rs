@@ -1,6 +1,7 @@
 //! Classes of ASCII bytes, for the loops that read text a byte at a time
 //! and decode only the non-ASCII characters (the tokenizer, the cleaner's
-//! line statistics): one table load per byte instead of several tests.
+//! line statistics, the figures lexer): one table load per byte instead of
+//! several tests.
 
 /// An ASCII letter.
 pub const LETTER: u8 = 1;
@@ -8,6 +9,8 @@ pub const LETTER: u8 = 1;
 pub const DIGIT: u8 = 2;
 /// The straight apostrophe.
 pub const APOSTROPHE: u8 = 4;
+/// ASCII whitespace, as `char::is_whitespace` has it (space, tab to CR).
+pub const SPACE: u8 = 8;
 
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -20,6 +23,8 @@ static CLASS: [u8; 256] = {
             DIGIT
         } else if c == b'\'' {
             APOSTROPHE
+        } else if c == b' ' || (c >= b'\t' && c <= b'\r') {
+            SPACE
         } else {
             0
         };
@@ -50,6 +55,8 @@ mod tests {
                 DIGIT
             } else if c == '\'' {
                 APOSTROPHE
+            } else if c.is_whitespace() {
+                SPACE
             } else {
                 0
             };

@@ -7,6 +7,8 @@
 //! whether whitespace preceded it, so the grammar can still tell "F-16"
 //! (glued: a code) from "36 - 40" (spaced: a range).
 
+use crate::document::ascii;
+
 /// What a lexeme is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum LexKind {
@@ -235,7 +237,7 @@ fn power(b: &[u8], end: usize, value: f64) -> (usize, f64, bool) {
     (end, value, plain)
 }
 
-/// What an ASCII byte starts; `NonAscii` bytes are decoded as characters.
+/// What a byte starts; `NonAscii` bytes are decoded as characters.
 #[derive(Clone, Copy, PartialEq)]
 enum Byte {
     Space,
@@ -245,24 +247,24 @@ enum Byte {
     NonAscii,
 }
 
-/// The class of every byte, so the lexer's inner loops cost one load per
-/// byte. ASCII whitespace and letters are exactly those of
-/// `char::is_whitespace` and `char::is_alphabetic`.
-static BYTES: [Byte; 256] = {
-    let mut t = [Byte::NonAscii; 256];
-    let mut c = 0;
-    while c < 128 {
-        let b = c as u8;
-        t[c] = match b {
-            b' ' | b'\t'..=b'\r' => Byte::Space,
-            b'0'..=b'9' => Byte::Digit,
-            b'a'..=b'z' | b'A'..=b'Z' => Byte::Letter,
-            _ => Byte::Other,
-        };
-        c += 1;
+/// The class of byte `b`, from the shared ASCII table (whose whitespace and
+/// letters are exactly those of `char::is_whitespace` and
+/// `char::is_alphabetic`), so the lexer's inner loops cost one load per byte.
+#[inline]
+fn byte(b: u8) -> Byte {
+    let class = ascii::class(b);
+    if class & ascii::LETTER != 0 {
+        Byte::Letter
+    } else if class & ascii::SPACE != 0 {
+        Byte::Space
+    } else if class & ascii::DIGIT != 0 {
+        Byte::Digit
+    } else if b.is_ascii() {
+        Byte::Other
+    } else {
+        Byte::NonAscii
     }
-    t
-};
+}
 
 /// Splits `s` into lexemes.
 ///
@@ -274,7 +276,7 @@ pub fn lex(s: &str) -> Vec<Lex> {
     let mut i = 0;
     let mut sp = true;
     while i < b.len() {
-        let (end, kind) = match BYTES[usize::from(b[i])] {
+        let (end, kind) = match byte(b[i]) {
             Byte::Space => {
                 sp = true;
                 i += 1;
@@ -312,7 +314,7 @@ fn word_end(s: &str, i: usize) -> usize {
     let b = s.as_bytes();
     let mut end = i;
     while end < b.len() {
-        match BYTES[usize::from(b[end])] {
+        match byte(b[end]) {
             Byte::Letter => end += 1,
             Byte::NonAscii => match s[end..].chars().next() {
                 Some(ch) if ch.is_alphabetic() => end += ch.len_utf8(),
