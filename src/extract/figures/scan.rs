@@ -381,7 +381,14 @@ fn packed(w: &[u8]) -> Option<u128> {
 /// [`STARTERS`] keyed by [`packed`] words, for the lookup run on every
 /// word that passes [`shape_may_start`].
 static PACKED_STARTERS: std::sync::LazyLock<rustc_hash::FxHashMap<u128, u8>> = std::sync::LazyLock::new(|| {
-    STARTERS.iter().filter_map(|(w, &roles)| Some((packed(w.as_bytes())?, roles))).collect()
+    // Non-ASCII starters (currencies such as "ரூ") are matched by
+    // `starts_with_word` itself; every ASCII one must pack, or it would be
+    // lost without a word.
+    STARTERS
+        .iter()
+        .filter(|(w, _)| w.is_ascii())
+        .map(|(w, &roles)| (packed(w.as_bytes()).expect("ASCII starters fit in 16 bytes"), roles))
+        .collect()
 });
 
 /// Length of the longest starter ("approximately", "antepenultimate",
