@@ -1,9 +1,11 @@
 //! Output: printers for JSON, JSON Lines and terminal tables.
 //!
 //! Printers are sinks for the pipeline's ordered outcomes. They only
-//! format; everything they print comes from [`wire`] types built from the
-//! analyzed documents.
+//! format. [`wire`] defines what a record holds; document records are
+//! written by [`json`] straight from the analyzed document, byte-identical
+//! to serializing the `wire` type (a test holds them together).
 
+pub mod json;
 pub mod sanitize;
 pub mod table;
 pub mod wire;
@@ -30,12 +32,14 @@ pub struct Printer<W: Write> {
     with_text: bool,
     count: usize,
     rows: Vec<table::Row>,
+    /// A record's JSON, reused from one record to the next.
+    buf: Vec<u8>,
 }
 
 impl<W: Write> Printer<W> {
     /// A printer writing to `out`.
     pub fn new(out: W, format: Format, with_text: bool) -> Printer<W> {
-        Printer { out, format, with_text, count: 0, rows: Vec::new() }
+        Printer { out, format, with_text, count: 0, rows: Vec::new(), buf: Vec::new() }
     }
 
     /// Finishes the output (closes the JSON array, prints the table) and
@@ -97,7 +101,9 @@ struct JsonRender {
 
 impl Render for JsonRender {
     fn render(&self, a: &Analyzed) -> Vec<u8> {
-        serde_json::to_vec(&wire::DocOut::new(a, self.with_text)).expect("a document serializes to JSON")
+        let mut out = Vec::new();
+        json::write_doc(&mut out, a, self.with_text);
+        out
     }
 }
 
@@ -106,7 +112,13 @@ impl<W: Write> Sink for Printer<W> {
         match (&outcome, self.format) {
             (Outcome::Doc(a), Format::Table) => self.rows.push(table::Row::doc(a)),
             (Outcome::Error(e), Format::Table) => self.rows.push(table::Row::error(e)),
-            (Outcome::Doc(a), _) => self.write_json(&wire::DocOut::new(a, self.with_text))?,
+            (Outcome::Doc(a), _) => {
+                let mut buf = std::mem::take(&mut self.buf);
+                buf.clear();
+                json::write_doc(&mut buf, a, self.with_text);
+                self.write_bytes(&buf)?;
+                self.buf = buf;
+            }
             (Outcome::Error(e), _) => self.write_json(&wire::ErrorOut::from(e))?,
         }
         Ok(())

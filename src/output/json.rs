@@ -1,0 +1,352 @@
+//! A direct JSON writer for the `lede/1` document record.
+//!
+//! [`wire::DocOut`] is the format's definition: it derives the JSON schema,
+//! reads records back (`lede check`) and is what the tests compare against.
+//! Printing through it costs a copy of every string into a `DocOut` and
+//! serde's per-field machinery, a tenth of a whole run on news text; this
+//! writer emits the same bytes straight from the analyzed document. A test
+//! below holds the two byte-identical on every fixture, so a field added to
+//! `DocOut` and not here fails it.
+//!
+//! [`wire::DocOut`]: super::wire::DocOut
+
+use super::wire::SCHEMA;
+use crate::document::{DateSource, Document, Span};
+use crate::pipeline::Analyzed;
+
+/// Appends the JSON object of one analyzed document to `out`, exactly as
+/// `serde_json::to_vec(&DocOut::new(a, with_text))` would.
+pub fn write_doc(out: &mut Vec<u8>, a: &Analyzed, with_text: bool) {
+    let doc = &a.doc;
+    let mut o = Object::open(out);
+    o.str("schema", SCHEMA);
+    o.str("id", &doc.id);
+    o.str("path", &doc.path);
+    o.opt_str("title", doc.title.as_deref());
+    match doc.date {
+        Some(d) => o.str("date", &d.format("%Y-%m-%d").to_string()),
+        None => o.null("date"),
+    }
+    o.opt_str("date_source", doc.date_source.map(date_source));
+    o.some_str("url", doc.url.as_deref());
+    o.some_str("author", doc.author.as_deref());
+    o.some_str("language", doc.language.as_deref());
+    if with_text {
+        o.str("text", &doc.text);
+    }
+    o.objects("entities", &a.ex.entities, |o, e| {
+        o.str("text", doc.slice(e.span));
+        o.str("type", e.kind.as_str());
+        o.str("canonical", &e.canonical);
+        o.some_str("country", e.country.as_deref());
+        o.offsets(doc, e.span);
+    });
+    o.objects("dates", &a.ex.dates, |o, d| {
+        o.str("text", doc.slice(d.span));
+        o.str("type", d.kind.as_str());
+        o.str("value", &d.value);
+        o.some_str("mod", d.modifier.as_deref());
+        o.offsets(doc, d.span);
+    });
+    o.objects("quotes", &a.ex.quotes, |o, q| {
+        o.str("text", doc.slice(q.span));
+        o.opt_str("speaker", q.speaker.as_deref());
+        o.opt_str("speaker_role", q.speaker_role.as_deref());
+        o.opt_str("verb", q.verb.as_deref());
+        o.str("kind", q.kind.as_str());
+        o.offsets(doc, q.span);
+    });
+    o.objects("figures", &a.ex.figures, |o, f| {
+        o.str("text", doc.slice(f.span));
+        o.str("kind", f.kind.as_str());
+        o.f64("value", f.value);
+        if let Some(max) = f.value_max {
+            o.f64("value_max", max);
+        }
+        o.opt_str("unit", f.unit.as_deref());
+        o.opt_str("object", f.object.as_deref());
+        o.opt_str("qualifier", f.qualifier.as_deref());
+        o.some_str("relative_to", f.relative_to);
+        if let Some(c) = &f.converted_to {
+            o.key("converted_to");
+            let mut inner = Object::open(o.out);
+            inner.str("text", doc.slice(c.span));
+            inner.str("unit", &c.unit);
+            inner.offsets(doc, c.span);
+            inner.close();
+        }
+        o.offsets(doc, f.span);
+    });
+    o.strings("warnings", &doc.warnings);
+    o.close();
+}
+
+/// The name [`DateSource`] serializes to.
+fn date_source(s: DateSource) -> &'static str {
+    match s {
+        DateSource::Record => "record",
+        DateSource::Dateline => "dateline",
+        DateSource::Published => "published",
+        DateSource::Meta => "meta",
+        DateSource::Cli => "cli",
+    }
+}
+
+/// A JSON object being written: tracks whether a member needs a comma.
+struct Object<'a> {
+    out: &'a mut Vec<u8>,
+    first: bool,
+}
+
+impl<'a> Object<'a> {
+    fn open(out: &'a mut Vec<u8>) -> Object<'a> {
+        out.push(b'{');
+        Object { out, first: true }
+    }
+
+    fn close(self) {
+        self.out.push(b'}');
+    }
+
+    /// Writes `"key":` (after a comma unless first). Keys are this
+    /// module's own literals and never need escaping.
+    #[inline]
+    fn key(&mut self, key: &str) {
+        debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
+        if !std::mem::take(&mut self.first) {
+            self.out.push(b',');
+        }
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\":");
+    }
+
+    #[inline]
+    fn str(&mut self, key: &str, value: &str) {
+        self.key(key);
+        write_str(self.out, value);
+    }
+
+    /// A member that is `null` when absent (serde's plain `Option`).
+    #[inline]
+    fn opt_str(&mut self, key: &str, value: Option<&str>) {
+        match value {
+            Some(v) => self.str(key, v),
+            None => self.null(key),
+        }
+    }
+
+    /// A member left out when absent (`skip_serializing_if = "Option::is_none"`).
+    #[inline]
+    fn some_str(&mut self, key: &str, value: Option<&str>) {
+        if let Some(v) = value {
+            self.str(key, v);
+        }
+    }
+
+    #[inline]
+    fn null(&mut self, key: &str) {
+        self.key(key);
+        self.out.extend_from_slice(b"null");
+    }
+
+    #[inline]
+    fn uint(&mut self, key: &str, value: usize) {
+        self.key(key);
+        self.out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+    }
+
+    /// Floats go through serde_json itself: its shortest round-trip
+    /// formatting (and `null` for non-finite values) is the format.
+    fn f64(&mut self, key: &str, value: f64) {
+        self.key(key);
+        serde_json::to_writer(&mut *self.out, &value).expect("writing to a Vec cannot fail");
+    }
+
+    /// `start` and `end` of a span, in code points.
+    #[inline]
+    fn offsets(&mut self, doc: &Document, span: Span) {
+        self.uint("start", doc.char_offset(span.start));
+        self.uint("end", doc.char_offset(span.end));
+    }
+
+    /// An array member holding one object per item, each written by `each`.
+    fn objects<T>(&mut self, key: &str, items: &[T], mut each: impl FnMut(&mut Object, &T)) {
+        self.key(key);
+        self.out.push(b'[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                self.out.push(b',');
+            }
+            let mut inner = Object::open(self.out);
+            each(&mut inner, item);
+            inner.close();
+        }
+        self.out.push(b']');
+    }
+
+    /// An array member of strings.
+    fn strings(&mut self, key: &str, items: &[String]) {
+        self.key(key);
+        self.out.push(b'[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                self.out.push(b',');
+            }
+            write_str(self.out, item);
+        }
+        self.out.push(b']');
+    }
+}
+
+/// What byte `b` must be written as inside a JSON string: 0 for itself,
+/// `u` for `\u00XX`, or the letter after the backslash. These are
+/// serde_json's choices (short forms where JSON has them, nothing escaped
+/// beyond what JSON requires), so both writers agree byte for byte.
+const fn escape(b: u8) -> u8 {
+    match b {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        0x08 => b'b',
+        0x0c => b'f',
+        b'\n' => b'n',
+        b'\r' => b'r',
+        b'\t' => b't',
+        0..0x20 => b'u',
+        _ => 0,
+    }
+}
+
+const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// Whether any of the eight bytes in `x` needs escaping: is below 0x20,
+/// `"` or `\`. The bit tricks are exact for "any" (they may misplace which
+/// byte, which is why a hit is rescanned byte by byte).
+fn any_escape(x: u64) -> bool {
+    /// High bit set in each byte of `y` that is zero (exact as to whether any is).
+    fn zero_bytes(y: u64) -> u64 {
+        y.wrapping_sub(ONES) & !y
+    }
+    let below_space = x.wrapping_sub(ONES * 0x20) & !x;
+    let quote = zero_bytes(x ^ (ONES * u64::from(b'"')));
+    let backslash = zero_bytes(x ^ (ONES * u64::from(b'\\')));
+    (below_space | quote | backslash) & HIGHS != 0
+}
+
+/// Whether any byte of `bytes` needs escaping, eight at a time.
+fn needs_escape(bytes: &[u8]) -> bool {
+    let mut words = bytes.chunks_exact(8);
+    let word = |w: &[u8]| u64::from_ne_bytes(w.try_into().expect("eight bytes"));
+    if words.by_ref().any(|w| any_escape(word(w))) {
+        return true;
+    }
+    let rest = words.remainder();
+    let mut padded = [b' '; 8];
+    padded[..rest.len()].copy_from_slice(rest);
+    any_escape(word(&padded))
+}
+
+/// Appends `s` as a JSON string literal. Most strings need no escaping at
+/// all, so they are checked a word at a time and copied whole.
+pub fn write_str(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    if needs_escape(bytes) {
+        write_escaped(out, bytes);
+    } else {
+        out.extend_from_slice(bytes);
+    }
+    out.push(b'"');
+}
+
+/// The contents of a string that does need escaping, a byte at a time.
+fn write_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let e = escape(b);
+        if e == 0 {
+            continue;
+        }
+        out.extend_from_slice(&bytes[run..i]);
+        out.extend_from_slice(&[b'\\', e]);
+        if e == b'u' {
+            out.extend_from_slice(&[b'0', b'0', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]]);
+        }
+        run = i + 1;
+    }
+    out.extend_from_slice(&bytes[run..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::wire::DocOut;
+    use crate::pipeline::{Config, Outcome, process};
+    use proptest::prelude::*;
+
+    fn serde(s: &str) -> String {
+        serde_json::to_string(s).unwrap()
+    }
+
+    fn ours(s: &str) -> String {
+        let mut out = Vec::new();
+        write_str(&mut out, s);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn escapes_every_control_byte_and_nothing_else_as_serde_json_does() {
+        for b in 0..=0x7fu8 {
+            let s = format!("ab{}cdefghij", b as char);
+            assert_eq!(ours(&s), serde(&s), "byte {b:#04x}");
+        }
+        assert_eq!(ours("say \"hi\"\n\\ é “x”"), r#""say \"hi\"\n\\ é “x”""#);
+        assert_eq!(ours("\u{1}"), r#""\u0001""#);
+        assert_eq!(ours(""), r#""""#);
+    }
+
+    proptest! {
+        #[test]
+        fn any_string_is_written_as_serde_json_writes_it(s in any::<String>()) {
+            prop_assert_eq!(ours(&s), serde(&s));
+        }
+
+        #[test]
+        fn control_heavy_strings_too(s in "[\\x00-\\x21\"\\\\a-c]{0,40}") {
+            prop_assert_eq!(ours(&s), serde(&s));
+        }
+    }
+
+    /// Every fixture article, with and without `--text`, against the
+    /// serde writer of the format's definition.
+    #[test]
+    fn documents_are_written_exactly_as_the_wire_types_serialize() {
+        let cfg = Config { date: chrono::NaiveDate::from_ymd_opt(2022, 6, 30), ..Config::default() };
+        let mut files: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        assert!(files.len() >= 5);
+        let mut docs = 0;
+        for path in files {
+            let bytes = std::fs::read(&path).unwrap();
+            let item = crate::input::Item::Text { path: path.display().to_string(), bytes };
+            for outcome in process(item, &cfg) {
+                let Outcome::Doc(a) = outcome else { panic!("{} failed", path.display()) };
+                for with_text in [false, true] {
+                    let mut out = Vec::new();
+                    write_doc(&mut out, &a, with_text);
+                    let want = serde_json::to_vec(&DocOut::new(&a, with_text)).unwrap();
+                    assert_eq!(String::from_utf8(out).unwrap(), String::from_utf8(want).unwrap());
+                }
+                docs += 1;
+            }
+        }
+        assert!(docs >= 5, "{docs} documents");
+    }
+}
