@@ -326,35 +326,91 @@ fn lines(text: &str) -> Vec<Line> {
 
 /// Collapses runs of whitespace to one space, drops invisible characters
 /// (zero-width space, word joiner, soft hyphen, BOM, our heading mark), and trims.
+///
+/// Visible ASCII, with single spaces inside it, is copied a run at a time;
+/// only other bytes are looked at one character at a time.
 pub fn collapse_ws(s: &str) -> String {
-    // Fast path: printable ASCII with single spaces needs only a trim.
-    let b = s.as_bytes();
-    if b.iter().all(|&c| (0x20..0x7F).contains(&c)) && !s.contains("  ") {
-        return s.trim().to_string();
-    }
-    let mut out = String::with_capacity(s.len());
+    let visible = |b: u8| (0x21..0x7F).contains(&b);
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
-        // Zero-width joiners (U+200C, U+200D) stay: Indic scripts and emoji need them.
-        if matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | HEADING_MARK) {
-            continue;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let from = i;
+        if visible(b) {
+            i += 1;
+            while let Some(&b) = bytes.get(i) {
+                if visible(b) {
+                    i += 1;
+                } else if b == b' ' && bytes.get(i + 1).is_some_and(|&n| visible(n)) {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+        } else {
+            let c = s[i..].chars().next().expect("i is on a char boundary");
+            i += c.len_utf8();
+            // Zero-width joiners (U+200C, U+200D) stay: Indic scripts and emoji need them.
+            if matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | HEADING_MARK) {
+                continue;
+            }
+            if c.is_whitespace() || c.is_control() {
+                pending_space = !out.is_empty();
+                continue;
+            }
         }
-        if c.is_whitespace() || c.is_control() {
-            pending_space = !out.is_empty();
-            continue;
+        if std::mem::take(&mut pending_space) {
+            out.push(b' ');
         }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        out.push(c);
+        out.extend_from_slice(&bytes[from..i]);
     }
-    out
+    String::from_utf8(out).expect("whole characters of a str were copied")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The rule of [`collapse_ws`] stated one character at a time.
+    fn collapse_by_chars(s: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in s.chars() {
+            if matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | HEADING_MARK) {
+                continue;
+            }
+            if c.is_whitespace() || c.is_control() {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if std::mem::take(&mut pending_space) {
+                out.push(' ');
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    #[test]
+    fn collapses_whitespace_and_drops_invisibles() {
+        assert_eq!(collapse_ws("  a  b\t\u{a0}c \u{200B}d\u{ad}e  "), "a b c de");
+        assert_eq!(collapse_ws("£5 \u{7f} x\u{200D}y"), "£5 x\u{200D}y");
+        assert_eq!(collapse_ws(" \u{2003} "), "");
+    }
+
+    proptest! {
+        #[test]
+        fn collapse_ws_is_the_character_rule(s in "[ a-c.\\t\\x7f\u{a0}\u{200b}\u{ad}\u{2003}é£\u{E000}]{0,40}") {
+            prop_assert_eq!(collapse_ws(&s), collapse_by_chars(&s));
+        }
+
+        #[test]
+        fn collapse_ws_is_the_character_rule_on_any_text(s in any::<String>()) {
+            prop_assert_eq!(collapse_ws(&s), collapse_by_chars(&s));
+        }
+    }
 
     #[test]
     fn full_page_check_cuts_on_a_char_boundary() {
