@@ -9,12 +9,16 @@ use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Word boundaries here are ASCII ones (`(?-u)`): a date is ASCII digits
+/// and month names, and a Unicode `\b` stops the regex's fast automaton at
+/// the first non-ASCII byte (a "£" or curly quote on the line), leaving the
+/// slow one to scan the whole line.
 static DATE_ANY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        (?P<iso>\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)\b)
-      | (?P<mdy>\b(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)\b)
-      | (?P<dmy>\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?P<y2>(?:19|20)\d\d)\b)",
+        (?P<iso>(?-u:\b)(?P<iy>(?:19|20)\d\d)-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)(?-u:\b))
+      | (?P<mdy>(?-u:\b)(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)(?-u:\b))
+      | (?P<dmy>(?-u:\b)(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?P<y2>(?:19|20)\d\d)(?-u:\b))",
     )
     .expect("valid regex")
 });
