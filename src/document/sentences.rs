@@ -9,6 +9,8 @@
 //! always ends a sentence.
 
 use super::{Paragraph, Span, trim_span};
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
 
 /// Abbreviations that never end a sentence (titles, name parts, "et al.").
 const TITLES: &[&str] = &[
@@ -92,6 +94,17 @@ const STARTERS: &[&str] = &[
     "Dr",
 ];
 
+/// A word list as a set: every period in the text asks about the word
+/// before it, and a scan of [`TITLES`] alone is a hundred comparisons.
+fn set(words: &'static [&'static str]) -> FxHashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+static TITLE_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(TITLES));
+static BEFORE_NUMBER_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(BEFORE_NUMBER));
+static CORPORATE_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(CORPORATE));
+static STARTER_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| set(STARTERS));
+
 /// Splits every paragraph into sentences (byte spans, trimmed).
 pub fn split_sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Span> {
     let mut out = Vec::with_capacity(paragraphs.len() * 3);
@@ -122,11 +135,8 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let mut depth_curly = 0i32; // “ … ”
     let mut in_straight = false; // " … "
     let mut i = 0usize;
-    while i < bytes.len() {
-        if !INTERESTING[bytes[i] as usize] {
-            i += 1;
-            continue;
-        }
+    while let Some(skip) = bytes[i..].iter().position(|&b| INTERESTING[usize::from(b)]) {
+        i += skip;
         let Some(c) = s[i..].chars().next() else { break };
         let clen = c.len_utf8();
         match c {
@@ -213,10 +223,10 @@ fn period_ends_sentence(before: &str, next: &str) -> bool {
     }
     let next_word: &str = next.split(|c: char| !(c.is_alphanumeric() || c == '\'')).next().unwrap_or("");
     let next_is_number = next.chars().next().is_some_and(|c| c.is_ascii_digit());
-    if TITLES.contains(&word) {
+    if TITLE_SET.contains(word) {
         return false;
     }
-    if BEFORE_NUMBER.contains(&word) {
+    if BEFORE_NUMBER_SET.contains(word) {
         return !next_is_number;
     }
     // A single capital letter is an initial ("W." in "George W. Bush").
@@ -228,8 +238,8 @@ fn period_ends_sentence(before: &str, next: &str) -> bool {
     }
     // Dotted acronyms ("U.S", "J.D") and corporate suffixes end a sentence
     // only before a typical sentence opener.
-    if word.contains('.') || CORPORATE.contains(&word) {
-        return STARTERS.contains(&next_word);
+    if word.contains('.') || CORPORATE_SET.contains(word) {
+        return STARTER_SET.contains(next_word);
     }
     true
 }
