@@ -1211,9 +1211,10 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
     if vmax.is_none()
         && qual.is_none()
         && !is_word(s, lx, i, "from")
-        && !(i >= 1 && change_cue(s, lx, i - 1))
         && let Some((hi, end)) = repeated_unit_range(s, lx, k, tail.as_ref(), between)
         && hi > value
+        // Checked last: the verb test costs more than the rare range.
+        && !(i >= 1 && change_cue(s, lx, i - 1))
     {
         vmax = Some(hi);
         k = end;
@@ -1276,11 +1277,14 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
             // Earlier years need a date preposition ("in 1620"); a range of
             // years ("from 2015 to 2017") is a date range.
             let four = plain_int && first.end - first.start == 4 && obj.is_none();
-            let date_prep = np.i0 >= 1
-                && ["in", "since", "by", "from", "until", "of", "before", "after", "during", "between", "circa"]
-                    .iter()
-                    .any(|w| is_word(s, lx, np.i0 - 1, w));
-            let yearish = |v: f64| (1800.0..=2100.0).contains(&v) || date_prep && (1000.0..=2100.0).contains(&v);
+            // Read only for a four-digit number outside 1800–2100.
+            let date_prep = || {
+                np.i0 >= 1
+                    && ["in", "since", "by", "from", "until", "of", "before", "after", "during", "between", "circa"]
+                        .iter()
+                        .any(|w| is_word(s, lx, np.i0 - 1, w))
+            };
+            let yearish = |v: f64| (1800.0..=2100.0).contains(&v) || (1000.0..=2100.0).contains(&v) && date_prep();
             if four && yearish(first.value) && vmax.is_none_or(|m| m.fract() == 0.0 && (1000.0..=2100.0).contains(&m)) {
                 return Step::Skip(k);
             }
