@@ -326,40 +326,63 @@ fn word_end(s: &str, i: usize) -> usize {
     end
 }
 
-/// The shapes of a set of words: for each (first letter, last letter), case
-/// folded, the lengths of the words of that shape. A cheap and exact
-/// rejection before lower-casing and hashing a word: a word whose shape is
-/// not in the set is not in it either.
-pub struct Shapes([[u32; 26]; 26]);
+/// The shapes of a set of words: the lengths of its words by (first letter,
+/// last letter) and by (first letter, second letter), case folded. A cheap
+/// and exact rejection before lower-casing and hashing a word: a word whose
+/// shape is not in the set is not in it either. The second table rejects the
+/// frequent words that share a member's ends and length but not its opening
+/// ("and" against the currency "aud").
+pub struct Shapes {
+    /// Length bits by first and last letter.
+    ends: [[u32; 26]; 26],
+    /// Length bits by first and second letter.
+    opening: [[u32; 26]; 26],
+}
 
 impl Shapes {
     /// The shapes of `words`.
     pub fn of<'a>(words: impl Iterator<Item = &'a str>) -> Shapes {
-        let mut t = [[0u32; 26]; 26];
+        let mut t = Shapes { ends: [[0; 26]; 26], opening: [[0; 26]; 26] };
         for w in words {
-            if let Some((first, last, bit)) = shape(w.as_bytes()) {
-                t[first][last] |= bit;
+            if let Some(sh) = shape(w.as_bytes()) {
+                t.ends[sh.first][sh.last] |= sh.len_bit;
+                t.opening[sh.first][sh.second] |= sh.len_bit;
             }
         }
-        Shapes(t)
+        t
     }
 
     /// False when no word of the set has the shape of `w`; true too when
-    /// `w` has no shape (an end that is no ASCII letter, a length over 31).
+    /// `w` has no shape (a first, second or last byte that is no ASCII
+    /// letter, a length over 31).
     #[inline]
     pub fn may_contain(&self, w: &[u8]) -> bool {
-        shape(w).is_none_or(|(first, last, bit)| self.0[first][last] & bit != 0)
+        shape(w).is_none_or(|sh| self.ends[sh.first][sh.last] & self.opening[sh.first][sh.second] & sh.len_bit != 0)
     }
 }
 
-/// The first and last letters of a word, lower-cased, as indices 0–25, and
-/// its length as a bit: `None` when an end is no ASCII letter or the word is
-/// too long for a bit.
+/// A word's shape: its first, second and last letters, lower-cased, as
+/// indices 0–25 (a one-letter word is its own second letter), and its
+/// length as a bit.
+struct Shape {
+    first: usize,
+    second: usize,
+    last: usize,
+    len_bit: u32,
+}
+
+/// The shape of `b`: `None` when the first, second or last byte is no ASCII
+/// letter or the word is too long for a bit.
 #[inline]
-fn shape(b: &[u8]) -> Option<(usize, usize, u32)> {
-    let (first, last) = (*b.first()? | 0x20, *b.last()? | 0x20);
-    let letter = |c: u8| c.is_ascii_lowercase().then(|| usize::from(c - b'a'));
-    Some((letter(first)?, letter(last)?, 1u32.checked_shl(u32::try_from(b.len()).ok()?)?))
+fn shape(b: &[u8]) -> Option<Shape> {
+    let letter = |c: u8| (c | 0x20).is_ascii_lowercase().then(|| usize::from((c | 0x20) - b'a'));
+    let first = letter(*b.first()?)?;
+    Some(Shape {
+        first,
+        second: b.get(1).map_or(Some(first), |&c| letter(c))?,
+        last: letter(*b.last()?)?,
+        len_bit: 1u32.checked_shl(u32::try_from(b.len()).ok()?)?,
+    })
 }
 
 /// Lower-cases an ASCII word into `buf`; `None` when it does not fit or is
@@ -408,5 +431,21 @@ mod tests {
         assert_eq!(nums("2.5e2"), vec![250.0]);
         // A caret without an exponent is not a power.
         assert_eq!(nums("7^ x"), vec![7.0]);
+    }
+
+    #[test]
+    fn shapes_keep_members_and_reject_other_shapes() {
+        let set = Shapes::of(["aud", "Ten", "x"].into_iter());
+        for w in ["aud", "AUD", "ten", "x", "X"] {
+            assert!(set.may_contain(w.as_bytes()), "{w}");
+        }
+        // Same ends and length but another opening; other ends; other lengths.
+        for w in ["and", "tan", "tin", "audi", "xx", "y"] {
+            assert!(!set.may_contain(w.as_bytes()), "{w}");
+        }
+        // No shape (a non-letter end or second byte, no bytes at all): kept.
+        for w in ["a1d", "3", "", "t\u{e9}n"] {
+            assert!(set.may_contain(w.as_bytes()), "{w:?}");
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! Unit and currency lexicons (`data/figures/*.tsv`), matched word by word.
 
-use super::lexer::{Lex, LexKind, lex, lower};
+use super::lexer::{Lex, LexKind, Shapes, lex, lower};
 // Fx hashing: keys are short, trusted lexicon words looked up once per
 // token, where SipHash showed up at ~6% of the whole pipeline profile.
 use rustc_hash::FxHashMap as HashMap;
@@ -21,18 +21,21 @@ pub struct Entry {
 pub struct Lexicon(HashMap<String, Vec<Entry>>, Keys);
 
 /// What the first lexemes of a lexicon can be, so [`Lexicon::longest`]
-/// rejects the lexemes that cannot start an entry (most numbers and
+/// rejects the lexemes that cannot start an entry (most numbers, words and
 /// punctuation) without lower-casing and hashing them.
 struct Keys {
     /// Some first lexeme is a number.
     digits: bool,
     /// Bit `c` set when the one-byte ASCII text `c` is a first lexeme.
     ascii: u128,
+    /// The shapes of the first lexemes (those of words count).
+    words: Shapes,
 }
 
 impl Keys {
     fn of<'a>(keys: impl Iterator<Item = &'a str>) -> Keys {
-        let mut k = Keys { digits: false, ascii: 0 };
+        let keys: Vec<&str> = keys.collect();
+        let mut k = Keys { digits: false, ascii: 0, words: Shapes::of(keys.iter().copied()) };
         for w in keys {
             k.digits |= w.starts_with(|c: char| c.is_ascii_digit());
             if let [b] = w.as_bytes()
@@ -44,12 +47,15 @@ impl Keys {
         k
     }
 
-    /// False when the lexeme `l` is no first lexeme of an entry.
-    fn may_start(&self, l: &Lex) -> bool {
+    /// False when the lexeme `l` of `s` is no first lexeme of an entry. A
+    /// word is looked up lower-cased or as written, and [`Shapes`] fold case
+    /// the same way, so a word that is a key always passes.
+    fn may_start(&self, s: &str, l: &Lex) -> bool {
         match l.kind {
             LexKind::Num => self.digits,
             LexKind::Sym(c) if c.is_ascii() => self.ascii & (1 << u32::from(c)) != 0,
-            _ => true,
+            LexKind::Sym(_) => true,
+            LexKind::Word => self.words.may_contain(l.text(s).as_bytes()),
         }
     }
 }
@@ -85,7 +91,7 @@ impl Lexicon {
     /// The longest entry matching the lexemes at `i` accepted by `ok`; returns it and its end.
     pub fn longest(&self, s: &str, lx: &[Lex], i: usize, ok: impl Fn(&Entry) -> bool) -> Option<(&Entry, usize)> {
         let l = lx.get(i)?;
-        if !self.1.may_start(l) {
+        if !self.1.may_start(s, l) {
             return None;
         }
         let mut buf = [0u8; 32];
@@ -149,3 +155,25 @@ static CODES: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "INR", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "KRW", "ILS",
     "SEK", "NOK", "DKK", "PLN", "BRL", "MXN", "ZAR", "SAR", "AED", "BTC",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn longest_canon(lexicon: &Lexicon, text: &str) -> Option<(String, usize)> {
+        let lx = lex(text);
+        lexicon.longest(text, &lx, 0, |_| true).map(|(e, end)| (e.canon.clone(), end))
+    }
+
+    #[test]
+    fn word_keys_match_in_any_case_and_other_words_do_not() {
+        assert_eq!(longest_canon(&UNITS, "KILOMETRES away"), Some(("kilometre".to_string(), 1)));
+        assert_eq!(longest_canon(&UNITS, "Km"), Some(("kilometre".to_string(), 1)));
+        assert_eq!(longest_canon(&CURRENCIES, "New Zealand dollars"), Some(("NZD".to_string(), 3)));
+        assert_eq!(longest_canon(&CURRENCIES, "US$"), Some(("USD".to_string(), 2)));
+        // Same ends and length as a key, or no key at all: no entry.
+        assert_eq!(longest_canon(&UNITS, "kilometers"), Some(("kilometre".to_string(), 1)));
+        assert_eq!(longest_canon(&UNITS, "kilowaters"), None);
+        assert_eq!(longest_canon(&CURRENCIES, "and"), None);
+    }
+}

@@ -402,13 +402,12 @@ pub fn parse(s: &str, lx: &[Lex], i: usize, money: bool) -> Option<NumParse> {
     }
     // Words.
     let mut buf = [0u8; 32];
-    let w0 = word_at(s, lx, j, &mut buf)?.to_owned_small();
-    let w0 = w0.as_str();
+    let w0 = word_at(s, lx, j, &mut buf)?;
     // "half a million", "half million", "quarter million", "a half".
     let a = w0 == "a" || w0 == "an";
     let fj = if a { j + 1 } else { j };
     let mut fb = [0u8; 32];
-    if let Some(fw) = word_at(s, lx, fj, &mut fb)
+    if let Some(fw) = if a { word_at(s, lx, fj, &mut fb) } else { Some(w0) }
         && (fw == "half" || fw == "quarter")
     {
         let frac = if fw == "half" { 0.5 } else { 0.25 };
@@ -461,7 +460,7 @@ pub fn parse(s: &str, lx: &[Lex], i: usize, money: bool) -> Option<NumParse> {
             }
         }
     }
-    class_at(s, lx, j)?;
+    word_class(w0)?;
     let (v, end, scaled, sc, frac) = accumulate(s, lx, j, None);
     p.scale = sc;
     if end == j {
@@ -479,25 +478,6 @@ pub fn parse(s: &str, lx: &[Lex], i: usize, money: bool) -> Option<NumParse> {
 /// True when the word before `end` is an ordinal ("twenty-first", "hundredth").
 fn ends_on_ordinal(s: &str, lx: &[Lex], end: usize) -> bool {
     end > 0 && matches!(class_at(s, lx, end - 1), Some(W::OrdSmall(_) | W::OrdTens(_) | W::OrdHundred | W::OrdScale(_)))
-}
-
-trait SmallOwned {
-    fn to_owned_small(&self) -> SmallStr;
-}
-/// A tiny inline string so the first word can outlive its buffer.
-struct SmallStr([u8; 32], usize);
-impl SmallStr {
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.0[..self.1]).unwrap_or("")
-    }
-}
-impl SmallOwned for str {
-    fn to_owned_small(&self) -> SmallStr {
-        let mut b = [0u8; 32];
-        let n = self.len().min(32);
-        b[..n].copy_from_slice(&self.as_bytes()[..n]);
-        SmallStr(b, n)
-    }
 }
 
 /// A fraction word stands for a fraction when "of" or nothing word-like follows

@@ -69,14 +69,16 @@ static QUALIFIER_PHRASES: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str
         map
     });
 
+/// The qualifier at `i` ("more than", "about"): the phrase and the index after it.
 fn qualifier(s: &str, lx: &[Lex], i: usize) -> Option<(&'static str, usize)> {
-    let l = lx.get(i)?;
-    if !l.is_word() {
-        return None;
-    }
-    let mut b = [0u8; 32];
-    let w0 = lower(l.text(s), &mut b)?;
-    'q: for (q, rest) in QUALIFIER_PHRASES.get(w0)? {
+    let l = lx.get(i).filter(|l| l.is_word())?;
+    qualifier_of(s, lx, i, starter(l.text(s))?.qualifiers)
+}
+
+/// The first of `phrases` (the qualifiers of the word at `i`) whose other
+/// words follow it: the phrase and the index after it.
+fn qualifier_of(s: &str, lx: &[Lex], i: usize, phrases: &[Phrase]) -> Option<(&'static str, usize)> {
+    'q: for (q, rest) in phrases {
         for (k, w) in rest.iter().enumerate() {
             if !is_word(s, lx, i + 1 + k, w) {
                 continue 'q;
@@ -332,12 +334,14 @@ pub fn numbers(text: &str) -> Vec<(Span, f64)> {
     out
 }
 
-/// Why a word is in [`STARTERS`]. Qualifiers ("in excess of", "at least")
-/// and articles ("a hundred") start with very common words: those are
+/// Why a word is in [`STARTERS`]. Qualifiers ("in excess of", "at least"),
+/// articles ("a hundred") and currencies ("s" of "S$", "us" of "US$", "new"
+/// of "New Zealand dollars") start with very common words: those are
 /// checked further before the grammar runs; any other role starts it.
 const QUALIFIER: u8 = 1;
 const ARTICLE: u8 = 2;
 const OTHER: u8 = 4;
+const CURRENCY: u8 = 8;
 
 /// Every lower-case ASCII word a figure can start with and its roles, in one
 /// map so each word costs one lookup: number words, qualifiers, currencies,
@@ -348,7 +352,7 @@ static STARTERS: std::sync::LazyLock<rustc_hash::FxHashMap<String, u8>> = std::s
     let mut add = |w: &str, role: u8| *map.entry(w.to_string()).or_default() |= role;
     QUALIFIER_PHRASES.keys().for_each(|w| add(w, QUALIFIER));
     numbers::number_words().for_each(|w| add(w, OTHER));
-    CURRENCIES.keys().for_each(|w| add(w, OTHER));
+    CURRENCIES.keys().for_each(|w| add(w, CURRENCY));
     // "MUSD"-style millions: `currency_code` reads only lexicon keys.
     for k in CURRENCIES.keys().filter(|k| k.len() == 3 && currency_code(k).is_some()) {
         add(&format!("m{k}"), OTHER);
@@ -366,30 +370,74 @@ static STARTERS: std::sync::LazyLock<rustc_hash::FxHashMap<String, u8>> = std::s
 
 /// A word of up to 16 ASCII bytes, lower-cased and packed into an integer:
 /// a hash key that costs no string compare (words hold no NUL byte, so the
-/// zero padding keeps keys distinct).
+/// zero padding keeps keys distinct). Loaded and lower-cased as one integer,
+/// with no loop over the bytes: this runs on every word that passes
+/// [`shape_may_start`].
 fn packed(w: &[u8]) -> Option<u128> {
-    if w.len() > 16 || !w.is_ascii() {
-        return None;
-    }
-    let mut b = [0u8; 16];
-    for (d, c) in b.iter_mut().zip(w) {
-        *d = c.to_ascii_lowercase();
-    }
-    Some(u128::from_le_bytes(b))
+    let v = load_le(w)?;
+    (v & lanes(0x80) == 0).then(|| ascii_lowercase(v))
+}
+
+/// `byte` in each of the 16 bytes of a `u128`.
+const fn lanes(byte: u8) -> u128 {
+    u128::from_le_bytes([byte; 16])
+}
+
+/// The bytes of `w` as a little-endian integer, zero-padded; `None` beyond
+/// 16 bytes. Two overlapping loads cover every length without a byte loop
+/// (the bytes both loads hold are the same, so OR-ing them is exact).
+fn load_le(w: &[u8]) -> Option<u128> {
+    let n = w.len();
+    let le32 = |at: usize| u128::from(u32::from_le_bytes([w[at], w[at + 1], w[at + 2], w[at + 3]]));
+    let le64 = |at: usize| u128::from(u64::from_le_bytes(w[at..at + 8].try_into().expect("8 bytes")));
+    Some(match n {
+        0 => 0,
+        1..=3 => u128::from(w[0]) | u128::from(w[n / 2]) << (8 * (n / 2)) | u128::from(w[n - 1]) << (8 * (n - 1)),
+        4..=7 => le32(0) | le32(n - 4) << (8 * (n - 4)),
+        8..=16 => le64(0) | le64(n - 8) << (8 * (n - 8)),
+        _ => return None,
+    })
+}
+
+/// [`u8::to_ascii_lowercase`] on each byte of `v`, all ASCII: 0x20 is added
+/// where a byte is in 'A'..='Z'. Bytes below 0x80 plus less than 0x40 carry
+/// into no neighbour, so each byte's top bit tells its own comparison.
+fn ascii_lowercase(v: u128) -> u128 {
+    let at_least_a = v + lanes(0x80 - b'A');
+    let above_z = v + lanes(0x80 - b'Z' - 1);
+    let upper = at_least_a & !above_z & lanes(0x80);
+    v | upper >> 2
+}
+
+/// A starter word's roles (bits of [`QUALIFIER`], [`ARTICLE`], [`OTHER`],
+/// [`CURRENCY`]) and the qualifiers it opens, so checking a qualifier costs
+/// no second lookup.
+#[derive(Clone, Copy)]
+struct Starter {
+    roles: u8,
+    qualifiers: &'static [Phrase],
 }
 
 /// [`STARTERS`] keyed by [`packed`] words, for the lookup run on every
 /// word that passes [`shape_may_start`].
-static PACKED_STARTERS: std::sync::LazyLock<rustc_hash::FxHashMap<u128, u8>> = std::sync::LazyLock::new(|| {
+static PACKED_STARTERS: std::sync::LazyLock<rustc_hash::FxHashMap<u128, Starter>> = std::sync::LazyLock::new(|| {
     // Non-ASCII starters (currencies such as "ரூ") are matched by
     // `starts_with_word` itself; every ASCII one must pack, or it would be
     // lost without a word.
     STARTERS
         .iter()
         .filter(|(w, _)| w.is_ascii())
-        .map(|(w, &roles)| (packed(w.as_bytes()).expect("ASCII starters fit in 16 bytes"), roles))
+        .map(|(w, &roles)| {
+            let qualifiers = QUALIFIER_PHRASES.get(w.as_str()).map_or(&[][..], Vec::as_slice);
+            (packed(w.as_bytes()).expect("ASCII starters fit in 16 bytes"), Starter { roles, qualifiers })
+        })
         .collect()
 });
+
+/// The starter `w` (any case), if it is one; `None` for non-ASCII words.
+fn starter(w: &str) -> Option<Starter> {
+    PACKED_STARTERS.get(&packed(w.as_bytes())?).copied()
+}
 
 /// Length of the longest starter ("approximately", "antepenultimate",
 /// "seventeenths"): longer words are rejected unread.
@@ -429,8 +477,11 @@ fn starts_with_symbol(c: char) -> bool {
 }
 
 /// The word at `i` is a starter. A word that is only a qualifier's first
-/// word starts a figure only with the whole qualifier, and an article ("a",
-/// "an") only before a number word ("a hundred", "a fifth").
+/// word starts a figure only with the whole qualifier, an article ("a",
+/// "an") only before a number word ("a hundred", "a fifth"), and a
+/// currency's first word only where [`figure_at`] reads a currency before
+/// the number (none of those words is a number word, so without the
+/// currency no number can start there).
 #[inline(never)]
 fn starts_with_word(s: &str, lx: &[Lex], i: usize) -> bool {
     let t = lx[i].text(s);
@@ -439,13 +490,14 @@ fn starts_with_word(s: &str, lx: &[Lex], i: usize) -> bool {
     }
     // Starters are ASCII: another word can only be a currency ("ரூ").
     let Some(key) = packed(t.as_bytes()) else { return CURRENCIES.has(t) };
-    let Some(&roles) = PACKED_STARTERS.get(&key) else { return false };
-    roles & OTHER != 0
-        || roles & QUALIFIER != 0 && qualifier(s, lx, i).is_some()
-        || roles & ARTICLE != 0 && {
+    let Some(&st) = PACKED_STARTERS.get(&key) else { return false };
+    st.roles & OTHER != 0
+        || st.roles & QUALIFIER != 0 && qualifier_of(s, lx, i, st.qualifiers).is_some()
+        || st.roles & ARTICLE != 0 && {
             let mut b2 = [0u8; 32];
             word_at(s, lx, i + 1, &mut b2).is_some_and(numbers::is_number_word)
         }
+        || st.roles & CURRENCY != 0 && currency_pre(s, lx, i).is_some()
 }
 
 /// "The one you mentioned", "that one": a pronoun, not a number.
@@ -1159,9 +1211,10 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
     if vmax.is_none()
         && qual.is_none()
         && !is_word(s, lx, i, "from")
-        && !(i >= 1 && change_cue(s, lx, i - 1))
         && let Some((hi, end)) = repeated_unit_range(s, lx, k, tail.as_ref(), between)
         && hi > value
+        // Checked last: the verb test costs more than the rare range.
+        && !(i >= 1 && change_cue(s, lx, i - 1))
     {
         vmax = Some(hi);
         k = end;
@@ -1224,11 +1277,14 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
             // Earlier years need a date preposition ("in 1620"); a range of
             // years ("from 2015 to 2017") is a date range.
             let four = plain_int && first.end - first.start == 4 && obj.is_none();
-            let date_prep = np.i0 >= 1
-                && ["in", "since", "by", "from", "until", "of", "before", "after", "during", "between", "circa"]
-                    .iter()
-                    .any(|w| is_word(s, lx, np.i0 - 1, w));
-            let yearish = |v: f64| (1800.0..=2100.0).contains(&v) || date_prep && (1000.0..=2100.0).contains(&v);
+            // Read only for a four-digit number outside 1800–2100.
+            let date_prep = || {
+                np.i0 >= 1
+                    && ["in", "since", "by", "from", "until", "of", "before", "after", "during", "between", "circa"]
+                        .iter()
+                        .any(|w| is_word(s, lx, np.i0 - 1, w))
+            };
+            let yearish = |v: f64| (1800.0..=2100.0).contains(&v) || (1000.0..=2100.0).contains(&v) && date_prep();
             if four && yearish(first.value) && vmax.is_none_or(|m| m.fract() == 0.0 && (1000.0..=2100.0).contains(&m)) {
                 return Step::Skip(k);
             }
@@ -1311,4 +1367,31 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
         }),
         next,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_words_are_the_lower_cased_bytes() {
+        let reference = |w: &str| {
+            let mut b = [0u8; 16];
+            b[..w.len()].copy_from_slice(w.to_ascii_lowercase().as_bytes());
+            u128::from_le_bytes(b)
+        };
+        // Every length, every case, and the bytes around 'A'..='Z' and 'a'..='z'.
+        let text = "@AbCdEfGhIjKlMnOp[Z`az{";
+        for start in 0..text.len() {
+            for end in start..=text.len().min(start + 16) {
+                let w = &text[start..end];
+                assert_eq!(packed(w.as_bytes()), Some(reference(w)), "{w:?}");
+            }
+        }
+        assert_eq!(packed(b"Approximately"), packed(b"APPROXIMATELY"));
+        assert_ne!(packed(b"a"), packed(b"an"));
+        // Too long or not ASCII: no key.
+        assert_eq!(packed(b"antepenultimately"), None);
+        assert_eq!(packed("r\u{e9}al".as_bytes()), None);
+    }
 }
