@@ -89,7 +89,9 @@ fn word_end(s: &str, i: usize, c: char) -> usize {
         }
         let j = end;
         let Some(d) = char_at(s, j) else { break };
-        if d.is_alphanumeric() {
+        // The run above took every ASCII letter and digit, so only a
+        // non-ASCII char needs the (Unicode) test.
+        if !d.is_ascii() && d.is_alphanumeric() {
             end = j + d.len_utf8();
         } else if matches!(d, '-' | '\'' | '’' | '.') {
             // Inner joiner only when a letter follows.
