@@ -8,7 +8,7 @@
 use super::lexicon::{
     is_capitalized_non_name, is_determiner, is_name_glue, is_role, is_speech_verb, is_time_word, is_verb_filler,
 };
-use crate::document::Span;
+use crate::document::{Span, ascii};
 
 /// A word or punctuation mark inside an attribution window.
 #[derive(Debug, Clone, Copy)]
@@ -48,50 +48,83 @@ pub fn words(text: &str, span: Span, max: usize) -> Vec<W<'_>> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(max.min(64));
     let mut i = 0;
-    while out.len() < max {
-        let Some(c) = s[i..].chars().next() else { break };
-        let mut end = i + c.len_utf8();
-        if c.is_whitespace() {
-            i = end;
+    while out.len() < max
+        && let Some(&b) = bytes.get(i)
+    {
+        // ASCII spaces and punctuation, most of what is no word, are told
+        // apart by one table load, without decoding a char.
+        let class = ascii::class(b);
+        let end = if class == ascii::SPACE {
+            i += 1;
             continue;
-        }
-        if c.is_alphanumeric() {
-            loop {
-                // ASCII letters and digits, the bulk of a word, byte by byte.
-                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                    end += 1;
-                }
-                let j = end;
-                let Some(d) = s[j..].chars().next() else { break };
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                } else if matches!(d, '-' | '\'' | '’' | '.') {
-                    // Inner joiner only when a letter follows.
-                    let after = s[j + d.len_utf8()..].chars().next();
-                    if after.is_some_and(char::is_alphanumeric) {
-                        end = j + d.len_utf8();
-                    } else {
-                        if d == '.'
-                            && (ABBREV.contains(&&s[i..j])
-                                || (j - i == 1 && c.is_uppercase())
-                                || s[i..j].contains('.')
-                                // "(R-Fla.)", "R-Ky., said": a period before a
-                                // comma or a closing parenthesis abbreviates.
-                                || matches!(after, Some(',' | ')')))
-                        {
-                            end = j + 1;
-                        }
-                        break;
-                    }
-                } else {
-                    break;
-                }
+        } else if class & (ascii::LETTER | ascii::DIGIT) != 0 {
+            word_end(s, i, char::from(b))
+        } else if b.is_ascii() {
+            i + 1
+        } else {
+            let c = char_at(s, i).unwrap_or_default();
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
             }
-        }
+            if c.is_alphanumeric() { word_end(s, i, c) } else { i + c.len_utf8() }
+        };
         out.push(W { span: Span::new(span.start + i, span.start + end), s: &s[i..end] });
         i = end;
     }
     out
+}
+
+/// The end of the word that starts at byte `i` of `s` with the letter or
+/// digit `c`: it runs over letters and digits, and over an inner `-`, `'`,
+/// `’` or `.` when a letter or digit follows; a final period stays with an
+/// abbreviation ("Lt.", "J.", "U.S.", "R-Fla.)").
+fn word_end(s: &str, i: usize, c: char) -> usize {
+    let bytes = s.as_bytes();
+    let mut end = i + c.len_utf8();
+    loop {
+        // ASCII letters and digits, the bulk of a word, byte by byte.
+        while bytes.get(end).is_some_and(|&b| ascii::class(b) & (ascii::LETTER | ascii::DIGIT) != 0) {
+            end += 1;
+        }
+        let j = end;
+        let Some(d) = char_at(s, j) else { break };
+        // The run above took every ASCII letter and digit, so only a
+        // non-ASCII char needs the (Unicode) test.
+        if !d.is_ascii() && d.is_alphanumeric() {
+            end = j + d.len_utf8();
+        } else if matches!(d, '-' | '\'' | '’' | '.') {
+            // Inner joiner only when a letter follows.
+            let after = char_at(s, j + d.len_utf8());
+            if after.is_some_and(char::is_alphanumeric) {
+                end = j + d.len_utf8();
+            } else {
+                if d == '.'
+                    && (ABBREV.contains(&&s[i..j])
+                        || (j - i == 1 && c.is_uppercase())
+                        || s[i..j].contains('.')
+                        // "(R-Fla.)", "R-Ky., said": a period before a
+                        // comma or a closing parenthesis abbreviates.
+                        || matches!(after, Some(',' | ')')))
+                {
+                    end = j + 1;
+                }
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The char at byte `i` of `s` (a char boundary), read directly when it
+/// is ASCII.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => s[i..].chars().next(),
+    }
 }
 
 /// Same as [`words`] but reading backwards from the end of `span`: the
@@ -1490,4 +1523,36 @@ fn role_noun(w: &str) -> bool {
                     | "different"
                     | "president"
             ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str, max: usize) -> Vec<&str> {
+        words(text, Span::new(0, text.len()), max).iter().map(|w| w.s).collect()
+    }
+
+    #[test]
+    fn words_keep_joined_words_and_abbreviations_whole() {
+        assert_eq!(
+            split("Lt. Gen. al-Assad’s U.S. plan, (R-Fla.) said: “no”", 20),
+            vec!["Lt.", "Gen.", "al-Assad’s", "U.S.", "plan", ",", "(", "R-Fla.", ")", "said", ":", "“", "no", "”"]
+        );
+        assert_eq!(
+            split("J. Doe and end. 'Tis don't- x", 20),
+            vec!["J.", "Doe", "and", "end", ".", "'", "Tis", "don't", "-", "x"]
+        );
+    }
+
+    #[test]
+    fn words_split_on_any_whitespace_and_stop_at_max() {
+        // Tab, vertical tab, no-break space and ideographic space all separate.
+        assert_eq!(split("a\tb\u{b}c\u{a0}d\u{3000}e\n", 10), vec!["a", "b", "c", "d", "e"]);
+        assert_eq!(split("naïve Straße — 2022 №5", 10), vec!["naïve", "Straße", "—", "2022", "№", "5"]);
+        assert_eq!(split("one two three", 2), vec!["one", "two"]);
+        let text = "x  yz";
+        let ws = words(text, Span::new(1, text.len()), 5);
+        assert_eq!(ws.iter().map(|w| (w.span, w.s)).collect::<Vec<_>>(), vec![(Span::new(3, 5), "yz")]);
+    }
 }

@@ -82,8 +82,24 @@ fn is_inch_mark(bytes: &[u8], i: usize) -> bool {
 
 /// Whether byte `b` can be the first byte of a quotation mark: `"`, `'`,
 /// `` ` ``, or the lead byte of “ ” ‘ ’ (0xE2) and « » (0xC2).
+///
+/// Written as non-short-circuit comparisons (rather than `matches!`) so a
+/// loop over a fixed block of bytes compiles to vector compares.
 fn may_start_mark(b: u8) -> bool {
-    matches!(b, b'"' | b'\'' | b'`' | 0xE2 | 0xC2)
+    (b == b'"') | (b == b'\'') | (b == b'`') | (b == 0xE2) | (b == 0xC2)
+}
+
+/// Offset of the first byte at or after `from` that may start a mark
+/// ([`may_start_mark`]), or `bytes.len()` when none does.
+///
+/// Marks are rare, so nearly all of a paragraph is skipped here. The
+/// branch-free test over whole 16-byte blocks compiles to a few vector
+/// instructions per block instead of several per byte.
+fn next_candidate(bytes: &[u8], from: usize) -> usize {
+    let (blocks, _) = bytes[from..].as_chunks::<16>();
+    let clean = blocks.iter().take_while(|block| !block.iter().fold(false, |any, &b| any | may_start_mark(b))).count();
+    let start = from + clean * 16;
+    bytes[start..].iter().position(|&b| may_start_mark(b)).map_or(bytes.len(), |p| start + p)
 }
 
 /// Whether a paragraph starts with a mark that can open a quotation.
@@ -125,8 +141,10 @@ pub fn segments(doc: &Document) -> Vec<Segment> {
             // Most of the text holds no mark: jump to the next byte that can
             // start one, with `prev` the character just before it.
             if !may_start_mark(pb[off]) {
-                let Some(j) = pb[off..].iter().position(|&b| may_start_mark(b)) else { break };
-                off += j;
+                off = next_candidate(pb, off);
+                if off == pb.len() {
+                    break;
+                }
                 prev = ptext[..off].chars().next_back();
             }
             let Some(c) = ptext[off..].chars().next() else { break };
@@ -320,6 +338,21 @@ mod tests {
         );
         // An ordinary curly pair after a closed straight one is unaffected.
         assert_eq!(inners("\"a b\" and “c d”."), vec!["a b", "c d"]);
+    }
+
+    #[test]
+    fn next_candidate_finds_the_first_mark_byte_in_and_after_whole_blocks() {
+        let plain = "a".repeat(40);
+        assert_eq!(next_candidate(plain.as_bytes(), 0), 40);
+        for at in [0, 5, 15, 16, 17, 31, 32, 39] {
+            for mark in ["\"", "'", "`", "“", "«"] {
+                let t = format!("{}{mark}{}", &plain[..at], &plain[at..]);
+                assert_eq!(next_candidate(t.as_bytes(), 0), at, "{mark} at {at}");
+                assert_eq!(next_candidate(t.as_bytes(), at.min(3)), at, "{mark} at {at} from {}", at.min(3));
+            }
+        }
+        // Searching starts at `from`: an earlier mark is passed over.
+        assert_eq!(next_candidate(b"\"bcdefghijklmnopqrstuvwxyz'", 1), 26);
     }
 
     #[test]

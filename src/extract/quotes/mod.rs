@@ -171,11 +171,13 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::with_capacity(segs.len());
     // Last named person credited with a quote, for pronoun resolution.
     let mut last_person: Option<(String, Span)> = None;
+    // Attributed quotes are referred to by their index in `out` (which only
+    // grows), not copied: most of them are never looked at again.
     // Paragraph of the previous attributed quote, for `“A,” he said. “B.”`.
-    let mut prev_attr: Option<(usize, Quote)> = None;
+    let mut prev_attr: Option<(usize, usize)> = None;
     // The last attributed quote, and whether its speaker is no person
     // (an organization, a country, a document), for "It also said".
-    let mut last_attr: Option<(Quote, bool)> = None;
+    let mut last_attr: Option<(usize, bool)> = None;
     for (k, seg) in segs.iter().enumerate() {
         let para_open = doc.paragraph_at(seg.open).map_or(Span::new(0, seg.open), |p| doc.paragraphs[p].span);
         let close_para_idx = doc.paragraph_at(seg.close_end.saturating_sub(1));
@@ -375,7 +377,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                     q.speaker = Some(name);
                     q.speaker_span = Some(span);
                 } else if (inner || opening)
-                    && let Some((prev, true)) = &last_attr
+                    && let Some((prev, true)) = last_attr.map(|(i, non_person)| (&out[i], non_person))
                     && recent_sentence(text, prev.span, p.head.start)
                 {
                     inherit_speaker(&mut q, prev);
@@ -383,8 +385,8 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             }
             let para = doc.paragraph_at(seg.open);
             if q.speaker.is_none()
-                && let Some((pp, prev)) = &prev_attr
-                && (Some(*pp) == para || (continues_previous(doc, seg, &post, para) && para == Some(*pp + 1)))
+                && let Some((pp, prev)) = prev_attr.map(|(pp, i)| (pp, &out[i]))
+                && (Some(pp) == para || (continues_previous(doc, seg, &post, para) && para == Some(pp + 1)))
                 && found.as_ref().is_none_or(|f| f.speaker.is_none())
             {
                 inherit_speaker(&mut q, prev);
@@ -399,9 +401,9 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                     last_person = Some((sp.clone(), span));
                 }
                 if let Some(p) = close_para_idx {
-                    prev_attr = Some((p, q.clone()));
+                    prev_attr = Some((p, out.len()));
                 }
-                last_attr = Some((q.clone(), q.speaker_span.is_some_and(|s| non_person(doc, &ents, s))));
+                last_attr = Some((out.len(), q.speaker_span.is_some_and(|s| non_person(doc, &ents, s))));
             }
         }
         out.push(q);
