@@ -80,7 +80,7 @@ fn headed_run(cx: &Ctx, i: usize, s: usize, e: usize) -> bool {
 /// True when tokens `[a, b)` (joined by "of") open a name in the
 /// organization or product lexicons: "Voice of America", "Power of Siberia".
 fn known_of_name(cx: &Ctx, a: usize, b: usize) -> bool {
-    LEX.of_names.contains(&cx.key(a, b))
+    cx.with_key(a, b, |key| LEX.of_names.contains(key))
 }
 
 /// "Russia-Ukraine border", "US-China talks": places joined by a hyphen

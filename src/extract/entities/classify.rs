@@ -72,14 +72,18 @@ fn lower(w: &str) -> String {
 
 /// Types tokens `[a, b)` of a chunk (titles already removed).
 pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
+    cx.with_key(a, b, |key| by_key(cx, a, b, titled, key))
+}
+
+/// [`classify`], given the chunk's [`Ctx::key`].
+fn by_key(cx: &Ctx, a: usize, b: usize, titled: bool, key: &str) -> Guess {
     let n = b - a;
-    let key = cx.key(a, b);
     // "Obama" is also a town in Japan.
-    if n == 1 && LEX.people.contains_key(&key) {
+    if n == 1 && LEX.people.contains_key(key) {
         return Guess::new(EntityKind::Person, true);
     }
-    if let Some(p) = LEX.places.get(&key)
-        && !(n == 1 && LEX.deny.contains(&key))
+    if let Some(p) = LEX.places.get(key)
+        && !(n == 1 && LEX.deny.contains(key))
     {
         // "Mr. Burton", "Senator Warren": a title before a town's name makes
         // it a surname (regions, countries and continents stay places).
@@ -88,13 +92,13 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
             return Guess { kind: Some(kind), strong: true, country: Some(p.country), place: true };
         }
     }
-    if LEX.misc_names.contains(&key) {
+    if LEX.misc_names.contains(key) {
         return Guess::new(EntityKind::Misc, true);
     }
-    if n >= 2 && LEX.org_names.contains(&key) {
+    if n >= 2 && LEX.org_names.contains(key) {
         return Guess::new(EntityKind::Org, true);
     }
-    if let Some(cc) = LEX.demonyms.get(&key) {
+    if let Some(cc) = LEX.demonyms.get(key) {
         return Guess { kind: Some(EntityKind::Norp), strong: true, country: Some(cc), place: false };
     }
     let (mut first_buf, mut first_spill) = ([0u8; 48], String::new());
@@ -269,7 +273,7 @@ pub(super) fn context_cue(cx: &Ctx, a: usize, b: usize) -> Option<EntityKind> {
         return Some(EntityKind::Loc);
     }
     // "Agassi ( U.S. )": a sportsman with his country.
-    if b + 2 < toks.len() && cx.word(b) == "(" && LEX.places.contains_key(&cx.key(b + 1, b + 2)) {
+    if b + 2 < toks.len() && cx.word(b) == "(" && cx.with_key(b + 1, b + 2, |k| LEX.places.contains_key(k)) {
         return Some(EntityKind::Person);
     }
     None
@@ -311,10 +315,9 @@ pub(super) fn speaking_town(cx: &Ctx, a: usize, b: usize) -> bool {
                 | "wants"
                 | "wanted"
         );
-    verb && {
-        let key = cx.key(a, b);
-        LEX.places.get(&key).is_some_and(|p| p.kind == PlaceKind::City) && !LEX.capitals.contains(&key)
-    }
+    verb && cx.with_key(a, b, |key| {
+        LEX.places.get(key).is_some_and(|p| p.kind == PlaceKind::City) && !LEX.capitals.contains(key)
+    })
 }
 
 /// A place that plays a match is a team (ORG): "Essex 372", "beat Kent",

@@ -121,6 +121,25 @@ impl<'d> Ctx<'d> {
         }
         s
     }
+    /// Calls `f` with [`Ctx::key`] of tokens `[a, b)`, built on the stack
+    /// when it is the span's text lower-cased: ASCII tokens with nothing or
+    /// one space between them (nearly every chunk). Typing looks a chunk's
+    /// key up a dozen times and keeps none of it, so it need not allocate.
+    fn with_key<R>(&self, a: usize, b: usize, f: impl FnOnce(&str) -> R) -> R {
+        let toks = &self.doc.tokens;
+        let bytes = self.doc.text.as_bytes();
+        let plain = a < b
+            && (a + 1..b).all(|i| {
+                let (end, start) = (toks[i - 1].span.end, toks[i].span.start);
+                start == end || start == end + 1 && bytes[end] == b' '
+            });
+        let mut buf = [0u8; KEY_BUF];
+        let text = || &self.doc.text[toks[a].span.start..toks[b - 1].span.end];
+        match plain.then(|| crate::document::ascii_lower(text(), &mut buf)).flatten() {
+            Some(key) => f(key),
+            None => f(&self.key(a, b)),
+        }
+    }
     /// [`Ctx::key`] of tokens `[a, b)` with the ends of its first and last
     /// words marked, built once per mention: the document-level passes look
     /// a mention up by its whole key, first word and last word many times.
@@ -175,6 +194,9 @@ fn single_spaced(s: &str) -> bool {
         ok
     })
 }
+
+/// Longest key [`Ctx::with_key`] builds on the stack (longer ones are rare).
+const KEY_BUF: usize = 64;
 
 /// The keys and surface text of one mention (see [`Ctx::names`]).
 struct Names {

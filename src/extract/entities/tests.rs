@@ -315,3 +315,21 @@ fn a_known_one_word_company_opening_a_quotation_is_named() {
     assert!(e.iter().any(|x| x.0 == "Azovstal" && x.1 == EntityKind::Org), "{e:?}");
     assert!(e.iter().any(|x| x.0 == "Naftogaz" && x.1 == EntityKind::Org), "{e:?}");
 }
+
+/// The stack-built key equals [`Ctx::key`] over every token range, whatever
+/// the spacing, script or length (the last text overflows the buffer).
+#[test]
+fn with_key_equals_key() {
+    let long = "Word ".repeat(20);
+    for text in ["St. Petersburg and  New\tYork", "Zürich ΟΔΥΣΣΕΥΣ Athens", long.as_str()] {
+        let doc = Document::from_paragraphs(&[(text, ParagraphKind::Body)]);
+        let cx = Ctx { doc: &doc, lower_seen: HashSet::default(), sporty: false, cap: Vec::new() };
+        let n = doc.tokens.len();
+        assert!(n >= 3, "{text}");
+        for a in 0..n {
+            for b in a..=n {
+                assert_eq!(cx.with_key(a, b, str::to_string), cx.key(a, b), "{text} [{a}, {b})");
+            }
+        }
+    }
+}
