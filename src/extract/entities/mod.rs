@@ -92,7 +92,7 @@ struct Mention {
 struct Ctx<'d> {
     doc: &'d Document,
     /// Lower-cased words that occur in lower case somewhere in the document.
-    lower_seen: HashSet<&'d str>,
+    lower_seen: WordSet<'d>,
     /// Sports copy (score-like numbers): places that play are teams.
     sporty: bool,
     /// [`chunk`]'s verdict on each token as a name word, once decided. A
@@ -542,10 +542,10 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
 /// written in lower case (see [`Ctx::lower_seen`]) and, per sentence, the
 /// words of two letters or more and the ALL-CAPS ones among them (see
 /// [`shouting_sentences`]).
-fn scan_words(doc: &Document) -> (HashSet<&str>, Vec<[u32; 2]>) {
+fn scan_words(doc: &Document) -> (WordSet<'_>, Vec<[u32; 2]>) {
     // Sized for the usual share of distinct lower-case words, so the set
     // rarely grows while it is filled.
-    let mut lower_seen = HashSet::with_capacity_and_hasher(doc.tokens.len() / 2, Default::default());
+    let mut lower_seen = WordSet::with_capacity(doc.tokens.len() / 2);
     let mut counts = vec![[0u32; 2]; doc.sentences.len()];
     for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let w = doc.slice(t.span);
@@ -672,6 +672,57 @@ fn common_noun_expansion(cx: &Ctx, open: usize, acr: &str) -> bool {
         }
     }
     true
+}
+
+/// A set of words, nearly all of them short. A word of up to seven bytes is
+/// kept packed with its length in one integer, so adding it (done for every
+/// lower-case word of every document) hashes and compares one integer
+/// instead of hashing bytes and comparing them with a call to `memcmp`.
+#[derive(Debug, Default)]
+struct WordSet<'d> {
+    short: HashSet<u64>,
+    long: HashSet<&'d str>,
+}
+
+impl<'d> WordSet<'d> {
+    fn with_capacity(n: usize) -> Self {
+        WordSet { short: HashSet::with_capacity_and_hasher(n, Default::default()), long: HashSet::default() }
+    }
+
+    fn insert(&mut self, w: &'d str) {
+        match pack(w) {
+            Some(k) => self.short.insert(k),
+            None => self.long.insert(w),
+        };
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        match pack(w) {
+            Some(k) => self.short.contains(&k),
+            None => self.long.contains(w),
+        }
+    }
+}
+
+/// The bytes of a word of at most seven bytes, little-endian, and its
+/// length in the top byte: one integer per word (the length tells "a" from
+/// "a\0"). Read with a few overlapping loads rather than byte by byte: the
+/// overlapping parts put the same bytes in the same places.
+fn pack(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    let n = b.len();
+    let at = |i: usize| u64::from(b[i]) << (8 * i);
+    let bytes = match n {
+        0 => 0,
+        1..=3 => at(0) | at(n / 2) | at(n - 1),
+        4..=7 => {
+            let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+            u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+        }
+        _ => return None,
+    };
+    Some(bytes | (n as u64) << 56)
 }
 
 mod acronyms {

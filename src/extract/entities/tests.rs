@@ -323,7 +323,7 @@ fn with_key_equals_key() {
     let long = "Word ".repeat(20);
     for text in ["St. Petersburg and  New\tYork", "Zürich ΟΔΥΣΣΕΥΣ Athens", long.as_str()] {
         let doc = Document::from_paragraphs(&[(text, ParagraphKind::Body)]);
-        let cx = Ctx { doc: &doc, lower_seen: HashSet::default(), sporty: false, cap: Vec::new() };
+        let cx = Ctx { doc: &doc, lower_seen: WordSet::default(), sporty: false, cap: Vec::new() };
         let n = doc.tokens.len();
         assert!(n >= 3, "{text}");
         for a in 0..n {
@@ -331,5 +331,30 @@ fn with_key_equals_key() {
                 assert_eq!(cx.with_key(a, b, str::to_string), cx.key(a, b), "{text} [{a}, {b})");
             }
         }
+    }
+}
+
+/// Short and long words, words that differ only in length or in a byte,
+/// and the empty word are told apart.
+#[test]
+fn word_set_holds_exactly_its_words() {
+    let words = ["a", "a\0", "ab", "ba", "", "seven77", "eight888", "eight889", "zürich"];
+    let mut set = WordSet::default();
+    for w in words.iter().step_by(2) {
+        set.insert(w);
+    }
+    for (i, w) in words.iter().enumerate() {
+        assert_eq!(set.contains(w), i % 2 == 0, "{w:?}");
+    }
+    assert_ne!(pack("a"), pack("a\0"));
+    assert_eq!(pack("eight888"), None);
+}
+
+/// The overlapping loads pack a word as reading it byte by byte does.
+#[test]
+fn pack_reads_every_byte_in_place() {
+    for w in ["", "a", "ab", "abc", "abcd", "abcde", "zürich", "abcdefg", "\u{7f}\0x"] {
+        let bytewise = w.bytes().enumerate().fold((w.len() as u64) << 56, |k, (i, c)| k | u64::from(c) << (8 * i));
+        assert_eq!(pack(w), Some(bytewise), "{w:?}");
     }
 }
