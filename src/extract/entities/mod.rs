@@ -29,7 +29,7 @@ use serde::Serialize;
 pub use names::NameIndex;
 
 use classify::Guess;
-use lexicon::{LEX, PlaceKind};
+use lexicon::{LEX, PlaceKind, Word};
 
 /// The type of an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -99,6 +99,9 @@ struct Ctx<'d> {
     /// token is asked about several times as chunks grow and are split,
     /// always with its own sentence's start.
     cap: Vec<std::cell::Cell<Option<bool>>>,
+    /// Each token's one-word lexicon flags, once looked up (see
+    /// [`Ctx::facts`]).
+    facts: Vec<std::cell::Cell<Option<Word>>>,
 }
 
 impl<'d> Ctx<'d> {
@@ -107,6 +110,21 @@ impl<'d> Ctx<'d> {
     }
     fn is_word(&self, i: usize) -> bool {
         self.doc.tokens[i].kind == TokenKind::Word
+    }
+    /// What the one-word lexicons say about token `i` lower-cased: one
+    /// look-up per token, however often the chunker and typing ask.
+    fn facts(&self, i: usize) -> Word {
+        match self.facts[i].get() {
+            Some(f) => f,
+            None => lexicon::lower_with(self.word(i), |l| self.facts_of(i, l)),
+        }
+    }
+    /// [`Ctx::facts`] of token `i` for a caller that has `l`, the token
+    /// lower-cased, at hand.
+    fn facts_of(&self, i: usize, l: &str) -> Word {
+        let f = LEX.word(l);
+        self.facts[i].set(Some(f));
+        f
     }
     /// Lower-cased text of tokens `[a, b)`, with a single space where the
     /// text has any ("St. Petersburg" → "st. petersburg").
@@ -262,7 +280,13 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
         return Vec::new();
     }
     let (lower_seen, case_counts) = scan_words(doc);
-    let cx = Ctx { doc, lower_seen, sporty: classify::is_sporty(doc), cap: vec![Default::default(); doc.tokens.len()] };
+    let cx = Ctx {
+        doc,
+        lower_seen,
+        sporty: classify::is_sporty(doc),
+        cap: vec![Default::default(); doc.tokens.len()],
+        facts: vec![Default::default(); doc.tokens.len()],
+    };
     let shouting = shouting_sentences(&cx, &case_counts);
 
     // Pass 1: ordinary sentences.

@@ -323,7 +323,7 @@ fn with_key_equals_key() {
     let long = "Word ".repeat(20);
     for text in ["St. Petersburg and  New\tYork", "Zürich ΟΔΥΣΣΕΥΣ Athens", long.as_str()] {
         let doc = Document::from_paragraphs(&[(text, ParagraphKind::Body)]);
-        let cx = Ctx { doc: &doc, lower_seen: WordSet::default(), sporty: false, cap: Vec::new() };
+        let cx = Ctx { doc: &doc, lower_seen: WordSet::default(), sporty: false, cap: Vec::new(), facts: Vec::new() };
         let n = doc.tokens.len();
         assert!(n >= 3, "{text}");
         for a in 0..n {
