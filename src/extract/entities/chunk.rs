@@ -93,7 +93,9 @@ fn place_pair(w: &str) -> bool {
 
 /// "They’re", "Don't", "We’ll": a contraction is never a name.
 fn contraction(w: &str) -> bool {
-    ["’re", "'re", "’ll", "'ll", "’ve", "'ve", "n’t", "n't"].iter().any(|c| w.ends_with(c))
+    // Each ending ends in 'e', 'l' or 't': the last byte lets most words go.
+    matches!(w.as_bytes().last(), Some(b'e' | b'l' | b't'))
+        && ["’re", "'re", "’ll", "'ll", "’ve", "'ve", "n’t", "n't"].iter().any(|c| w.ends_with(c))
 }
 
 /// "Echoing Cavoli, …", "Regarding Ukraine, …": a participle or adverb opening

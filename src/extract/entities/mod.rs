@@ -144,6 +144,16 @@ impl<'d> Ctx<'d> {
     /// one space between them (nearly every chunk). Typing looks a chunk's
     /// key up a dozen times and keeps none of it, so it need not allocate.
     fn with_key<R>(&self, a: usize, b: usize, f: impl FnOnce(&str) -> R) -> R {
+        let mut buf = [0u8; KEY_BUF];
+        match self.plain_text(a, b).and_then(|text| crate::document::ascii_lower(text, &mut buf)) {
+            Some(key) => f(key),
+            None => f(&self.key(a, b)),
+        }
+    }
+    /// The text of tokens `[a, b)` when nothing or one space separates them
+    /// (and `a < b`): then [`Ctx::key`] is that text lower-cased, with every
+    /// word where the text has it.
+    fn plain_text(&self, a: usize, b: usize) -> Option<&'d str> {
         let toks = &self.doc.tokens;
         let bytes = self.doc.text.as_bytes();
         let plain = a < b
@@ -151,21 +161,27 @@ impl<'d> Ctx<'d> {
                 let (end, start) = (toks[i - 1].span.end, toks[i].span.start);
                 start == end || start == end + 1 && bytes[end] == b' '
             });
-        let mut buf = [0u8; KEY_BUF];
-        let text = || &self.doc.text[toks[a].span.start..toks[b - 1].span.end];
-        match plain.then(|| crate::document::ascii_lower(text(), &mut buf)).flatten() {
-            Some(key) => f(key),
-            None => f(&self.key(a, b)),
-        }
+        plain.then(|| &self.doc.text[toks[a].span.start..toks[b - 1].span.end])
     }
     /// [`Ctx::key`] of tokens `[a, b)` with the ends of its first and last
     /// words marked, built once per mention: the document-level passes look
     /// a mention up by its whole key, first word and last word many times.
     fn names(&self, a: usize, b: usize) -> Names {
+        let toks = &self.doc.tokens;
+        // Plain ASCII text (nearly every name) is lower-cased in one copy,
+        // its words where the text has them.
+        if let Some(text) = self.plain_text(a, b).filter(|t| t.is_ascii()) {
+            let start = toks[a].span.start;
+            return Names {
+                key: text.to_ascii_lowercase(),
+                first_end: toks[a].span.end - start,
+                last_start: toks[b - 1].span.start - start,
+                surface: self.surface(a, b),
+            };
+        }
         let mut key = String::with_capacity(32);
         let mut first_end = 0;
         let mut last_start = 0;
-        let toks = &self.doc.tokens;
         for i in a..b {
             if i > a && toks[i - 1].span.end != toks[i].span.start {
                 key.push(' ');

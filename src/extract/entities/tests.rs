@@ -316,8 +316,9 @@ fn a_known_one_word_company_opening_a_quotation_is_named() {
     assert!(e.iter().any(|x| x.0 == "Naftogaz" && x.1 == EntityKind::Org), "{e:?}");
 }
 
-/// The stack-built key equals [`Ctx::key`] over every token range, whatever
-/// the spacing, script or length (the last text overflows the buffer).
+/// The stack-built key and a mention's keys equal [`Ctx::key`] over every
+/// token range, whatever the spacing, script or length (the last text
+/// overflows the buffer).
 #[test]
 fn with_key_equals_key() {
     let long = "Word ".repeat(20);
@@ -329,6 +330,11 @@ fn with_key_equals_key() {
         for a in 0..n {
             for b in a..=n {
                 assert_eq!(cx.with_key(a, b, str::to_string), cx.key(a, b), "{text} [{a}, {b})");
+                if a < b {
+                    let n = cx.names(a, b);
+                    assert_eq!(n.key, cx.key(a, b), "{text} [{a}, {b})");
+                    assert_eq!((n.first(), n.last()), (&*cx.key(a, a + 1), &*cx.key(b - 1, b)), "{text} [{a}, {b})");
+                }
             }
         }
     }
