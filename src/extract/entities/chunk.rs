@@ -1,7 +1,7 @@
 //! Finding candidate name chunks in a sentence.
 
 use super::classify::{Guess, classify, of_head};
-use super::lexicon::{LEX, lower_with};
+use super::lexicon::{LEX, Word, lower_with};
 use super::{Ctx, EntityKind, Mention, Span, all_caps, starts_lower, starts_upper};
 use crate::document::TokenKind;
 use rustc_hash::FxHashMap as HashMap;
@@ -74,13 +74,13 @@ fn headed_run(cx: &Ctx, i: usize, s: usize, e: usize) -> bool {
     while j < e && is_cap(cx, j, s) {
         j += 1;
     }
-    j > i + 1 && lower_with(cx.word(j - 1), |last| LEX.org_heads.contains(last) || LEX.misc_heads.contains(last))
+    j > i + 1 && cx.facts(j - 1).has(Word::ORG_HEAD | Word::MISC_HEAD)
 }
 
 /// True when tokens `[a, b)` (joined by "of") open a name in the
 /// organization or product lexicons: "Voice of America", "Power of Siberia".
 fn known_of_name(cx: &Ctx, a: usize, b: usize) -> bool {
-    LEX.of_names.contains(&cx.key(a, b))
+    cx.with_key(a, b, |key| LEX.of_names.contains(key))
 }
 
 /// "Russia-Ukraine border", "US-China talks": places joined by a hyphen
@@ -93,7 +93,9 @@ fn place_pair(w: &str) -> bool {
 
 /// "They’re", "Don't", "We’ll": a contraction is never a name.
 fn contraction(w: &str) -> bool {
-    ["’re", "'re", "’ll", "'ll", "’ve", "'ve", "n’t", "n't"].iter().any(|c| w.ends_with(c))
+    // Each ending ends in 'e', 'l' or 't': the last byte lets most words go.
+    matches!(w.as_bytes().last(), Some(b'e' | b'l' | b't'))
+        && ["’re", "'re", "’ll", "'ll", "’ve", "'ve", "n’t", "n't"].iter().any(|c| w.ends_with(c))
 }
 
 /// "Echoing Cavoli, …", "Regarding Ukraine, …": a participle or adverb opening
@@ -133,14 +135,14 @@ fn decide_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
         return false;
     }
     lower_with(w, |l| {
-        if LEX.never_names.contains(l) {
+        let facts = cx.facts_of(i, l);
+        if facts.has(Word::NEVER_NAME) {
             return false;
         }
-        !(cx.lower_seen.contains(l)
-            && is_initial(cx, i, sentence_start)
-            && !LEX.places.contains_key(l)
-            && !LEX.demonyms.contains_key(l)
-            && !LEX.given.contains(l))
+        // A capital opening a sentence is no evidence for a word the
+        // document also writes in lower case, unless a lexicon names it.
+        let ordinary_opener = cx.lower_seen.contains(l) && is_initial(cx, i, sentence_start);
+        !ordinary_opener || LEX.places.contains_key(l) || facts.has(Word::DEMONYM | Word::GIVEN)
     })
 }
 
@@ -217,7 +219,7 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
                 && cx.word(b - 1).ends_with('s')
                 && cx.doc.tokens[b - 1].span.end == cx.doc.tokens[b].span.start
                 && is_cap(cx, b + 1, s)
-                && lower_with(cx.word(b + 1), |l| LEX.loc_heads.contains(l))
+                && cx.facts(b + 1).has(Word::LOC_HEAD)
             {
                 b += 2;
                 continue;
@@ -317,12 +319,11 @@ fn segment(cx: &Ctx, s: usize, mut a: usize, b: usize, out: &mut Vec<Mention>) {
         && cx.doc.tokens[a - 2].span.end == cx.doc.tokens[a - 1].span.start
         && LEX.titles.contains(&format!("{}.", cx.word(a - 2).to_lowercase()));
     let titled = abbreviated
-        || a > 0 && {
-            lower_with(cx.word(a - 1), |p| {
-                LEX.titles.contains(p)
-                    && !matches!(p, "state" | "foreign" | "defence" | "defense" | "finance" | "interior")
-            })
-        };
+        || a > 0
+            && cx.facts(a - 1).has(Word::TITLE)
+            && lower_with(cx.word(a - 1), |p| {
+                !matches!(p, "state" | "foreign" | "defence" | "defense" | "finance" | "interior")
+            });
     // Whole chunk first when a head word makes it an organization or event.
     let whole = classify(cx, a, b, titled);
     if whole.strong && matches!(whole.kind, Some(EntityKind::Org | EntityKind::Misc | EntityKind::Loc)) {
@@ -332,7 +333,7 @@ fn segment(cx: &Ctx, s: usize, mut a: usize, b: usize, out: &mut Vec<Mention>) {
     // Title run: "Russian President Vladimir Putin", "NATO Secretary General Jens Stoltenberg".
     // "Press" is a title only in "Press Secretary" ("Associated Press" is a name).
     let title = |i: usize| {
-        lower_with(cx.word(i), |l| LEX.titles.contains(l))
+        cx.facts(i).has(Word::TITLE)
             || cx.word(i) == "Press" && i + 1 < b && cx.word(i + 1).eq_ignore_ascii_case("secretary")
     };
     if let Some(t0) = (a..b).find(|&i| title(i)) {
@@ -367,7 +368,7 @@ fn title_modifier(cx: &Ctx, s: usize, a: usize, t0: usize) -> bool {
 /// group word; `whole` is their [`classify`] guess when the caller has it.
 fn push_part(cx: &Ctx, a: usize, b: usize, titled: bool, whole: Option<Guess>, out: &mut Vec<Mention>) {
     // Leading demonym before a person: "Russian Vladimir Putin" → NORP + PERSON.
-    if b - a >= 3 && lower_with(cx.word(a), |l| LEX.demonyms.contains_key(l)) {
+    if b - a >= 3 && cx.facts(a).has(Word::DEMONYM) {
         let rest = classify(cx, a + 1, b, titled);
         if rest.kind == Some(EntityKind::Person) && rest.strong {
             out.push(Mention { a, b: a + 1, initial: false, guess: classify(cx, a, a + 1, false) });
@@ -376,7 +377,7 @@ fn push_part(cx: &Ctx, a: usize, b: usize, titled: bool, whole: Option<Guess>, o
         }
     }
     // Only group words: "Iraqi Kurds" is two NORP mentions.
-    if b - a >= 2 && (a..b).all(|i| lower_with(cx.word(i), |l| LEX.demonyms.contains_key(l))) {
+    if b - a >= 2 && (a..b).all(|i| cx.facts(i).has(Word::DEMONYM)) {
         for i in a..b {
             out.push(Mention { a: i, b: i + 1, initial: false, guess: classify(cx, i, i + 1, false) });
         }

@@ -1,6 +1,6 @@
 //! Typing a chunk of capitalized tokens from lexicon evidence.
 
-use super::lexicon::{LEX, PlaceKind, lower_in, lower_with};
+use super::lexicon::{LEX, PlaceKind, Word, lower_in, lower_with};
 use super::{Ctx, EntityKind, all_caps, starts_upper};
 use crate::document::TokenKind;
 
@@ -66,20 +66,20 @@ pub(super) fn of_head(lower: &str) -> bool {
         )
 }
 
-fn lower(w: &str) -> String {
-    w.to_lowercase()
-}
-
 /// Types tokens `[a, b)` of a chunk (titles already removed).
 pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
+    cx.with_key(a, b, |key| by_key(cx, a, b, titled, key))
+}
+
+/// [`classify`], given the chunk's [`Ctx::key`].
+fn by_key(cx: &Ctx, a: usize, b: usize, titled: bool, key: &str) -> Guess {
     let n = b - a;
-    let key = cx.key(a, b);
     // "Obama" is also a town in Japan.
-    if n == 1 && LEX.people.contains_key(&key) {
+    if n == 1 && LEX.people.contains_key(key) {
         return Guess::new(EntityKind::Person, true);
     }
-    if let Some(p) = LEX.places.get(&key)
-        && !(n == 1 && LEX.deny.contains(&key))
+    if let Some(p) = LEX.places.get(key)
+        && !(n == 1 && LEX.deny.contains(key))
     {
         // "Mr. Burton", "Senator Warren": a title before a town's name makes
         // it a surname (regions, countries and continents stay places).
@@ -88,41 +88,38 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
             return Guess { kind: Some(kind), strong: true, country: Some(p.country), place: true };
         }
     }
-    if LEX.misc_names.contains(&key) {
+    if LEX.misc_names.contains(key) {
         return Guess::new(EntityKind::Misc, true);
     }
-    if n >= 2 && LEX.org_names.contains(&key) {
+    if n >= 2 && LEX.org_names.contains(key) {
         return Guess::new(EntityKind::Org, true);
     }
-    if let Some(cc) = LEX.demonyms.get(&key) {
+    if let Some(cc) = LEX.demonyms.get(key) {
         return Guess { kind: Some(EntityKind::Norp), strong: true, country: Some(cc), place: false };
     }
     let (mut first_buf, mut first_spill) = ([0u8; 48], String::new());
     let first = lower_in(cx.word(a), &mut first_buf, &mut first_spill);
-    let (mut last_buf, mut last_spill) = ([0u8; 48], String::new());
-    let last = lower_in(cx.word(b - 1), &mut last_buf, &mut last_spill);
+    let (first_facts, last_facts) = (cx.facts(a), cx.facts(b - 1));
     if n >= 2 {
-        if LEX.org_heads.contains(last) && !titled {
+        if last_facts.has(Word::ORG_HEAD) && !titled {
             return Guess::new(EntityKind::Org, true);
         }
-        if LEX.misc_heads.contains(last) && !titled {
+        if last_facts.has(Word::MISC_HEAD) && !titled {
             return Guess::new(EntityKind::Misc, true);
         }
         // "Bank of England", "Treaty of Versailles", "Gulf of Mexico".
         if let Some(of) = (a + 1..b).find(|&i| cx.word(i) == "of") {
-            let head = lower(cx.word(of - 1));
-            let head0 = lower(cx.word(a));
-            for h in [&head, &head0] {
-                if LEX.org_heads.contains(h.as_str()) {
+            for h in [cx.facts(of - 1), first_facts] {
+                if h.has(Word::ORG_HEAD) {
                     return Guess::new(EntityKind::Org, true);
                 }
-                if LEX.misc_heads.contains(h.as_str()) {
+                if h.has(Word::MISC_HEAD) {
                     return Guess::new(EntityKind::Misc, true);
                 }
             }
             return Guess { kind: Some(EntityKind::Loc), strong: true, country: None, place: true };
         }
-        if LEX.loc_heads.contains(last) && !titled {
+        if last_facts.has(Word::LOC_HEAD) && !titled {
             return if cx.sporty { Guess::new(EntityKind::Org, false) } else { Guess::new(EntityKind::Loc, true) };
         }
         if first == "operation" || first == "project" {
@@ -140,18 +137,18 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
             && !matches!(w0, "St" | "Mt" | "Ft");
         let rest_plain = (a + 1..b).all(|i| {
             let w = cx.word(i);
-            starts_upper(w) && !lower_with(w, |l| LEX.org_heads.contains(l))
+            starts_upper(w) && !cx.facts(i).has(Word::ORG_HEAD)
                 || matches!(w, "bin" | "de" | "van" | "von" | "al" | "der" | "den" | "." | "du" | "da")
         });
         // "Sayyid Ali Hosseini Khamenei": a name ending in a world figure's
         // surname is a person whatever its first word.
-        let known_surname = n <= 5 && LEX.people.contains_key(last);
-        if (LEX.given.contains(first) || initial || titled || known_surname) && rest_plain {
+        let known_surname = n <= 5 && last_facts.has(Word::SURNAME);
+        if (first_facts.has(Word::GIVEN) || initial || titled || known_surname) && rest_plain {
             return Guess::new(EntityKind::Person, true);
         }
         // Demonym + name: "British Airways" falls through to ORG default,
         // "American Express" too.
-        if LEX.demonyms.contains_key(first) {
+        if first_facts.has(Word::DEMONYM) {
             return Guess::new(EntityKind::Org, false);
         }
         if matches!(first, "st" | "st.") {
@@ -160,7 +157,7 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
         let has_place = (a..b).any(|i| lower_with(cx.word(i), |l| LEX.places.contains_key(l)));
         // "Member States": a first word the document also writes in lower
         // case, or news in general does, is an ordinary word, not a given name.
-        let ordinary_first = || cx.lower_seen.contains(first) || LEX.common.contains(first);
+        let ordinary_first = || cx.lower_seen.contains(first) || first_facts.has(Word::COMMON);
         if rest_plain
             && n <= 3
             && !ordinary_first()
@@ -177,11 +174,11 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
     if titled {
         return Guess::new(EntityKind::Person, true);
     }
-    if LEX.given.contains(first) && !cx.lower_seen.contains(first) {
+    if first_facts.has(Word::GIVEN) && !cx.lower_seen.contains(first) {
         // A lone given name is most likely a person referred to informally.
         return Guess::new(EntityKind::Person, false);
     }
-    if LEX.org_names.contains(first) {
+    if first_facts.has(Word::ORG_NAME) {
         return Guess::new(EntityKind::Org, true);
     }
     if all_caps(w) && w.chars().filter(|c| c.is_alphabetic()).count() <= 6 {
@@ -269,7 +266,7 @@ pub(super) fn context_cue(cx: &Ctx, a: usize, b: usize) -> Option<EntityKind> {
         return Some(EntityKind::Loc);
     }
     // "Agassi ( U.S. )": a sportsman with his country.
-    if b + 2 < toks.len() && cx.word(b) == "(" && LEX.places.contains_key(&cx.key(b + 1, b + 2)) {
+    if b + 2 < toks.len() && cx.word(b) == "(" && cx.with_key(b + 1, b + 2, |k| LEX.places.contains_key(k)) {
         return Some(EntityKind::Person);
     }
     None
@@ -311,10 +308,9 @@ pub(super) fn speaking_town(cx: &Ctx, a: usize, b: usize) -> bool {
                 | "wants"
                 | "wanted"
         );
-    verb && {
-        let key = cx.key(a, b);
-        LEX.places.get(&key).is_some_and(|p| p.kind == PlaceKind::City) && !LEX.capitals.contains(&key)
-    }
+    verb && cx.with_key(a, b, |key| {
+        LEX.places.get(key).is_some_and(|p| p.kind == PlaceKind::City) && !LEX.capitals.contains(key)
+    })
 }
 
 /// A place that plays a match is a team (ORG): "Essex 372", "beat Kent",

@@ -25,6 +25,49 @@ pub struct Place {
     pub country: &'static str,
 }
 
+/// What the one-word lexicons say about a lower-cased word, as flags: the
+/// chunker and typing ask several of them about each capitalized token,
+/// which one look-up in [`Lexicon::words`] answers (see `Ctx::facts`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Word(u16);
+
+impl Word {
+    /// Capitalized words that are never names: weekdays, months, numbers
+    /// (`not_names.txt`) and the function words that name no place.
+    pub const NEVER_NAME: Word = Word(1);
+    /// In [`Lexicon::given`].
+    pub const GIVEN: Word = Word(1 << 1);
+    /// In [`Lexicon::titles`].
+    pub const TITLE: Word = Word(1 << 2);
+    /// In [`Lexicon::org_heads`].
+    pub const ORG_HEAD: Word = Word(1 << 3);
+    /// In [`Lexicon::misc_heads`].
+    pub const MISC_HEAD: Word = Word(1 << 4);
+    /// Heads of place and facility names ("Square", "County").
+    pub const LOC_HEAD: Word = Word(1 << 5);
+    /// A key of [`Lexicon::demonyms`].
+    pub const DEMONYM: Word = Word(1 << 6);
+    /// A key of [`Lexicon::people`].
+    pub const SURNAME: Word = Word(1 << 7);
+    /// Words news writes in lower case far more often than capitalized
+    /// ("member", "several"): no unknown given name.
+    pub const COMMON: Word = Word(1 << 8);
+    /// In [`Lexicon::org_names`].
+    pub const ORG_NAME: Word = Word(1 << 9);
+
+    /// True when any of the flags in `f` is set.
+    pub fn has(self, f: Word) -> bool {
+        self.0 & f.0 != 0
+    }
+}
+
+impl std::ops::BitOr for Word {
+    type Output = Word;
+    fn bitor(self, o: Word) -> Word {
+        Word(self.0 | o.0)
+    }
+}
+
 /// All lexicons.
 pub struct Lexicon {
     /// Lower-cased place name → entry.
@@ -45,17 +88,8 @@ pub struct Lexicon {
     pub deny: HashSet<String>,
     /// English function words.
     pub stop: HashSet<String>,
-    /// Capitalized words that are never names: weekdays, months, numbers
-    /// (`not_names.txt`) and the function words that name no place, in one
-    /// set because the chunker asks it of every capitalized word.
-    pub never_names: HashSet<String>,
-    /// Words news writes in lower case far more often than capitalized
-    /// ("member", "several"): no unknown given name.
-    pub common: HashSet<String>,
     /// Organizations usually named by one word ("Reuters").
     pub org_names: HashSet<String>,
-    /// Lower-cased heads of place and facility names ("Square", "County").
-    pub loc_heads: HashSet<String>,
     /// Lower-cased names of products, weapons and programmes ("Storm Shadow").
     pub misc_names: HashSet<String>,
     /// Every "X of Y" prefix of an organization or product name in the
@@ -70,6 +104,26 @@ pub struct Lexicon {
     /// ISO code → the country's GeoNames name, the canonical of every
     /// alias ("U.S.", "USA", "America" → "United States").
     pub country_names: HashMap<&'static str, &'static str>,
+    /// Every word of the one-word lexicons with its [`Word`] flags (the
+    /// never-a-name words, place heads and common words are kept only here).
+    pub words: HashMap<String, Word>,
+}
+
+impl Lexicon {
+    /// The [`Word`] flags of lower-cased `w` (none for a word no one-word
+    /// lexicon holds).
+    pub fn word(&self, w: &str) -> Word {
+        self.words.get(w).copied().unwrap_or_default()
+    }
+}
+
+/// Adds the words of one one-word lexicon to [`Lexicon::words`] with `flag`
+/// (a word several lexicons hold gets all their flags).
+fn add_words<'a>(words: &mut HashMap<String, Word>, flag: Word, lexicon: impl IntoIterator<Item = &'a String>) {
+    for w in lexicon {
+        let e = words.entry(w.clone()).or_default();
+        *e = *e | flag;
+    }
 }
 
 /// Calls `f` with the lower-cased form of `w`, without allocating for the
@@ -186,30 +240,45 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let stop = set(include_str!("../../../data/stopwords_en.txt"));
     let mut never_names = set(include_str!("../../../data/entities/not_names.txt"));
     never_names.extend(stop.iter().filter(|w| !places.contains_key(*w)).cloned());
+    let titles = set(include_str!("../../../data/entities/titles.txt"));
+    let org_heads = set(include_str!("../../../data/entities/org_heads.txt"));
+    let misc_heads = set(include_str!("../../../data/entities/misc_heads.txt"));
+    let loc_heads = set(include_str!("../../../data/entities/loc_heads.txt"));
+    let common = set(include_str!("../../../data/entities/common_words.txt"));
+    let people: HashMap<String, &'static str> = lines(include_str!("../../../data/entities/people.txt"))
+        .map(|l| {
+            let (surname, full) = l.split_once('\t').unwrap_or((l, ""));
+            (surname.trim().to_lowercase(), full.trim())
+        })
+        .collect();
+    let mut words = HashMap::default();
+    add_words(&mut words, Word::NEVER_NAME, &never_names);
+    add_words(&mut words, Word::GIVEN, &given);
+    add_words(&mut words, Word::TITLE, &titles);
+    add_words(&mut words, Word::ORG_HEAD, &org_heads);
+    add_words(&mut words, Word::MISC_HEAD, &misc_heads);
+    add_words(&mut words, Word::LOC_HEAD, &loc_heads);
+    add_words(&mut words, Word::DEMONYM, demonyms.keys());
+    add_words(&mut words, Word::SURNAME, people.keys());
+    add_words(&mut words, Word::COMMON, &common);
+    add_words(&mut words, Word::ORG_NAME, &org_names);
     Lexicon {
         places,
         place_max_tokens,
         given,
-        titles: set(include_str!("../../../data/entities/titles.txt")),
-        org_heads: set(include_str!("../../../data/entities/org_heads.txt")),
-        misc_heads: set(include_str!("../../../data/entities/misc_heads.txt")),
+        titles,
+        org_heads,
+        misc_heads,
         demonyms,
         deny: set(include_str!("../../../data/entities/denylist.txt")),
         stop,
-        never_names,
-        common: set(include_str!("../../../data/entities/common_words.txt")),
         org_names,
-        loc_heads: set(include_str!("../../../data/entities/loc_heads.txt")),
         misc_names,
         of_names,
-        people: lines(include_str!("../../../data/entities/people.txt"))
-            .map(|l| {
-                let (surname, full) = l.split_once('\t').unwrap_or((l, ""));
-                (surname.trim().to_lowercase(), full.trim())
-            })
-            .collect(),
+        people,
         capitals: set(include_str!("../../../data/entities/capitals.txt")),
         country_names,
+        words,
     }
 });
 
@@ -230,6 +299,33 @@ mod tests {
         assert!(LEX.of_names.contains("voice of america") && LEX.of_names.contains("power of siberia"));
         assert_eq!(of_prefixes("power of siberia 2"), ["power of siberia", "power of siberia 2"]);
         assert_eq!((LEX.country_names["US"], LEX.country_names["GB"]), ("United States", "United Kingdom"));
+    }
+
+    /// A word's flags are exactly the one-word lexicons that hold it.
+    #[test]
+    fn word_flags_match_the_lexicons() {
+        let flags = [
+            (Word::GIVEN, &LEX.given),
+            (Word::TITLE, &LEX.titles),
+            (Word::ORG_HEAD, &LEX.org_heads),
+            (Word::MISC_HEAD, &LEX.misc_heads),
+            (Word::ORG_NAME, &LEX.org_names),
+        ];
+        let mut probes: Vec<&str> = LEX.words.keys().map(String::as_str).collect();
+        probes.extend(["putin", "russians", "no such word"]);
+        for w in probes {
+            let word = LEX.word(w);
+            for (flag, set) in flags {
+                assert_eq!(word.has(flag), set.contains(w), "{w} {flag:?}");
+            }
+            assert_eq!(word.has(Word::DEMONYM), LEX.demonyms.contains_key(w), "{w}");
+            assert_eq!(word.has(Word::SURNAME), LEX.people.contains_key(w), "{w}");
+        }
+        assert!(LEX.word("putin").has(Word::SURNAME) && LEX.word("president").has(Word::TITLE));
+        assert!(LEX.word("monday").has(Word::NEVER_NAME) && LEX.word("the").has(Word::NEVER_NAME));
+        assert!(LEX.word("square").has(Word::LOC_HEAD) && LEX.word("several").has(Word::COMMON));
+        assert!(!LEX.word("putin").has(Word::NEVER_NAME | Word::LOC_HEAD | Word::COMMON));
+        assert_eq!(LEX.word("no such word"), Word::default());
     }
 
     #[test]

@@ -29,7 +29,7 @@ use serde::Serialize;
 pub use names::NameIndex;
 
 use classify::Guess;
-use lexicon::{LEX, PlaceKind};
+use lexicon::{LEX, PlaceKind, Word};
 
 /// The type of an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -92,13 +92,16 @@ struct Mention {
 struct Ctx<'d> {
     doc: &'d Document,
     /// Lower-cased words that occur in lower case somewhere in the document.
-    lower_seen: HashSet<&'d str>,
+    lower_seen: WordSet<'d>,
     /// Sports copy (score-like numbers): places that play are teams.
     sporty: bool,
     /// [`chunk`]'s verdict on each token as a name word, once decided. A
     /// token is asked about several times as chunks grow and are split,
     /// always with its own sentence's start.
     cap: Vec<std::cell::Cell<Option<bool>>>,
+    /// Each token's one-word lexicon flags, once looked up (see
+    /// [`Ctx::facts`]).
+    facts: Vec<std::cell::Cell<Option<Word>>>,
 }
 
 impl<'d> Ctx<'d> {
@@ -107,6 +110,21 @@ impl<'d> Ctx<'d> {
     }
     fn is_word(&self, i: usize) -> bool {
         self.doc.tokens[i].kind == TokenKind::Word
+    }
+    /// What the one-word lexicons say about token `i` lower-cased: one
+    /// look-up per token, however often the chunker and typing ask.
+    fn facts(&self, i: usize) -> Word {
+        match self.facts[i].get() {
+            Some(f) => f,
+            None => lexicon::lower_with(self.word(i), |l| self.facts_of(i, l)),
+        }
+    }
+    /// [`Ctx::facts`] of token `i` for a caller that has `l`, the token
+    /// lower-cased, at hand.
+    fn facts_of(&self, i: usize, l: &str) -> Word {
+        let f = LEX.word(l);
+        self.facts[i].set(Some(f));
+        f
     }
     /// Lower-cased text of tokens `[a, b)`, with a single space where the
     /// text has any ("St. Petersburg" → "st. petersburg").
@@ -121,14 +139,49 @@ impl<'d> Ctx<'d> {
         }
         s
     }
+    /// Calls `f` with [`Ctx::key`] of tokens `[a, b)`, built on the stack
+    /// when it is the span's text lower-cased: ASCII tokens with nothing or
+    /// one space between them (nearly every chunk). Typing looks a chunk's
+    /// key up a dozen times and keeps none of it, so it need not allocate.
+    fn with_key<R>(&self, a: usize, b: usize, f: impl FnOnce(&str) -> R) -> R {
+        let mut buf = [0u8; KEY_BUF];
+        match self.plain_text(a, b).and_then(|text| crate::document::ascii_lower(text, &mut buf)) {
+            Some(key) => f(key),
+            None => f(&self.key(a, b)),
+        }
+    }
+    /// The text of tokens `[a, b)` when nothing or one space separates them
+    /// (and `a < b`): then [`Ctx::key`] is that text lower-cased, with every
+    /// word where the text has it.
+    fn plain_text(&self, a: usize, b: usize) -> Option<&'d str> {
+        let toks = &self.doc.tokens;
+        let bytes = self.doc.text.as_bytes();
+        let plain = a < b
+            && (a + 1..b).all(|i| {
+                let (end, start) = (toks[i - 1].span.end, toks[i].span.start);
+                start == end || start == end + 1 && bytes[end] == b' '
+            });
+        plain.then(|| &self.doc.text[toks[a].span.start..toks[b - 1].span.end])
+    }
     /// [`Ctx::key`] of tokens `[a, b)` with the ends of its first and last
     /// words marked, built once per mention: the document-level passes look
     /// a mention up by its whole key, first word and last word many times.
     fn names(&self, a: usize, b: usize) -> Names {
+        let toks = &self.doc.tokens;
+        // Plain ASCII text (nearly every name) is lower-cased in one copy,
+        // its words where the text has them.
+        if let Some(text) = self.plain_text(a, b).filter(|t| t.is_ascii()) {
+            let start = toks[a].span.start;
+            return Names {
+                key: text.to_ascii_lowercase(),
+                first_end: toks[a].span.end - start,
+                last_start: toks[b - 1].span.start - start,
+                surface: self.surface(a, b),
+            };
+        }
         let mut key = String::with_capacity(32);
         let mut first_end = 0;
         let mut last_start = 0;
-        let toks = &self.doc.tokens;
         for i in a..b {
             if i > a && toks[i - 1].span.end != toks[i].span.start {
                 key.push(' ');
@@ -175,6 +228,9 @@ fn single_spaced(s: &str) -> bool {
         ok
     })
 }
+
+/// Longest key [`Ctx::with_key`] builds on the stack (longer ones are rare).
+const KEY_BUF: usize = 64;
 
 /// The keys and surface text of one mention (see [`Ctx::names`]).
 struct Names {
@@ -240,7 +296,13 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
         return Vec::new();
     }
     let (lower_seen, case_counts) = scan_words(doc);
-    let cx = Ctx { doc, lower_seen, sporty: classify::is_sporty(doc), cap: vec![Default::default(); doc.tokens.len()] };
+    let cx = Ctx {
+        doc,
+        lower_seen,
+        sporty: classify::is_sporty(doc),
+        cap: vec![Default::default(); doc.tokens.len()],
+        facts: vec![Default::default(); doc.tokens.len()],
+    };
     let shouting = shouting_sentences(&cx, &case_counts);
 
     // Pass 1: ordinary sentences.
@@ -520,10 +582,10 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
 /// written in lower case (see [`Ctx::lower_seen`]) and, per sentence, the
 /// words of two letters or more and the ALL-CAPS ones among them (see
 /// [`shouting_sentences`]).
-fn scan_words(doc: &Document) -> (HashSet<&str>, Vec<[u32; 2]>) {
+fn scan_words(doc: &Document) -> (WordSet<'_>, Vec<[u32; 2]>) {
     // Sized for the usual share of distinct lower-case words, so the set
     // rarely grows while it is filled.
-    let mut lower_seen = HashSet::with_capacity_and_hasher(doc.tokens.len() / 2, Default::default());
+    let mut lower_seen = WordSet::with_capacity(doc.tokens.len() / 2);
     let mut counts = vec![[0u32; 2]; doc.sentences.len()];
     for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         let w = doc.slice(t.span);
@@ -650,6 +712,57 @@ fn common_noun_expansion(cx: &Ctx, open: usize, acr: &str) -> bool {
         }
     }
     true
+}
+
+/// A set of words, nearly all of them short. A word of up to seven bytes is
+/// kept packed with its length in one integer, so adding it (done for every
+/// lower-case word of every document) hashes and compares one integer
+/// instead of hashing bytes and comparing them with a call to `memcmp`.
+#[derive(Debug, Default)]
+struct WordSet<'d> {
+    short: HashSet<u64>,
+    long: HashSet<&'d str>,
+}
+
+impl<'d> WordSet<'d> {
+    fn with_capacity(n: usize) -> Self {
+        WordSet { short: HashSet::with_capacity_and_hasher(n, Default::default()), long: HashSet::default() }
+    }
+
+    fn insert(&mut self, w: &'d str) {
+        match pack(w) {
+            Some(k) => self.short.insert(k),
+            None => self.long.insert(w),
+        };
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        match pack(w) {
+            Some(k) => self.short.contains(&k),
+            None => self.long.contains(w),
+        }
+    }
+}
+
+/// The bytes of a word of at most seven bytes, little-endian, and its
+/// length in the top byte: one integer per word (the length tells "a" from
+/// "a\0"). Read with a few overlapping loads rather than byte by byte: the
+/// overlapping parts put the same bytes in the same places.
+fn pack(w: &str) -> Option<u64> {
+    let b = w.as_bytes();
+    let n = b.len();
+    let at = |i: usize| u64::from(b[i]) << (8 * i);
+    let bytes = match n {
+        0 => 0,
+        1..=3 => at(0) | at(n / 2) | at(n - 1),
+        4..=7 => {
+            let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+            u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+        }
+        _ => return None,
+    };
+    Some(bytes | (n as u64) << 56)
 }
 
 mod acronyms {

@@ -315,3 +315,52 @@ fn a_known_one_word_company_opening_a_quotation_is_named() {
     assert!(e.iter().any(|x| x.0 == "Azovstal" && x.1 == EntityKind::Org), "{e:?}");
     assert!(e.iter().any(|x| x.0 == "Naftogaz" && x.1 == EntityKind::Org), "{e:?}");
 }
+
+/// The stack-built key and a mention's keys equal [`Ctx::key`] over every
+/// token range, whatever the spacing, script or length (the last text
+/// overflows the buffer).
+#[test]
+fn with_key_equals_key() {
+    let long = "Word ".repeat(20);
+    for text in ["St. Petersburg and  New\tYork", "Zürich ΟΔΥΣΣΕΥΣ Athens", long.as_str()] {
+        let doc = Document::from_paragraphs(&[(text, ParagraphKind::Body)]);
+        let cx = Ctx { doc: &doc, lower_seen: WordSet::default(), sporty: false, cap: Vec::new(), facts: Vec::new() };
+        let n = doc.tokens.len();
+        assert!(n >= 3, "{text}");
+        for a in 0..n {
+            for b in a..=n {
+                assert_eq!(cx.with_key(a, b, str::to_string), cx.key(a, b), "{text} [{a}, {b})");
+                if a < b {
+                    let n = cx.names(a, b);
+                    assert_eq!(n.key, cx.key(a, b), "{text} [{a}, {b})");
+                    assert_eq!((n.first(), n.last()), (&*cx.key(a, a + 1), &*cx.key(b - 1, b)), "{text} [{a}, {b})");
+                }
+            }
+        }
+    }
+}
+
+/// Short and long words, words that differ only in length or in a byte,
+/// and the empty word are told apart.
+#[test]
+fn word_set_holds_exactly_its_words() {
+    let words = ["a", "a\0", "ab", "ba", "", "seven77", "eight888", "eight889", "zürich"];
+    let mut set = WordSet::default();
+    for w in words.iter().step_by(2) {
+        set.insert(w);
+    }
+    for (i, w) in words.iter().enumerate() {
+        assert_eq!(set.contains(w), i % 2 == 0, "{w:?}");
+    }
+    assert_ne!(pack("a"), pack("a\0"));
+    assert_eq!(pack("eight888"), None);
+}
+
+/// The overlapping loads pack a word as reading it byte by byte does.
+#[test]
+fn pack_reads_every_byte_in_place() {
+    for w in ["", "a", "ab", "abc", "abcd", "abcde", "zürich", "abcdefg", "\u{7f}\0x"] {
+        let bytewise = w.bytes().enumerate().fold((w.len() as u64) << 56, |k, (i, c)| k | u64::from(c) << (8 * i));
+        assert_eq!(pack(w), Some(bytewise), "{w:?}");
+    }
+}
