@@ -8,7 +8,7 @@
 use super::lexicon::{self, HOLIDAYS, Lex, Unit, lex, number, ordinal};
 use super::resolve::{self, Tense};
 use super::{TimeExpr, TimexType};
-use crate::document::{Document, Span, Token, TokenKind};
+use crate::document::{Document, Span, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -366,32 +366,54 @@ struct Tok<'a> {
     facts: &'static Facts,
     sentence: u32,
     kind: TokenKind,
-    /// Begins with a capital letter.
-    cap: bool,
     /// May begin a phrase: a number, a word of the lexicon, a starter or
-    /// modifier, a holiday, a hyphenated word.
+    /// modifier, a capitalized holiday, a hyphenated word.
     start: bool,
 }
 
-impl<'a> Tok<'a> {
-    #[inline]
-    /// `hyphen`: the token holds a '-'.
-    fn new(words: &'static Words, doc: &Document, lower: &'a str, t: &Token, hyphen: bool) -> Tok<'a> {
-        let word = &lower[t.span.start..t.span.end];
-        let first = doc.text.as_bytes()[t.span.start];
-        let cap = if first.is_ascii() {
-            first.is_ascii_uppercase()
-        } else {
-            doc.text[t.span.start..].chars().next().is_some_and(char::is_uppercase)
-        };
-        let facts = if t.kind == TokenKind::Word { words.get(word) } else { &Facts::NONE };
-        let start = match t.kind {
-            TokenKind::Number => true,
-            TokenKind::Word => facts.begins || word.as_bytes()[0].is_ascii_digit() || (cap && facts.holiday) || hyphen,
-            _ => false,
-        };
-        Tok { word, facts, sentence: t.sentence, kind: t.kind, cap, start }
+/// Whether the text at byte `at` begins with a capital letter.
+fn capital_at(text: &str, at: usize) -> bool {
+    let first = text.as_bytes()[at];
+    if first.is_ascii() {
+        first.is_ascii_uppercase()
+    } else {
+        text[at..].chars().next().is_some_and(char::is_uppercase)
     }
+}
+
+/// The grammar's view of every token of `doc`, `lower` its lower-cased
+/// text. Every token passes through here, so it does the least it can:
+/// one table probe per word, and the capital and hyphen tests only where
+/// they can still decide whether the word begins a phrase.
+fn toks<'a>(doc: &Document, lower: &'a str) -> Vec<Tok<'a>> {
+    let words: &'static Words = &WORDS;
+    // The text's hyphens in order, walked by a cursor alongside the
+    // tokens (which come in text order) instead of a search in every word.
+    let hyphens: Vec<usize> = lower.match_indices('-').map(|(at, _)| at).collect();
+    let mut h = 0;
+    let mut out = Vec::with_capacity(doc.tokens.len());
+    for t in &doc.tokens {
+        let word = &lower[t.span.start..t.span.end];
+        let (facts, start) = match t.kind {
+            TokenKind::Word => {
+                let facts = words.get(word);
+                let start = facts.begins
+                    || word.as_bytes()[0].is_ascii_digit()
+                    || (facts.holiday && capital_at(&doc.text, t.span.start))
+                    || {
+                        while hyphens.get(h).is_some_and(|&at| at < t.span.start) {
+                            h += 1;
+                        }
+                        hyphens.get(h).is_some_and(|&at| at < t.span.end)
+                    };
+                (facts, start)
+            }
+            TokenKind::Number => (&Facts::NONE, true),
+            _ => (&Facts::NONE, false),
+        };
+        out.push(Tok { word, facts, sentence: t.sentence, kind: t.kind, start });
+    }
+    out
 }
 
 impl<'a> Scan<'a> {
@@ -427,7 +449,7 @@ impl<'a> Scan<'a> {
         self.toks.get(i).map(|t| t.kind)
     }
     fn capitalized(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.cap)
+        self.doc.tokens.get(i).is_some_and(|t| capital_at(&self.doc.text, t.span.start))
     }
     /// Whether tokens `a` and `b` are in one sentence (phrases never cross).
     fn same(&self, a: usize, b: usize) -> bool {
@@ -1846,19 +1868,7 @@ fn reports_by_quarter(lower: &str) -> bool {
 pub fn scan(doc: &Document) -> Vec<TimeExpr> {
     let lower = doc.text.to_ascii_lowercase();
     let quarterly = reports_by_quarter(&lower);
-    let words: &'static Words = &WORDS;
-    // Which tokens hold a hyphen, from one pass over the text's hyphens
-    // (tokens come in text order) rather than a scan of every word.
-    let mut hyphens = lower.match_indices('-').map(|(at, _)| at).peekable();
-    let toks = doc
-        .tokens
-        .iter()
-        .map(|t| {
-            while hyphens.next_if(|&h| h < t.span.start).is_some() {}
-            let hyphen = hyphens.peek().is_some_and(|&h| h < t.span.end);
-            Tok::new(words, doc, &lower, t, hyphen)
-        })
-        .collect();
+    let toks = toks(doc, &lower);
     let s = Scan { doc, toks, r: doc.date, quarterly };
     s.scan()
 }
