@@ -262,6 +262,13 @@ const MODIFIERS: &[&str] = &[
     "close",
 ];
 
+/// Words that begin a phrase after "the" though not alone ("the near
+/// future", "the same period last year"): every word that
+/// [`Scan::core_the`] matches by its spelling and that is neither in the
+/// lexicon nor one of [`STARTERS`] or [`MODIFIERS`].
+const AFTER_THE: &[&str] =
+    &["future", "following", "near", "short", "corresponding", "comparable", "same", "latest", "full"];
+
 /// What the grammar asks of a lower-cased word, answered by one lookup.
 #[derive(Clone, Copy)]
 struct Facts {
@@ -275,10 +282,13 @@ struct Facts {
     modifier: bool,
     /// The first word of a holiday name.
     holiday: bool,
+    /// One of [`AFTER_THE`].
+    after_the: bool,
 }
 
 impl Facts {
-    const NONE: Facts = Facts { lex: Lex::Other, cue: None, begins: false, modifier: false, holiday: false };
+    const NONE: Facts =
+        Facts { lex: Lex::Other, cue: None, begins: false, modifier: false, holiday: false, after_the: false };
 }
 
 /// Every word with a fact, in an open-addressing table keyed by a cheap
@@ -345,6 +355,9 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     }
     for (name, _) in HOLIDAYS {
         facts.entry(name[0]).or_insert(Facts::NONE).holiday = true;
+    }
+    for w in AFTER_THE {
+        facts.entry(w).or_insert(Facts::NONE).after_the = true;
     }
     let entries: Vec<(&'static str, Facts)> = facts.into_iter().collect();
     let mut slots = vec![0u16; 1 << SLOT_BITS];
@@ -782,6 +795,14 @@ impl<'a> Scan<'a> {
     }
 
     fn core_the(&self, k: usize, after_of: bool) -> Option<Hit> {
+        // Most words after "the" begin nothing, and the arms below would
+        // each be tried on them in vain: only words that may begin a phrase
+        // (the last resort is `plain`), spoken decades and the words named
+        // in [`AFTER_THE`] go on.
+        let tok = self.toks.get(k)?;
+        if !(tok.start || tok.facts.after_the || decade(tok.word).is_some()) {
+            return None;
+        }
         let w = |d: usize| self.w_in(k + d, k);
         let t = || self.tense(k, k + 1);
         match (w(0), self.lex_in(k, k)) {
@@ -1680,7 +1701,7 @@ impl<'a> Scan<'a> {
             return Some(h);
         }
         // Hyphenated words: "mid-2022", "third-quarter", "two-year".
-        if let Some((a, b)) = w0.split_once('-')
+        if let Some((a, b)) = lexicon::split_hyphen(w0)
             && self.kind(j) == Some(TokenKind::Word)
         {
             if let Some(m) = match a {
@@ -1728,13 +1749,14 @@ impl<'a> Scan<'a> {
             }
         }
         // "the 20th century" is the 1900s: TIMEX3 "19".
-        let digits = w0.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        if w1 == "century"
-            && matches!(&w0[digits.len()..], "st" | "nd" | "rd" | "th")
-            && let Ok(n) = digits.parse::<u32>()
-            && (2..=21).contains(&n)
-        {
-            return Some(Hit::new(j, j + 2, TimexType::Date, format!("{:02}", n - 1)));
+        if w1 == "century" {
+            let digits = w0.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            if matches!(&w0[digits.len()..], "st" | "nd" | "rd" | "th")
+                && let Ok(n) = digits.parse::<u32>()
+                && (2..=21).contains(&n)
+            {
+                return Some(Hit::new(j, j + 2, TimexType::Date, format!("{:02}", n - 1)));
+            }
         }
         // Decades: "1990s", "'90s", "the nineties"; "in his 30s" is an age.
         if let Some(v) = decade(w0)
@@ -1889,10 +1911,43 @@ mod tests {
         for w in ["", "x", "qqqq", "tuesdayy", "mondays-x", &"a".repeat(300)] {
             if !words.entries.iter().any(|(k, _)| *k == w) {
                 let f = words.get(w);
-                let none = matches!(f.lex, Lex::Other) && f.cue.is_none() && !f.begins && !f.modifier && !f.holiday;
+                let none = matches!(f.lex, Lex::Other)
+                    && f.cue.is_none()
+                    && !f.begins
+                    && !f.modifier
+                    && !f.holiday
+                    && !f.after_the;
                 assert!(none, "{w}");
             }
         }
         assert!(words.get("tuesday").begins, "a weekday begins a phrase");
+    }
+
+    /// Each word of [`AFTER_THE`] leads a phrase after "the" that the
+    /// shortcut in [`Scan::core_the`] would lose without it.
+    #[test]
+    fn words_after_the_lead_their_phrases() {
+        use crate::document::ParagraphKind;
+        let text = "He left in June 2016. The following month he spoke. Prices may rise in the future and in \
+            the near future, or over the short term. Sales matched the corresponding period last year and \
+            the same period last year. Net beat the comparable year-ago quarter. Sales in the latest fiscal \
+            year fell. It lost money for the full year.";
+        let mut doc = Document::from_paragraphs(&[(text, ParagraphKind::Body)]);
+        doc.date = NaiveDate::from_ymd_opt(2021, 10, 26);
+        let found: Vec<&str> = scan(&doc).iter().map(|t| doc.slice(t.span)).collect();
+        for (word, phrase) in [
+            ("following", "The following month"),
+            ("future", "the future"),
+            ("near", "the near future"),
+            ("short", "the short term"),
+            ("corresponding", "the corresponding period last year"),
+            ("same", "the same period last year"),
+            ("comparable", "the comparable year-ago quarter"),
+            ("latest", "the latest fiscal year"),
+            ("full", "the full year"),
+        ] {
+            assert!(AFTER_THE.contains(&word) && !WORDS.get(word).begins, "{word}");
+            assert!(found.contains(&phrase), "{phrase:?} not in {found:?}");
+        }
     }
 }
