@@ -296,8 +296,9 @@ impl Facts {
 /// the empty slot they hash to turns them away at once, without the full
 /// string hashing and probing of a general map.
 struct Words {
-    /// Per slot, 1 + the index of its entry; 0 when empty.
-    slots: Vec<u16>,
+    /// Per slot, 1 + the index of its entry; 0 when empty. (An array, not
+    /// a `Vec`: its length known, the probe needs no bounds check.)
+    slots: Box<[u16; 1 << SLOT_BITS]>,
     entries: Vec<(&'static str, Facts)>,
 }
 
@@ -360,7 +361,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         facts.entry(w).or_insert(Facts::NONE).after_the = true;
     }
     let entries: Vec<(&'static str, Facts)> = facts.into_iter().collect();
-    let mut slots = vec![0u16; 1 << SLOT_BITS];
+    let mut slots = Box::new([0u16; 1 << SLOT_BITS]);
     for (e, (w, _)) in entries.iter().enumerate() {
         let mut s = slot(w.as_bytes());
         while slots[s] != 0 {
@@ -404,29 +405,31 @@ fn toks<'a>(doc: &Document, lower: &'a str) -> Vec<Tok<'a>> {
     // tokens (which come in text order) instead of a search in every word.
     let hyphens: Vec<usize> = lower.match_indices('-').map(|(at, _)| at).collect();
     let mut h = 0;
-    let mut out = Vec::with_capacity(doc.tokens.len());
-    for t in &doc.tokens {
-        let word = &lower[t.span.start..t.span.end];
-        let (facts, start) = match t.kind {
-            TokenKind::Word => {
-                let facts = words.get(word);
-                let start = facts.begins
-                    || word.as_bytes()[0].is_ascii_digit()
-                    || (facts.holiday && capital_at(&doc.text, t.span.start))
-                    || {
-                        while hyphens.get(h).is_some_and(|&at| at < t.span.start) {
-                            h += 1;
-                        }
-                        hyphens.get(h).is_some_and(|&at| at < t.span.end)
-                    };
-                (facts, start)
-            }
-            TokenKind::Number => (&Facts::NONE, true),
-            _ => (&Facts::NONE, false),
-        };
-        out.push(Tok { word, facts, sentence: t.sentence, kind: t.kind, start });
-    }
-    out
+    let mut hyphen_in = |start: usize, end: usize| {
+        while hyphens.get(h).is_some_and(|&at| at < start) {
+            h += 1;
+        }
+        hyphens.get(h).is_some_and(|&at| at < end)
+    };
+    doc.tokens
+        .iter()
+        .map(|t| {
+            let word = &lower[t.span.start..t.span.end];
+            let (facts, start) = match t.kind {
+                TokenKind::Word => {
+                    let facts = words.get(word);
+                    let start = facts.begins
+                        || word.as_bytes()[0].is_ascii_digit()
+                        || (facts.holiday && capital_at(&doc.text, t.span.start))
+                        || hyphen_in(t.span.start, t.span.end);
+                    (facts, start)
+                }
+                TokenKind::Number => (&Facts::NONE, true),
+                _ => (&Facts::NONE, false),
+            };
+            Tok { word, facts, sentence: t.sentence, kind: t.kind, start }
+        })
+        .collect()
 }
 
 impl<'a> Scan<'a> {
