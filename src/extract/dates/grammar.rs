@@ -8,7 +8,7 @@
 use super::lexicon::{self, HOLIDAYS, Lex, Unit, lex, number, ordinal};
 use super::resolve::{self, Tense};
 use super::{TimeExpr, TimexType};
-use crate::document::{Document, Span, Token, TokenKind};
+use crate::document::{Document, Span, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -262,6 +262,13 @@ const MODIFIERS: &[&str] = &[
     "close",
 ];
 
+/// Words that begin a phrase after "the" though not alone ("the near
+/// future", "the same period last year"): every word that
+/// [`Scan::core_the`] matches by its spelling and that is neither in the
+/// lexicon nor one of [`STARTERS`] or [`MODIFIERS`].
+const AFTER_THE: &[&str] =
+    &["future", "following", "near", "short", "corresponding", "comparable", "same", "latest", "full"];
+
 /// What the grammar asks of a lower-cased word, answered by one lookup.
 #[derive(Clone, Copy)]
 struct Facts {
@@ -275,10 +282,13 @@ struct Facts {
     modifier: bool,
     /// The first word of a holiday name.
     holiday: bool,
+    /// One of [`AFTER_THE`].
+    after_the: bool,
 }
 
 impl Facts {
-    const NONE: Facts = Facts { lex: Lex::Other, cue: None, begins: false, modifier: false, holiday: false };
+    const NONE: Facts =
+        Facts { lex: Lex::Other, cue: None, begins: false, modifier: false, holiday: false, after_the: false };
 }
 
 /// Every word with a fact, in an open-addressing table keyed by a cheap
@@ -286,8 +296,9 @@ impl Facts {
 /// the empty slot they hash to turns them away at once, without the full
 /// string hashing and probing of a general map.
 struct Words {
-    /// Per slot, 1 + the index of its entry; 0 when empty.
-    slots: Vec<u16>,
+    /// Per slot, 1 + the index of its entry; 0 when empty. (An array, not
+    /// a `Vec`: its length known, the probe needs no bounds check.)
+    slots: Box<[u16; 1 << SLOT_BITS]>,
     entries: Vec<(&'static str, Facts)>,
 }
 
@@ -346,8 +357,11 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     for (name, _) in HOLIDAYS {
         facts.entry(name[0]).or_insert(Facts::NONE).holiday = true;
     }
+    for w in AFTER_THE {
+        facts.entry(w).or_insert(Facts::NONE).after_the = true;
+    }
     let entries: Vec<(&'static str, Facts)> = facts.into_iter().collect();
-    let mut slots = vec![0u16; 1 << SLOT_BITS];
+    let mut slots = Box::new([0u16; 1 << SLOT_BITS]);
     for (e, (w, _)) in entries.iter().enumerate() {
         let mut s = slot(w.as_bytes());
         while slots[s] != 0 {
@@ -366,32 +380,56 @@ struct Tok<'a> {
     facts: &'static Facts,
     sentence: u32,
     kind: TokenKind,
-    /// Begins with a capital letter.
-    cap: bool,
     /// May begin a phrase: a number, a word of the lexicon, a starter or
-    /// modifier, a holiday, a hyphenated word.
+    /// modifier, a capitalized holiday, a hyphenated word.
     start: bool,
 }
 
-impl<'a> Tok<'a> {
-    #[inline]
-    /// `hyphen`: the token holds a '-'.
-    fn new(words: &'static Words, doc: &Document, lower: &'a str, t: &Token, hyphen: bool) -> Tok<'a> {
-        let word = &lower[t.span.start..t.span.end];
-        let first = doc.text.as_bytes()[t.span.start];
-        let cap = if first.is_ascii() {
-            first.is_ascii_uppercase()
-        } else {
-            doc.text[t.span.start..].chars().next().is_some_and(char::is_uppercase)
-        };
-        let facts = if t.kind == TokenKind::Word { words.get(word) } else { &Facts::NONE };
-        let start = match t.kind {
-            TokenKind::Number => true,
-            TokenKind::Word => facts.begins || word.as_bytes()[0].is_ascii_digit() || (cap && facts.holiday) || hyphen,
-            _ => false,
-        };
-        Tok { word, facts, sentence: t.sentence, kind: t.kind, cap, start }
+/// Whether the text at byte `at` begins with a capital letter.
+fn capital_at(text: &str, at: usize) -> bool {
+    let first = text.as_bytes()[at];
+    if first.is_ascii() {
+        first.is_ascii_uppercase()
+    } else {
+        text[at..].chars().next().is_some_and(char::is_uppercase)
     }
+}
+
+/// The grammar's view of every token of `doc`, `lower` its lower-cased
+/// text. Every token passes through here, so it does the least it can:
+/// one table probe per word, and the capital and hyphen tests only where
+/// they can still decide whether the word begins a phrase.
+fn toks<'a>(doc: &Document, lower: &'a str) -> Vec<Tok<'a>> {
+    let words: &'static Words = &WORDS;
+    // The text's hyphens in order, walked by a cursor alongside the
+    // tokens (which come in text order) instead of a search in every word.
+    let hyphens: Vec<usize> = lower.match_indices('-').map(|(at, _)| at).collect();
+    let mut h = 0;
+    let mut hyphen_in = |start: usize, end: usize| {
+        while hyphens.get(h).is_some_and(|&at| at < start) {
+            h += 1;
+        }
+        hyphens.get(h).is_some_and(|&at| at < end)
+    };
+    doc.tokens
+        .iter()
+        .map(|t| {
+            let word = &lower[t.span.start..t.span.end];
+            let (facts, start) = match t.kind {
+                TokenKind::Word => {
+                    let facts = words.get(word);
+                    let start = facts.begins
+                        || word.as_bytes()[0].is_ascii_digit()
+                        || (facts.holiday && capital_at(&doc.text, t.span.start))
+                        || hyphen_in(t.span.start, t.span.end);
+                    (facts, start)
+                }
+                TokenKind::Number => (&Facts::NONE, true),
+                _ => (&Facts::NONE, false),
+            };
+            Tok { word, facts, sentence: t.sentence, kind: t.kind, start }
+        })
+        .collect()
 }
 
 impl<'a> Scan<'a> {
@@ -427,7 +465,7 @@ impl<'a> Scan<'a> {
         self.toks.get(i).map(|t| t.kind)
     }
     fn capitalized(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.cap)
+        self.doc.tokens.get(i).is_some_and(|t| capital_at(&self.doc.text, t.span.start))
     }
     /// Whether tokens `a` and `b` are in one sentence (phrases never cross).
     fn same(&self, a: usize, b: usize) -> bool {
@@ -760,6 +798,14 @@ impl<'a> Scan<'a> {
     }
 
     fn core_the(&self, k: usize, after_of: bool) -> Option<Hit> {
+        // Most words after "the" begin nothing, and the arms below would
+        // each be tried on them in vain: only words that may begin a phrase
+        // (the last resort is `plain`), spoken decades and the words named
+        // in [`AFTER_THE`] go on.
+        let tok = self.toks.get(k)?;
+        if !(tok.start || tok.facts.after_the || decade(tok.word).is_some()) {
+            return None;
+        }
         let w = |d: usize| self.w_in(k + d, k);
         let t = || self.tense(k, k + 1);
         match (w(0), self.lex_in(k, k)) {
@@ -1658,7 +1704,7 @@ impl<'a> Scan<'a> {
             return Some(h);
         }
         // Hyphenated words: "mid-2022", "third-quarter", "two-year".
-        if let Some((a, b)) = w0.split_once('-')
+        if let Some((a, b)) = lexicon::split_hyphen(w0)
             && self.kind(j) == Some(TokenKind::Word)
         {
             if let Some(m) = match a {
@@ -1706,13 +1752,14 @@ impl<'a> Scan<'a> {
             }
         }
         // "the 20th century" is the 1900s: TIMEX3 "19".
-        let digits = w0.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        if w1 == "century"
-            && matches!(&w0[digits.len()..], "st" | "nd" | "rd" | "th")
-            && let Ok(n) = digits.parse::<u32>()
-            && (2..=21).contains(&n)
-        {
-            return Some(Hit::new(j, j + 2, TimexType::Date, format!("{:02}", n - 1)));
+        if w1 == "century" {
+            let digits = w0.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            if matches!(&w0[digits.len()..], "st" | "nd" | "rd" | "th")
+                && let Ok(n) = digits.parse::<u32>()
+                && (2..=21).contains(&n)
+            {
+                return Some(Hit::new(j, j + 2, TimexType::Date, format!("{:02}", n - 1)));
+            }
         }
         // Decades: "1990s", "'90s", "the nineties"; "in his 30s" is an age.
         if let Some(v) = decade(w0)
@@ -1846,19 +1893,7 @@ fn reports_by_quarter(lower: &str) -> bool {
 pub fn scan(doc: &Document) -> Vec<TimeExpr> {
     let lower = doc.text.to_ascii_lowercase();
     let quarterly = reports_by_quarter(&lower);
-    let words: &'static Words = &WORDS;
-    // Which tokens hold a hyphen, from one pass over the text's hyphens
-    // (tokens come in text order) rather than a scan of every word.
-    let mut hyphens = lower.match_indices('-').map(|(at, _)| at).peekable();
-    let toks = doc
-        .tokens
-        .iter()
-        .map(|t| {
-            while hyphens.next_if(|&h| h < t.span.start).is_some() {}
-            let hyphen = hyphens.peek().is_some_and(|&h| h < t.span.end);
-            Tok::new(words, doc, &lower, t, hyphen)
-        })
-        .collect();
+    let toks = toks(doc, &lower);
     let s = Scan { doc, toks, r: doc.date, quarterly };
     s.scan()
 }
@@ -1879,10 +1914,43 @@ mod tests {
         for w in ["", "x", "qqqq", "tuesdayy", "mondays-x", &"a".repeat(300)] {
             if !words.entries.iter().any(|(k, _)| *k == w) {
                 let f = words.get(w);
-                let none = matches!(f.lex, Lex::Other) && f.cue.is_none() && !f.begins && !f.modifier && !f.holiday;
+                let none = matches!(f.lex, Lex::Other)
+                    && f.cue.is_none()
+                    && !f.begins
+                    && !f.modifier
+                    && !f.holiday
+                    && !f.after_the;
                 assert!(none, "{w}");
             }
         }
         assert!(words.get("tuesday").begins, "a weekday begins a phrase");
+    }
+
+    /// Each word of [`AFTER_THE`] leads a phrase after "the" that the
+    /// shortcut in [`Scan::core_the`] would lose without it.
+    #[test]
+    fn words_after_the_lead_their_phrases() {
+        use crate::document::ParagraphKind;
+        let text = "He left in June 2016. The following month he spoke. Prices may rise in the future and in \
+            the near future, or over the short term. Sales matched the corresponding period last year and \
+            the same period last year. Net beat the comparable year-ago quarter. Sales in the latest fiscal \
+            year fell. It lost money for the full year.";
+        let mut doc = Document::from_paragraphs(&[(text, ParagraphKind::Body)]);
+        doc.date = NaiveDate::from_ymd_opt(2021, 10, 26);
+        let found: Vec<&str> = scan(&doc).iter().map(|t| doc.slice(t.span)).collect();
+        for (word, phrase) in [
+            ("following", "The following month"),
+            ("future", "the future"),
+            ("near", "the near future"),
+            ("short", "the short term"),
+            ("corresponding", "the corresponding period last year"),
+            ("same", "the same period last year"),
+            ("comparable", "the comparable year-ago quarter"),
+            ("latest", "the latest fiscal year"),
+            ("full", "the full year"),
+        ] {
+            assert!(AFTER_THE.contains(&word) && !WORDS.get(word).begins, "{word}");
+            assert!(found.contains(&phrase), "{phrase:?} not in {found:?}");
+        }
     }
 }

@@ -258,9 +258,32 @@ pub fn number_of(w: &str, lex_w: Lex) -> Option<u32> {
     if let Lex::Num(n) = lex_w {
         return Some(n);
     }
-    let (a, b) = w.split_once('-')?;
+    let (a, b) = split_hyphen(w)?;
     match (lex(a), lex(b)) {
         (Lex::Num(t), Lex::Num(u)) if (20..=90).contains(&t) && u < 10 => Some(t + u),
         _ => None,
+    }
+}
+
+/// `w.split_once('-')` by a plain byte loop: the general char search
+/// behind `split_once` costs a library call, and the grammar asks this of
+/// many short words that hold no hyphen at all.
+pub fn split_hyphen(w: &str) -> Option<(&str, &str)> {
+    let at = w.bytes().position(|b| b == b'-')?;
+    Some((&w[..at], &w[at + 1..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_hyphen_splits_at_the_first_hyphen() {
+        assert_eq!(split_hyphen("twenty-five"), Some(("twenty", "five")));
+        assert_eq!(split_hyphen("mid-to-late"), Some(("mid", "to-late")));
+        assert_eq!(split_hyphen("-year"), Some(("", "year")));
+        assert_eq!(split_hyphen("year-"), Some(("year", "")));
+        assert_eq!(split_hyphen("année"), None);
+        assert_eq!(split_hyphen(""), None);
     }
 }
