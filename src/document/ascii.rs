@@ -11,14 +11,20 @@ pub const DIGIT: u8 = 2;
 pub const APOSTROPHE: u8 = 4;
 /// ASCII whitespace, as `char::is_whitespace` has it (space, tab to CR).
 pub const SPACE: u8 = 8;
+/// An ASCII upper-case letter (also a [`LETTER`]).
+pub const UPPER: u8 = 16;
+/// An ASCII lower-case letter (also a [`LETTER`]).
+pub const LOWER: u8 = 32;
 
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        t[b] = if c.is_ascii_alphabetic() {
-            LETTER
+        t[b] = if c.is_ascii_uppercase() {
+            LETTER | UPPER
+        } else if c.is_ascii_lowercase() {
+            LETTER | LOWER
         } else if c.is_ascii_digit() {
             DIGIT
         } else if c == b'\'' {
@@ -49,8 +55,10 @@ mod tests {
             let c = b as char;
             let want = if !b.is_ascii() {
                 0
-            } else if c.is_alphabetic() {
-                LETTER
+            } else if c.is_uppercase() {
+                LETTER | UPPER
+            } else if c.is_lowercase() {
+                LETTER | LOWER
             } else if c.is_numeric() {
                 DIGIT
             } else if c == '\'' {

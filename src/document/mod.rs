@@ -16,7 +16,7 @@ mod sentences;
 mod tokens;
 
 pub use sentences::split_sentences;
-pub use tokens::{Token, TokenKind, tokenize};
+pub use tokens::{Shape, Token, TokenKind, tokenize};
 
 use serde::Serialize;
 

@@ -8,7 +8,7 @@
 //! belongs to, so extractors can tell a sentence-initial capital from a name.
 
 use super::Span;
-use super::ascii::{self, DIGIT, LETTER, SPACE};
+use super::ascii::{self, DIGIT, LETTER, LOWER, SPACE, UPPER};
 use serde::Serialize;
 
 /// The coarse class of a token.
@@ -33,6 +33,85 @@ pub struct Token {
     pub kind: TokenKind,
     /// Index of the sentence holding this token.
     pub sentence: u32,
+    /// The case and hyphen facts the extractors test on every word,
+    /// recorded while the tokenizer reads the characters anyway. Derived
+    /// from the text under `span`, so not serialized.
+    #[serde(skip)]
+    pub shape: Shape,
+}
+
+/// What the extractors ask of a token's spelling, as a small bit set: each
+/// bit is defined by exactly the `char` predicate the extractors used to
+/// test, so reading the bit changes no answer. [`Shape::of`] is that
+/// definition; the tokenizer reaches the same bits faster (see
+/// [`Shape::of_ascii_run`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Shape(u8);
+
+impl Shape {
+    /// The first character is upper case (`char::is_uppercase`): "Putin", "É".
+    pub const UPPER_FIRST: Shape = Shape(1);
+    /// The first character is lower case (`char::is_lowercase`): "plan".
+    pub const LOWER_FIRST: Shape = Shape(2);
+    /// Some character is lower case.
+    pub const HAS_LOWER: Shape = Shape(4);
+    /// Two or more alphabetic characters (`char::is_alphabetic`).
+    pub const TWO_LETTERS: Shape = Shape(8);
+    /// Holds a hyphen-minus ('-'; not the non-breaking '‑').
+    pub const HYPHEN: Shape = Shape(16);
+
+    /// The shape of `w`, character by character: the definition of every bit.
+    pub fn of(w: &str) -> Shape {
+        let mut bits = 0;
+        if let Some(c) = w.chars().next() {
+            bits |= u8::from(c.is_uppercase()) * Self::UPPER_FIRST.0 | u8::from(c.is_lowercase()) * Self::LOWER_FIRST.0;
+        }
+        let mut letters = 0;
+        for c in w.chars() {
+            letters += usize::from(c.is_alphabetic());
+            bits |= u8::from(c.is_lowercase()) * Self::HAS_LOWER.0 | u8::from(c == '-') * Self::HYPHEN.0;
+        }
+        bits |= u8::from(letters >= 2) * Self::TWO_LETTERS.0;
+        Shape(bits)
+    }
+
+    /// The shape of an all-ASCII token of `len` letters and digits with
+    /// [`ascii::class`] bits `first` on its first byte and `all` over every
+    /// byte; `None` when it mixes letters and digits ("F16"), whose letters
+    /// cannot be counted from the bits. Without a count, the tokenizer's
+    /// loop over a word's bytes costs no more than it did without shapes,
+    /// and the case bits are the class bits shifted into place.
+    #[inline]
+    fn of_ascii_run(first: u8, all: u8, len: usize) -> Option<Shape> {
+        const _: () = assert!(UPPER >> 4 == Shape::UPPER_FIRST.0 && LOWER >> 4 == Shape::LOWER_FIRST.0);
+        const _: () = assert!(LOWER >> 3 == Shape::HAS_LOWER.0);
+        if all & (LETTER | DIGIT) == LETTER | DIGIT {
+            return None;
+        }
+        let two_letters = if all & LETTER != 0 && len >= 2 { Self::TWO_LETTERS.0 } else { 0 };
+        Some(Shape((first & (UPPER | LOWER)) >> 4 | (all & LOWER) >> 3 | two_letters))
+    }
+
+    /// The shape of a token of one character that is neither a letter nor
+    /// a digit. Such a character has no case (Unicode counts every upper-
+    /// and lower-case character as alphabetic), so only the hyphen is left.
+    #[inline]
+    fn of_symbol(c: char) -> Shape {
+        if c == '-' { Self::HYPHEN } else { Shape(0) }
+    }
+
+    /// Whether every bit of `flags` is set.
+    #[inline]
+    pub fn has(self, flags: Shape) -> bool {
+        self.0 & flags.0 == flags.0
+    }
+
+    /// Two or more letters and none lower case ("NATO", "AT&T", "U.S."):
+    /// what the entity extractor calls all caps.
+    #[inline]
+    pub fn all_caps(self) -> bool {
+        self.has(Self::TWO_LETTERS) && !self.has(Self::HAS_LOWER)
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -67,8 +146,8 @@ fn is_alnum(c: char) -> bool {
 
 fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
     let s = &text[span.start..span.end];
-    let push = |out: &mut Vec<Token>, a: usize, b: usize, kind| {
-        out.push(Token { span: Span::new(span.start + a, span.start + b), kind, sentence });
+    let push = |out: &mut Vec<Token>, a: usize, b: usize, kind, shape| {
+        out.push(Token { span: Span::new(span.start + a, span.start + b), kind, sentence, shape });
     };
     let mut i = 0;
     while let Some(&b) = s.as_bytes().get(i) {
@@ -89,18 +168,24 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
             let mut has_letter = c.is_alphabetic();
             let mut all_digits = c.is_ascii_digit();
             let bytes = s.as_bytes();
+            // The class bits of every byte, and whether the word is one run
+            // of ASCII letters and digits, whose shape they tell.
+            let first = ascii::class(bytes[i]);
+            let mut classes = first;
+            let mut one_run = c.is_ascii();
             loop {
                 // Runs of ASCII letters and digits, the bulk of English
                 // words, without decoding characters.
                 let mut seen = 0u8;
                 while let Some(&b) = bytes.get(end) {
-                    let class = ascii::class(b) & (LETTER | DIGIT);
-                    if class == 0 {
+                    let class = ascii::class(b);
+                    if class & (LETTER | DIGIT) == 0 {
                         break;
                     }
                     seen |= class;
                     end += 1;
                 }
+                classes |= seen;
                 has_letter |= seen & LETTER != 0;
                 all_digits &= seen & LETTER == 0;
                 // Most words end at a space: neither alphanumeric nor a joiner.
@@ -109,6 +194,7 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
                 }
                 let Some(d) = char_at(s, end) else { break };
                 if is_alnum(d) {
+                    one_run = false;
                     has_letter |= d.is_alphabetic();
                     all_digits &= d.is_ascii_digit();
                     end += d.len_utf8();
@@ -134,6 +220,7 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
                 if !joins {
                     break;
                 }
+                one_run = false;
                 end += d.len_utf8();
             }
             // Dotted acronym: "U.S." / "J.D." — single letters joined by periods.
@@ -160,10 +247,12 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
                 }
                 if dotted {
                     end = k;
+                    one_run = false;
                 }
             }
             let kind = if has_letter { TokenKind::Word } else { TokenKind::Number };
-            push(out, i, end, kind);
+            let shape = one_run.then(|| Shape::of_ascii_run(first, classes, end - i)).flatten();
+            push(out, i, end, kind, shape.unwrap_or_else(|| Shape::of(&s[i..end])));
             i = end;
             continue;
         }
@@ -174,7 +263,7 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
                 && matches!(char_at(s, i + clen), Some('s' | 'S'))
                 && char_at(s, i + clen + 1).is_none_or(|n| !is_alnum(n))
             {
-                push(out, i, i + clen + 1, TokenKind::Word);
+                push(out, i, i + clen + 1, TokenKind::Word, Shape::of(&s[i..i + clen + 1]));
                 i += clen + 1;
                 continue;
             }
@@ -187,7 +276,7 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
         } else {
             TokenKind::Punct
         };
-        push(out, i, i + clen, kind);
+        push(out, i, i + clen, kind, Shape::of_symbol(c));
         i += clen;
     }
 }
@@ -244,5 +333,38 @@ mod tests {
         let s = "A b. C d.";
         let t = tokenize(s, &[Span::new(0, 4), Span::new(5, 9)]);
         assert_eq!(t.iter().map(|t| t.sentence).collect::<Vec<_>>(), [0, 0, 0, 1, 1, 1]);
+    }
+
+    #[test]
+    fn shapes_follow_the_char_predicates() {
+        let shape = |w: &str| tokenize(w, &[Span::new(0, w.len())])[0].shape;
+        assert_eq!(shape("Putin"), Shape(Shape::UPPER_FIRST.0 | Shape::HAS_LOWER.0 | Shape::TWO_LETTERS.0));
+        assert_eq!(shape("plan"), Shape(Shape::LOWER_FIRST.0 | Shape::HAS_LOWER.0 | Shape::TWO_LETTERS.0));
+        assert!(shape("NATO").all_caps() && shape("U.S.").all_caps() && shape("AT&T").all_caps());
+        assert!(!shape("F16").has(Shape::TWO_LETTERS) && shape("F16").has(Shape::UPPER_FIRST));
+        assert!(shape("pro-Russian").has(Shape::HYPHEN) && !shape("pro‑Russian").has(Shape::HYPHEN));
+        assert!(shape("Édouard").has(Shape::UPPER_FIRST) && shape("ñandú").has(Shape::LOWER_FIRST));
+        assert_eq!(shape("2022"), Shape::default());
+        assert!(shape("-").has(Shape::HYPHEN));
+        assert!(!shape("A").has(Shape::TWO_LETTERS) && !shape("A").all_caps());
+    }
+
+    proptest::proptest! {
+        /// The tokenizer's shortcut agrees with [`Shape::of`] on any text,
+        /// and [`Shape::of`] with the predicates it stands for.
+        #[test]
+        fn token_shapes_match_their_text(text in "([a-zA-Z0-9 .,'’&-]|\\PC){0,40}") {
+            for t in tokenize(&text, &[Span::new(0, text.len())]) {
+                let w = &text[t.span.start..t.span.end];
+                proptest::prop_assert_eq!(t.shape, Shape::of(w), "{:?}", w);
+                let first = w.chars().next();
+                proptest::prop_assert_eq!(t.shape.has(Shape::UPPER_FIRST), first.is_some_and(char::is_uppercase));
+                proptest::prop_assert_eq!(t.shape.has(Shape::LOWER_FIRST), first.is_some_and(char::is_lowercase));
+                proptest::prop_assert_eq!(t.shape.has(Shape::HYPHEN), w.contains('-'));
+                let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+                proptest::prop_assert_eq!(t.shape.has(Shape::TWO_LETTERS), letters >= 2);
+                proptest::prop_assert_eq!(t.shape.all_caps(), letters >= 2 && !w.chars().any(char::is_lowercase));
+            }
+        }
     }
 }

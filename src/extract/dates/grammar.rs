@@ -8,7 +8,7 @@
 use super::lexicon::{self, HOLIDAYS, Lex, Unit, lex, number, ordinal};
 use super::resolve::{self, Tense};
 use super::{TimeExpr, TimexType};
-use crate::document::{Document, Span, TokenKind};
+use crate::document::{Document, Shape, Span, TokenKind};
 use chrono::{Datelike, Duration, NaiveDate};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -385,32 +385,11 @@ struct Tok<'a> {
     start: bool,
 }
 
-/// Whether the text at byte `at` begins with a capital letter.
-fn capital_at(text: &str, at: usize) -> bool {
-    let first = text.as_bytes()[at];
-    if first.is_ascii() {
-        first.is_ascii_uppercase()
-    } else {
-        text[at..].chars().next().is_some_and(char::is_uppercase)
-    }
-}
-
 /// The grammar's view of every token of `doc`, `lower` its lower-cased
 /// text. Every token passes through here, so it does the least it can:
-/// one table probe per word, and the capital and hyphen tests only where
-/// they can still decide whether the word begins a phrase.
+/// one table probe per word; its capital and hyphen are in its shape.
 fn toks<'a>(doc: &Document, lower: &'a str) -> Vec<Tok<'a>> {
     let words: &'static Words = &WORDS;
-    // The text's hyphens in order, walked by a cursor alongside the
-    // tokens (which come in text order) instead of a search in every word.
-    let hyphens: Vec<usize> = lower.match_indices('-').map(|(at, _)| at).collect();
-    let mut h = 0;
-    let mut hyphen_in = |start: usize, end: usize| {
-        while hyphens.get(h).is_some_and(|&at| at < start) {
-            h += 1;
-        }
-        hyphens.get(h).is_some_and(|&at| at < end)
-    };
     doc.tokens
         .iter()
         .map(|t| {
@@ -420,8 +399,8 @@ fn toks<'a>(doc: &Document, lower: &'a str) -> Vec<Tok<'a>> {
                     let facts = words.get(word);
                     let start = facts.begins
                         || word.as_bytes()[0].is_ascii_digit()
-                        || (facts.holiday && capital_at(&doc.text, t.span.start))
-                        || hyphen_in(t.span.start, t.span.end);
+                        || (facts.holiday && t.shape.has(Shape::UPPER_FIRST))
+                        || t.shape.has(Shape::HYPHEN);
                     (facts, start)
                 }
                 TokenKind::Number => (&Facts::NONE, true),
@@ -465,7 +444,7 @@ impl<'a> Scan<'a> {
         self.toks.get(i).map(|t| t.kind)
     }
     fn capitalized(&self, i: usize) -> bool {
-        self.doc.tokens.get(i).is_some_and(|t| capital_at(&self.doc.text, t.span.start))
+        self.doc.tokens.get(i).is_some_and(|t| t.shape.has(Shape::UPPER_FIRST))
     }
     /// Whether tokens `a` and `b` are in one sentence (phrases never cross).
     fn same(&self, a: usize, b: usize) -> bool {

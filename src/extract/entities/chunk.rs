@@ -2,8 +2,8 @@
 
 use super::classify::{Guess, classify, of_head};
 use super::lexicon::{LEX, Word, lower_with};
-use super::{Ctx, EntityKind, Mention, Span, all_caps, starts_lower, starts_upper};
-use crate::document::TokenKind;
+use super::{Ctx, EntityKind, Mention, Span, starts_upper};
+use crate::document::{Shape, TokenKind};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Name particles that may sit inside a person's or place's name.
@@ -29,6 +29,11 @@ fn particle(w: &str) -> bool {
             | "das"
             | "y"
     )
+}
+
+/// The case and hyphen facts of token `i`, recorded by the tokenizer.
+fn shape(cx: &Ctx, i: usize) -> Shape {
+    cx.doc.tokens[i].shape
 }
 
 /// True when token `i` opens its sentence, a line, a quotation or a clause
@@ -126,10 +131,11 @@ fn decide_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
         return false;
     }
     let w = cx.word(i);
-    if !starts_upper(w) || w.chars().filter(|c| c.is_alphabetic()).nth(1).is_none() && !w.ends_with('.') {
+    let shape = shape(cx, i);
+    if !shape.has(Shape::UPPER_FIRST) || !shape.has(Shape::TWO_LETTERS) && !w.ends_with('.') {
         return false;
     }
-    let hyphen = w.bytes().any(|b| b == b'-');
+    let hyphen = shape.has(Shape::HYPHEN);
     if w.starts_with('’') || w.starts_with('\'') || hyphen && (compound_adjective(w) || place_pair(w)) || contraction(w)
     {
         return false;
@@ -281,7 +287,7 @@ fn event_year(cx: &Ctx, a: usize, b: usize, e: usize) -> bool {
         && y.bytes().all(|c| c.is_ascii_digit())
         && (b + 1 >= e || matches!(cx.word(b + 1), "," | "." | ";" | ")" | "”" | "\"" | "’"))
         && classify(cx, a, b, false).kind != Some(EntityKind::Person);
-    (year || sequel) && gap == " " && next_plain && !(b - a == 1 && all_caps(cx.word(a)))
+    (year || sequel) && gap == " " && next_plain && !(b - a == 1 && shape(cx, a).all_caps())
 }
 
 /// Splits a chunk at titles and types each part; `s` is the first token
@@ -359,7 +365,7 @@ fn segment(cx: &Ctx, s: usize, mut a: usize, b: usize, out: &mut Vec<Mention>) {
 /// sentence and before a title, qualifies the title and names nothing.
 fn title_modifier(cx: &Ctx, s: usize, a: usize, t0: usize) -> bool {
     t0 - a == 1
-        && !all_caps(cx.word(a))
+        && !shape(cx, a).all_caps()
         && (is_initial(cx, a, s) || a > 0 && cx.word(a - 1).eq_ignore_ascii_case("the"))
         && !classify(cx, a, t0, false).strong
 }
@@ -401,7 +407,7 @@ pub(super) fn shouting(
     let max = LEX.place_max_tokens.max(4);
     let mut i = s;
     while i < e {
-        if !cx.is_word(i) || starts_lower(cx.word(i)) {
+        if !cx.is_word(i) || shape(cx, i).has(Shape::LOWER_FIRST) {
             i += 1;
             continue;
         }
@@ -409,7 +415,8 @@ pub(super) fn shouting(
         let lim = (i + max).min(e);
         for j in (i + 1..=lim).rev() {
             if !(i..j).all(|k| {
-                cx.is_word(k) && !starts_lower(cx.word(k)) || j - i > 1 && k > i && k + 1 < j && cx.word(k) == "of"
+                cx.is_word(k) && !shape(cx, k).has(Shape::LOWER_FIRST)
+                    || j - i > 1 && k > i && k + 1 < j && cx.word(k) == "of"
             }) {
                 continue;
             }
@@ -448,7 +455,7 @@ pub(super) fn shouting(
                 }
                 // A short acronym in a Title-Case headline is still an acronym.
                 let w = cx.word(i);
-                if all_caps(w) && !all_caps_sentence(cx, s, e) && w.len() <= 6 {
+                if shape(cx, i).all_caps() && !all_caps_sentence(cx, s, e) && w.len() <= 6 {
                     found = Some((j, span, EntityKind::Org, w.to_string(), None));
                     break;
                 }
@@ -467,9 +474,9 @@ pub(super) fn shouting(
 fn all_caps_sentence(cx: &Ctx, s: usize, e: usize) -> bool {
     let (mut w, mut c) = (0, 0);
     for i in s..e {
-        if cx.is_word(i) && cx.word(i).chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+        if cx.is_word(i) && shape(cx, i).has(Shape::TWO_LETTERS) {
             w += 1;
-            c += usize::from(all_caps(cx.word(i)));
+            c += usize::from(shape(cx, i).all_caps());
         }
     }
     c * 10 >= w * 6
