@@ -22,7 +22,7 @@ mod classify;
 mod lexicon;
 mod names;
 
-use crate::document::{Document, ParagraphKind, Span, TokenKind};
+use crate::document::{Document, ParagraphKind, Shape, Span, TokenKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 
@@ -253,10 +253,6 @@ impl Names {
 
 fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
-}
-
-fn starts_lower(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Appends `w` lower-cased character by character (ASCII words, nearly all
@@ -588,15 +584,13 @@ fn scan_words(doc: &Document) -> (WordSet<'_>, Vec<[u32; 2]>) {
     let mut lower_seen = WordSet::with_capacity(doc.tokens.len() / 2);
     let mut counts = vec![[0u32; 2]; doc.sentences.len()];
     for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        let w = doc.slice(t.span);
-        if starts_lower(w) {
-            lower_seen.insert(w);
+        if t.shape.has(Shape::LOWER_FIRST) {
+            lower_seen.insert(doc.slice(t.span));
         }
-        let (two_letters, caps) = letters_and_caps(w);
-        if two_letters {
+        if t.shape.has(Shape::TWO_LETTERS) {
             let c = &mut counts[t.sentence as usize];
             c[0] += 1;
-            c[1] += u32::from(caps);
+            c[1] += u32::from(t.shape.all_caps());
         }
     }
     (lower_seen, counts)
@@ -652,24 +646,6 @@ fn function_words(doc: &Document, si: usize) -> [u32; 4] {
         c[k + 1] += u32::from(starts_upper(w));
     }
     c
-}
-
-/// Whether `w` has two letters or more and whether it is [`all_caps`]. An
-/// ASCII word (nearly all of them) is read only until both are known: two
-/// bytes for most lower-case words.
-fn letters_and_caps(w: &str) -> (bool, bool) {
-    if !w.is_ascii() {
-        return (w.chars().filter(|c| c.is_alphabetic()).count() >= 2, all_caps(w));
-    }
-    let (mut letters, mut lower) = (0, false);
-    for &b in w.as_bytes() {
-        letters += usize::from(b.is_ascii_alphabetic());
-        lower |= b.is_ascii_lowercase();
-        if lower && letters >= 2 {
-            return (true, false);
-        }
-    }
-    (letters >= 2, !lower && letters >= 2)
 }
 
 /// An acronym in brackets after a word (token `a`, written `surf`) names
