@@ -111,14 +111,12 @@ fn packed(w: &[u8]) -> u128 {
 /// without allocating (curly apostrophes fold to straight ones).
 fn is_stopword(w: &str) -> bool {
     let mut buf = [0u8; STOPWORD_MAX];
-    let mut n = 0;
-    for c in w.chars() {
+    for (n, c) in w.chars().enumerate() {
         let c = if c == '’' { '\'' } else { c };
         if !c.is_ascii() || c == '\0' || n == STOPWORD_MAX {
             return false;
         }
         buf[n] = c.to_ascii_lowercase() as u8;
-        n += 1;
     }
     STOPWORDS.contains(&u128::from_le_bytes(buf))
 }
