@@ -21,12 +21,13 @@ pub struct NameIndex {
     /// near spellings, the earliest wins.
     known: Vec<(String, String, String)>,
     /// Hash of every string reachable from a short surname key (at most
-    /// [`SHORT_KEY`] letters) by deleting up to two letters → positions in
-    /// `known`, ascending. Two keys within edit distance `d ≤ 2` share such
-    /// a string (each edit costs at most one deletion on each side), so a
-    /// lookup touches only the few names near the new one, however many the
-    /// corpus holds: this runs on the serial step of a parallel run, where a
-    /// scan over all names with the same initials grew with the corpus.
+    /// [`SHORT_KEY`] letters) by deleting up to two letters after its
+    /// [`block`] → positions in `known`, ascending. Two keys with the same
+    /// block within edit distance `d ≤ 2` share such a string (see
+    /// [`deletions`]), so a lookup touches only the few names near the new
+    /// one, however many the corpus holds: this runs on the serial step of a
+    /// parallel run, where a scan over all names with the same initials grew
+    /// with the corpus.
     near: HashMap<u64, Vec<u32>>,
     /// Positions in `known` of the rare longer keys, scanned linearly (their
     /// deletion sets would be large).
@@ -38,11 +39,29 @@ pub struct NameIndex {
 /// Longest surname key indexed by deletions (see [`NameIndex::near`]).
 const SHORT_KEY: usize = 20;
 
+/// How many leading letters of two surname keys must agree for the names to
+/// be compared at all (a differing initial is another name).
+const BLOCK: usize = 2;
+
+/// The leading letters of a key that must match (see [`BLOCK`]). Keys are
+/// folded ASCII, so bytes are letters.
+fn block(key: &str) -> &[u8] {
+    &key.as_bytes()[..key.len().min(BLOCK)]
+}
+
 /// Calls `f` with the hash of `key` and of every string made from it by
-/// deleting one letter or (when `max` is 2) two. Repeats are not removed and
-/// hashes may collide: both only add candidates, which the caller checks
-/// with the real distance. Hashing into a stack buffer keeps this free of
-/// allocation; keys are folded ASCII of at most `SHORT_KEY + 2` letters.
+/// deleting one letter or (when `max` is 2) two, never within its [`block`].
+///
+/// Only keys with the same block are ever compared, and the Levenshtein
+/// distance is unchanged by stripping a common prefix: two such keys within
+/// distance `d` have tails within `d`, which share a string reachable by at
+/// most `d` deletions from each (an edit costs at most one deletion on each
+/// side). Keeping the block out of the deletions thus loses no match, and
+/// both shortens the list of strings and keeps names of other blocks out of
+/// the candidates. Repeats are not removed and hashes may collide: both only
+/// add candidates, which the caller checks with the real distance. Hashing
+/// into a stack buffer keeps this free of allocation; keys are folded ASCII
+/// of at most `SHORT_KEY + 2` letters.
 fn deletions(key: &str, max: usize, mut f: impl FnMut(u64)) {
     use std::hash::Hasher;
     fn hash(b: &[u8]) -> u64 {
@@ -55,7 +74,7 @@ fn deletions(key: &str, max: usize, mut f: impl FnMut(u64)) {
     let mut one = [0u8; SHORT_KEY + 2];
     let mut two = [0u8; SHORT_KEY + 2];
     f(hash(k));
-    for i in 0..k.len() {
+    for i in block(key).len()..k.len() {
         let n = k.len() - 1;
         one[..i].copy_from_slice(&k[..i]);
         one[i..n].copy_from_slice(&k[i + 1..]);
@@ -125,6 +144,7 @@ fn within(a: &str, b: &str, bound: usize) -> bool {
     if a.len() >= MAX || b.len() >= MAX || bound == 0 {
         return a == b;
     }
+    let (a, b) = trim_common(a, b);
     let over = bound + 1;
     let mut prev = [over; MAX];
     let mut cur = [over; MAX];
@@ -151,6 +171,17 @@ fn within(a: &str, b: &str, bound: usize) -> bool {
         std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()] <= bound
+}
+
+/// `a` and `b` without their longest common prefix, then suffix. Matching
+/// those letters is always part of some optimal alignment, so the Levenshtein
+/// distance is unchanged, and near spellings shrink to the few letters that
+/// differ (compared keys share at least their [`block`]).
+fn trim_common<'s>(a: &'s [u8], b: &'s [u8]) -> (&'s [u8], &'s [u8]) {
+    let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[start..], &b[start..]);
+    let end = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    (&a[..a.len() - end], &b[..b.len() - end])
 }
 
 impl NameIndex {
@@ -185,9 +216,6 @@ impl NameIndex {
     }
 
     fn canonical_for(&mut self, name: &str) -> String {
-        fn prefix(key: &str) -> String {
-            key.chars().take(2).collect()
-        }
         if let Some(c) = self.memo.get(name) {
             return c.clone();
         }
@@ -198,11 +226,10 @@ impl NameIndex {
             let mut hit = None;
             // Same surname key, or a near one (ending variants are folded).
             let close = |k: &str| within(k, &last, if last.len() >= 6 { 2 } else { 1 });
-            let block = prefix(&last);
             let bound = if last.len() >= 6 { 2 } else { 1 };
             // Candidates: names whose surname key shares a deletion string
             // with this one, plus the long keys; only those with the same
-            // first two letters count (a differing initial is another name).
+            // block count (the long keys, and hash collisions, may differ).
             let mut candidates: Vec<u32> = self.long.clone();
             if last.len() <= SHORT_KEY + bound {
                 deletions(&last, bound, |d| candidates.extend(self.near.get(&d).into_iter().flatten()));
@@ -211,7 +238,7 @@ impl NameIndex {
             candidates.dedup();
             for &i in &candidates {
                 let (k, f, canon) = &self.known[i as usize];
-                if prefix(k) == block
+                if block(k) == block(&last)
                     && (k == &last || close(k))
                     && (*f == first || first.len() >= 4 && within(f, &first, 1))
                 {
@@ -255,7 +282,7 @@ impl NameIndex {
 
 #[cfg(test)]
 mod tests {
-    use super::{NameIndex, fold, within};
+    use super::{NameIndex, block, fold, trim_common, within};
     use proptest::prelude::*;
 
     /// The rule the index implements, as a scan over every name seen before
@@ -309,6 +336,26 @@ mod tests {
         assert_eq!(index.canonical_for("Volodymyr Zelinsky"), "Volodymyr Zelensky");
         assert_eq!(index.canonical_for("Olena Zelenska"), "Olena Zelenska", "another first name");
         assert_eq!(index.canonical_for("Volodymyr Kelensky"), "Volodymyr Kelensky", "another initial");
+    }
+
+    #[test]
+    fn trim_common_keeps_only_the_differing_middle() {
+        let trim = |a: &'static str, b: &'static str| {
+            let (a, b) = trim_common(a.as_bytes(), b.as_bytes());
+            (std::str::from_utf8(a).unwrap(), std::str::from_utf8(b).unwrap())
+        };
+        assert_eq!(trim("zelenski", "zelinski"), ("e", "i"));
+        assert_eq!(trim("zelenski", "zelenschi"), ("k", "ch"));
+        assert_eq!(trim("abc", "abc"), ("", ""));
+        assert_eq!(trim("ab", "abab"), ("", "ab"), "the prefix is taken first");
+        assert_eq!(trim("putin", "trump"), ("putin", "trump"));
+    }
+
+    #[test]
+    fn block_is_the_first_two_letters_or_the_whole_short_key() {
+        assert_eq!(block("zelenski"), b"ze");
+        assert_eq!(block("z"), b"z");
+        assert_eq!(block(""), b"");
     }
 
     #[test]
