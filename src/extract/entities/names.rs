@@ -49,6 +49,15 @@ fn block(key: &str) -> &[u8] {
     &key.as_bytes()[..key.len().min(BLOCK)]
 }
 
+/// The hash of one string of a key's deletion set (see [`deletions`]).
+fn hash(b: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(b);
+    h.write_usize(b.len());
+    h.finish()
+}
+
 /// Calls `f` with the hash of `key` and of every string made from it by
 /// deleting one letter or (when `max` is 2) two, never within its [`block`].
 ///
@@ -60,31 +69,31 @@ fn block(key: &str) -> &[u8] {
 /// both shortens the list of strings and keeps names of other blocks out of
 /// the candidates. Repeats are not removed and hashes may collide: both only
 /// add candidates, which the caller checks with the real distance. Hashing
-/// into a stack buffer keeps this free of allocation; keys are folded ASCII
-/// of at most `SHORT_KEY + 2` letters.
+/// from stack buffers updated a letter at a time keeps this free of
+/// allocation and copying; keys are folded ASCII of at most `SHORT_KEY + 2`
+/// letters.
 fn deletions(key: &str, max: usize, mut f: impl FnMut(u64)) {
-    use std::hash::Hasher;
-    fn hash(b: &[u8]) -> u64 {
-        let mut h = rustc_hash::FxHasher::default();
-        h.write(b);
-        h.write_usize(b.len());
-        h.finish()
-    }
     let k = key.as_bytes();
-    let mut one = [0u8; SHORT_KEY + 2];
-    let mut two = [0u8; SHORT_KEY + 2];
     f(hash(k));
-    for i in block(key).len()..k.len() {
-        let n = k.len() - 1;
-        one[..i].copy_from_slice(&k[..i]);
-        one[i..n].copy_from_slice(&k[i + 1..]);
+    let Some(n) = k.len().checked_sub(1) else { return };
+    let mut one = [0u8; SHORT_KEY + 2];
+    one[..k.len()].copy_from_slice(k);
+    // Deleting from the last position down, each next string differs from
+    // the one before in a single letter: `one[i]` becomes `k[i + 1]`.
+    for i in (block(key).len()..k.len()).rev() {
+        if i < n {
+            one[i] = k[i + 1];
+        }
         f(hash(&one[..n]));
         if max < 2 {
             continue;
         }
-        for j in i..n {
-            two[..j].copy_from_slice(&one[..j]);
-            two[j..n - 1].copy_from_slice(&one[j + 1..n]);
+        // Likewise for a second deletion, at `j ≥ i`, from `one`.
+        let mut two = one;
+        for j in (i..n).rev() {
+            if j + 1 < n {
+                two[j] = one[j + 1];
+            }
             f(hash(&two[..n - 1]));
         }
     }
@@ -146,8 +155,9 @@ fn within(a: &str, b: &str, bound: usize) -> bool {
     }
     let (a, b) = trim_common(a, b);
     let over = bound + 1;
-    let mut prev = [over; MAX];
-    let mut cur = [over; MAX];
+    // Two rows, swapped by reference: swapping the arrays would copy them.
+    let (mut prev_row, mut cur_row) = ([over; MAX], [over; MAX]);
+    let (mut prev, mut cur) = (&mut prev_row, &mut cur_row);
     for (j, p) in prev.iter_mut().enumerate().take(b.len().min(bound) + 1) {
         *p = j;
     }
@@ -215,74 +225,78 @@ impl NameIndex {
         changed
     }
 
+    /// The corpus canonical of a document-level canonical: decided once,
+    /// from the names known before it, and remembered.
     fn canonical_for(&mut self, name: &str) -> String {
         if let Some(c) = self.memo.get(name) {
             return c.clone();
         }
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let result = if words.len() >= 2 {
-            let first = fold(words[0]);
-            let last = fold(words[words.len() - 1]);
-            let mut hit = None;
-            // Same surname key, or a near one (ending variants are folded).
-            let close = |k: &str| within(k, &last, if last.len() >= 6 { 2 } else { 1 });
-            let bound = if last.len() >= 6 { 2 } else { 1 };
-            // Candidates: names whose surname key shares a deletion string
-            // with this one, plus the long keys; only those with the same
-            // block count (the long keys, and hash collisions, may differ).
-            let mut candidates: Vec<u32> = self.long.clone();
-            if last.len() <= SHORT_KEY + bound {
-                deletions(&last, bound, |d| candidates.extend(self.near.get(&d).into_iter().flatten()));
-            }
-            candidates.sort_unstable();
-            candidates.dedup();
-            for &i in &candidates {
-                let (k, f, canon) = &self.known[i as usize];
-                if block(k) == block(&last)
-                    && (k == &last || close(k))
-                    && (*f == first || first.len() >= 4 && within(f, &first, 1))
-                {
-                    hit = Some(canon.clone());
-                    break;
-                }
-            }
-            match hit {
-                Some(c) => c,
-                None => {
-                    let at = u32::try_from(self.known.len()).expect("fewer than 2^32 distinct names");
-                    if last.len() <= SHORT_KEY {
-                        deletions(&last, 2, |d| {
-                            let ids = self.near.entry(d).or_default();
-                            if ids.last() != Some(&at) {
-                                ids.push(at);
-                            }
-                        });
-                    } else {
-                        self.long.push(at);
+        let mut words = name.split_whitespace();
+        let result = match (words.next(), words.next_back()) {
+            (Some(first), Some(last)) => {
+                let (first, last) = (fold(first), fold(last));
+                match self.nearest(&first, &last) {
+                    Some(at) => self.known[at as usize].2.clone(),
+                    None => {
+                        self.add(first, last, name);
+                        name.to_string()
                     }
-                    self.by_surname.entry(last.clone()).or_insert((0, at)).0 += 1;
-                    self.known.push((last, first, name.to_string()));
-                    name.to_string()
                 }
             }
-        } else if words.len() == 1 {
             // A lone surname: the unique known full name with that surname key.
-            let last = fold(words[0]);
-            match self.by_surname.get(&last) {
+            (Some(last), None) => match self.by_surname.get(&fold(last)) {
                 Some(&(1, at)) => self.known[at as usize].2.clone(),
                 _ => name.to_string(),
-            }
-        } else {
-            name.to_string()
+            },
+            (None, _) => name.to_string(),
         };
         self.memo.insert(name.to_string(), result.clone());
         result
+    }
+
+    /// Position of the earliest known full name with the same first name (or
+    /// a near one) and the same surname key (or a near one, ending variants
+    /// being folded), given the folded first and last words of a name.
+    fn nearest(&self, first: &str, last: &str) -> Option<u32> {
+        let bound = if last.len() >= 6 { 2 } else { 1 };
+        // Candidates: names whose surname key shares a deletion string with
+        // this one, plus the long keys; only those with the same block count
+        // (the long keys, and hash collisions, may differ).
+        let mut candidates: Vec<u32> = self.long.clone();
+        if last.len() <= SHORT_KEY + bound {
+            deletions(last, bound, |d| candidates.extend(self.near.get(&d).into_iter().flatten()));
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.into_iter().find(|&i| {
+            let (k, f, _) = &self.known[i as usize];
+            block(k) == block(last)
+                && (k == last || within(k, last, bound))
+                && (f == first || first.len() >= 4 && within(f, first, 1))
+        })
+    }
+
+    /// Makes a full name known under its folded first and last words.
+    fn add(&mut self, first: String, last: String, name: &str) {
+        let at = u32::try_from(self.known.len()).expect("fewer than 2^32 distinct names");
+        if last.len() <= SHORT_KEY {
+            deletions(&last, 2, |d| {
+                let ids = self.near.entry(d).or_default();
+                if ids.last() != Some(&at) {
+                    ids.push(at);
+                }
+            });
+        } else {
+            self.long.push(at);
+        }
+        self.by_surname.entry(last.clone()).or_insert((0, at)).0 += 1;
+        self.known.push((last, first, name.to_string()));
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{NameIndex, block, fold, trim_common, within};
+    use super::{NameIndex, block, deletions, fold, hash, trim_common, within};
     use proptest::prelude::*;
 
     /// The rule the index implements, as a scan over every name seen before
@@ -336,6 +350,34 @@ mod tests {
         assert_eq!(index.canonical_for("Volodymyr Zelinsky"), "Volodymyr Zelensky");
         assert_eq!(index.canonical_for("Olena Zelenska"), "Olena Zelenska", "another first name");
         assert_eq!(index.canonical_for("Volodymyr Kelensky"), "Volodymyr Kelensky", "another initial");
+    }
+
+    #[test]
+    fn deletions_hash_each_string_made_by_deleting_after_the_block() {
+        fn by_removal(key: &str, max: usize) -> Vec<u64> {
+            let k = key.as_bytes();
+            let mut out = vec![hash(k)];
+            for i in k.len().min(2)..k.len() {
+                let mut one = k.to_vec();
+                one.remove(i);
+                out.push(hash(&one));
+                for j in (i..one.len()).filter(|_| max == 2) {
+                    let mut two = one.clone();
+                    two.remove(j);
+                    out.push(hash(&two));
+                }
+            }
+            out.sort_unstable();
+            out
+        }
+        for key in ["", "a", "ab", "abc", "zelenski", "abcdefghijklmnopqrstuv"] {
+            for max in [1, 2] {
+                let mut got = Vec::new();
+                deletions(key, max, |h| got.push(h));
+                got.sort_unstable();
+                assert_eq!(got, by_removal(key, max), "{key} / {max}");
+            }
+        }
     }
 
     #[test]
