@@ -81,32 +81,44 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     lex
 });
 
-static STOPWORDS: LazyLock<rustc_hash::FxHashSet<&'static [u8]>> = LazyLock::new(|| {
+/// Stop words keyed by [`packed`] bytes: one is looked up for each of the
+/// first words of every line, and an integer hashes and compares in a few
+/// instructions where a byte string needs a loop and a `memcmp`.
+static STOPWORDS: LazyLock<rustc_hash::FxHashSet<u128>> = LazyLock::new(|| {
     include_str!("../../data/stopwords_en.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::as_bytes)
+        .map(|w| {
+            assert!(w.len() <= STOPWORD_MAX && !w.contains('\0'), "stop word {w:?} does not pack");
+            packed(w.as_bytes())
+        })
         .collect()
 });
 
 /// Longest stop word, in bytes; longer words are never looked up.
 const STOPWORD_MAX: usize = 16;
 
+/// Up to [`STOPWORD_MAX`] bytes as one integer, zero-padded: distinct for
+/// distinct words, since no word holds a NUL byte.
+fn packed(w: &[u8]) -> u128 {
+    let mut buf = [0u8; STOPWORD_MAX];
+    buf[..w.len()].copy_from_slice(w);
+    u128::from_le_bytes(buf)
+}
+
 /// True when `w` is an English stop word, compared case-insensitively
 /// without allocating (curly apostrophes fold to straight ones).
 fn is_stopword(w: &str) -> bool {
     let mut buf = [0u8; STOPWORD_MAX];
-    let mut n = 0;
-    for c in w.chars() {
+    for (n, c) in w.chars().enumerate() {
         let c = if c == '’' { '\'' } else { c };
-        if !c.is_ascii() || n == STOPWORD_MAX {
+        if !c.is_ascii() || c == '\0' || n == STOPWORD_MAX {
             return false;
         }
         buf[n] = c.to_ascii_lowercase() as u8;
-        n += 1;
     }
-    STOPWORDS.contains(&buf[..n])
+    STOPWORDS.contains(&u128::from_le_bytes(buf))
 }
 
 /// Widget and credit lines recognized by shape rather than wording.
@@ -277,6 +289,16 @@ pub fn title_like(line: &str, st: &Stats) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stop_words_match_whole_words_in_any_case() {
+        for w in ["the", "The", "THE", "it's", "It’s", "he's"] {
+            assert!(is_stopword(w), "{w}");
+        }
+        for w in ["", "th", "thee", "theory", "its’s", "thé", "the\0", "abcdefghijklmnopq"] {
+            assert!(!is_stopword(w), "{w}");
+        }
+    }
 
     fn classify(line: &str) -> Class {
         super::classify(line, &stats(line))
