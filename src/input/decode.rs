@@ -28,7 +28,7 @@ pub enum DecodeError {
 pub fn decode(bytes: &[u8], normalize_newlines: bool) -> Result<Decoded, DecodeError> {
     let mut warnings = Vec::new();
     let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        utf8(rest, &mut warnings)?
+        utf8(rest, &mut warnings)
     } else if bytes.starts_with(b"\xFF\xFE") {
         utf16(&bytes[2..], false, &mut warnings)
     } else if bytes.starts_with(b"\xFE\xFF") {
@@ -37,25 +37,24 @@ pub fn decode(bytes: &[u8], normalize_newlines: bool) -> Result<Decoded, DecodeE
         warnings.push(format!("no byte-order mark; decoded as UTF-16{}", if big_endian { "BE" } else { "LE" }));
         utf16(bytes, big_endian, &mut warnings)
     } else {
-        utf8(bytes, &mut warnings)?
+        utf8(bytes, &mut warnings)
     };
-    if text.contains('\0') {
+    let (nul, cr) = nul_and_cr(text.as_bytes());
+    if nul {
         return Err(DecodeError::Binary);
     }
-    let text =
-        if normalize_newlines && text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
+    let text = if normalize_newlines && cr { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
     Ok(Decoded { text, warnings })
 }
 
-fn utf8(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, DecodeError> {
-    if memchr_nul(bytes) {
-        return Err(DecodeError::Binary);
-    }
+/// UTF-8, lossily where invalid. NUL bytes survive decoding and are caught
+/// afterwards with the other encodings'.
+fn utf8(bytes: &[u8], warnings: &mut Vec<String>) -> String {
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
+        Ok(s) => s.to_string(),
         Err(e) => {
             warnings.push(format!("invalid UTF-8 at byte {}; undecodable bytes replaced with U+FFFD", e.valid_up_to()));
-            Ok(String::from_utf8_lossy(bytes).into_owned())
+            String::from_utf8_lossy(bytes).into_owned()
         }
     }
 }
@@ -69,8 +68,16 @@ fn utf16(bytes: &[u8], big_endian: bool, warnings: &mut Vec<String>) -> String {
     text.into_owned()
 }
 
-fn memchr_nul(bytes: &[u8]) -> bool {
-    bytes.contains(&0)
+/// Whether `bytes` hold a NUL and whether they hold a carriage return: one
+/// pass without early exit, which the compiler turns into vector compares,
+/// instead of one search per byte value.
+fn nul_and_cr(bytes: &[u8]) -> (bool, bool) {
+    let (mut nul, mut cr) = (false, false);
+    for &b in bytes {
+        nul |= b == 0;
+        cr |= b == b'\r';
+    }
+    (nul, cr)
 }
 
 /// Recognizes BOM-less UTF-16 of mostly Latin text: NULs in nearly all of
@@ -107,6 +114,21 @@ mod tests {
             v.extend_from_slice(&u.to_le_bytes());
         }
         v
+    }
+
+    #[test]
+    fn finds_nul_and_cr_at_any_position() {
+        for len in [0, 1, 15, 16, 17, 100] {
+            let clean = vec![b'a'; len];
+            assert_eq!(nul_and_cr(&clean), (false, false));
+            for at in 0..len {
+                let mut v = clean.clone();
+                v[at] = 0;
+                assert_eq!(nul_and_cr(&v), (true, false), "NUL at {at} of {len}");
+                v[at] = b'\r';
+                assert_eq!(nul_and_cr(&v), (false, true), "CR at {at} of {len}");
+            }
+        }
     }
 
     #[test]

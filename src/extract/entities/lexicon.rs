@@ -148,8 +148,37 @@ pub fn lower_in<'b>(w: &str, buf: &'b mut [u8; 48], spill: &'b mut String) -> &'
     }
 }
 
+/// The entries of a lexicon file: its lines, trimmed, without blank lines
+/// and `#` comments. The lines are short, so a plain byte scan finds each
+/// line feed sooner than the vectorized search `str::lines` sets up per line
+/// (the trim drops the `\r` of a CRLF ending as `str::lines` would).
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
-    s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        let (line, tail) = split_at_byte(text, b'\n').map_or((text, None), |(l, t)| (l, Some(t)));
+        rest = tail;
+        Some(line)
+    })
+    .map(trim)
+    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// `s` split around its first `byte`, an ASCII byte (so both sides are
+/// whole characters), found by a plain scan.
+fn split_at_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().position(|b| b == byte)?;
+    Some((&s[..i], &s[i + 1..]))
+}
+
+/// `str::trim`, without decoding when `l` starts and ends with a visible
+/// ASCII character (as nearly every lexicon line and field does): then it
+/// has no whitespace to trim.
+fn trim(l: &str) -> &str {
+    match (l.as_bytes().first(), l.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => l,
+        _ => l.trim(),
+    }
 }
 
 fn set(s: &'static str) -> HashSet<String> {
@@ -173,12 +202,11 @@ fn load_places(
     mut countries: Option<&mut HashMap<&'static str, &'static str>>,
 ) {
     for l in lines(src) {
-        // The fields are short: a plain scan finds a tab sooner than the
-        // vectorized search that `split('\t')` sets up for each one.
-        #[allow(clippy::manual_pattern_char_comparison, reason = "a char pattern searches with memchr, slower here")]
-        let mut f = l.split(|c| c == '\t');
-        let (Some(name), Some(kind)) = (f.next(), f.next()) else { continue };
-        let country = f.next().unwrap_or("").trim();
+        // Fields as `split('\t')` gives them, by plain scans: the fields are
+        // short, and a tab is one byte.
+        let Some((name, rest)) = split_at_byte(l, b'\t') else { continue };
+        let (kind, rest) = split_at_byte(rest, b'\t').unwrap_or((rest, ""));
+        let country = trim(split_at_byte(rest, b'\t').map_or(rest, |(c, _)| c));
         let kind = match kind {
             "country" => PlaceKind::Country,
             "continent" => PlaceKind::Continent,
@@ -218,7 +246,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut country_names = HashMap::default();
     load_places(&mut places, include_str!("../../../data/entities/places.tsv"), false, Some(&mut country_names));
     load_places(&mut places, include_str!("../../../data/entities/places_extra.tsv"), true, None);
-    let place_max_tokens = places.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+    let place_max_tokens = places.keys().map(|k| k.bytes().filter(|&b| b == b' ').count() + 1).max().unwrap_or(1);
     let mut given = set(include_str!("../../../data/entities/given_names.txt"));
     given.extend(set(include_str!("../../../data/entities/given_names_extra.txt")));
     let mut demonyms = HashMap::default();
@@ -251,7 +279,13 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             (surname.trim().to_lowercase(), full.trim())
         })
         .collect();
-    let mut words = HashMap::default();
+    // Sized for the sum of the lexicons (an upper bound), so it never rehashes.
+    let lexicon_words = [&never_names, &given, &titles, &org_heads, &misc_heads, &loc_heads, &common, &org_names]
+        .map(HashSet::len)
+        .into_iter()
+        .sum::<usize>();
+    let mut words =
+        HashMap::with_capacity_and_hasher(lexicon_words + demonyms.len() + people.len(), Default::default());
     add_words(&mut words, Word::NEVER_NAME, &never_names);
     add_words(&mut words, Word::GIVEN, &given);
     add_words(&mut words, Word::TITLE, &titles);
@@ -326,6 +360,23 @@ mod tests {
         assert!(LEX.word("square").has(Word::LOC_HEAD) && LEX.word("several").has(Word::COMMON));
         assert!(!LEX.word("putin").has(Word::NEVER_NAME | Word::LOC_HEAD | Word::COMMON));
         assert_eq!(LEX.word("no such word"), Word::default());
+    }
+
+    /// The byte-scanning readers give what `str::lines`, `str::trim` and
+    /// `split('\t')` give.
+    #[test]
+    fn readers_match_the_std_ones() {
+        let text =
+            "# header\n  Zürich\tcity\tCH \r\n\n\u{a0}Köln\u{2003}\r\nBern\tcity\r\n\t\n  # indented comment\nlast";
+        let std: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        assert_eq!(lines(text).collect::<Vec<_>>(), std);
+        assert_eq!(std, ["Zürich\tcity\tCH", "Köln", "Bern\tcity", "last"]);
+        for l in ["", " ", "a", " a", "a\t", "\u{a0}ö\u{a0}", "Zürich", "ab\u{2003}", "A Coruña"] {
+            assert_eq!(trim(l), l.trim(), "{l:?}");
+        }
+        assert_eq!(split_at_byte("Köln\tcity\tDE", b'\t'), Some(("Köln", "city\tDE")));
+        assert_eq!(split_at_byte("\tcity", b'\t'), Some(("", "city")));
+        assert_eq!(split_at_byte("Köln", b'\t'), None);
     }
 
     #[test]

@@ -21,12 +21,13 @@ pub struct NameIndex {
     /// near spellings, the earliest wins.
     known: Vec<(String, String, String)>,
     /// Hash of every string reachable from a short surname key (at most
-    /// [`SHORT_KEY`] letters) by deleting up to two letters → positions in
-    /// `known`, ascending. Two keys within edit distance `d ≤ 2` share such
-    /// a string (each edit costs at most one deletion on each side), so a
-    /// lookup touches only the few names near the new one, however many the
-    /// corpus holds: this runs on the serial step of a parallel run, where a
-    /// scan over all names with the same initials grew with the corpus.
+    /// [`SHORT_KEY`] letters) by deleting up to two letters after its
+    /// [`block`] → positions in `known`, ascending. Two keys with the same
+    /// block within edit distance `d ≤ 2` share such a string (see
+    /// [`deletions`]), so a lookup touches only the few names near the new
+    /// one, however many the corpus holds: this runs on the serial step of a
+    /// parallel run, where a scan over all names with the same initials grew
+    /// with the corpus.
     near: HashMap<u64, Vec<u32>>,
     /// Positions in `known` of the rare longer keys, scanned linearly (their
     /// deletion sets would be large).
@@ -38,34 +39,61 @@ pub struct NameIndex {
 /// Longest surname key indexed by deletions (see [`NameIndex::near`]).
 const SHORT_KEY: usize = 20;
 
-/// Calls `f` with the hash of `key` and of every string made from it by
-/// deleting one letter or (when `max` is 2) two. Repeats are not removed and
-/// hashes may collide: both only add candidates, which the caller checks
-/// with the real distance. Hashing into a stack buffer keeps this free of
-/// allocation; keys are folded ASCII of at most `SHORT_KEY + 2` letters.
-fn deletions(key: &str, max: usize, mut f: impl FnMut(u64)) {
+/// How many leading letters of two surname keys must agree for the names to
+/// be compared at all (a differing initial is another name).
+const BLOCK: usize = 2;
+
+/// The leading letters of a key that must match (see [`BLOCK`]). Keys are
+/// folded ASCII, so bytes are letters.
+fn block(key: &str) -> &[u8] {
+    &key.as_bytes()[..key.len().min(BLOCK)]
+}
+
+/// The hash of one string of a key's deletion set (see [`deletions`]).
+fn hash(b: &[u8]) -> u64 {
     use std::hash::Hasher;
-    fn hash(b: &[u8]) -> u64 {
-        let mut h = rustc_hash::FxHasher::default();
-        h.write(b);
-        h.write_usize(b.len());
-        h.finish()
-    }
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(b);
+    h.write_usize(b.len());
+    h.finish()
+}
+
+/// Calls `f` with the hash of `key` and of every string made from it by
+/// deleting one letter or (when `max` is 2) two, never within its [`block`].
+///
+/// Only keys with the same block are ever compared, and the Levenshtein
+/// distance is unchanged by stripping a common prefix: two such keys within
+/// distance `d` have tails within `d`, which share a string reachable by at
+/// most `d` deletions from each (an edit costs at most one deletion on each
+/// side). Keeping the block out of the deletions thus loses no match, and
+/// both shortens the list of strings and keeps names of other blocks out of
+/// the candidates. Repeats are not removed and hashes may collide: both only
+/// add candidates, which the caller checks with the real distance. Hashing
+/// from stack buffers updated a letter at a time keeps this free of
+/// allocation and copying; keys are folded ASCII of at most `SHORT_KEY + 2`
+/// letters.
+fn deletions(key: &str, max: usize, mut f: impl FnMut(u64)) {
     let k = key.as_bytes();
-    let mut one = [0u8; SHORT_KEY + 2];
-    let mut two = [0u8; SHORT_KEY + 2];
     f(hash(k));
-    for i in 0..k.len() {
-        let n = k.len() - 1;
-        one[..i].copy_from_slice(&k[..i]);
-        one[i..n].copy_from_slice(&k[i + 1..]);
+    let Some(n) = k.len().checked_sub(1) else { return };
+    let mut one = [0u8; SHORT_KEY + 2];
+    one[..k.len()].copy_from_slice(k);
+    // Deleting from the last position down, each next string differs from
+    // the one before in a single letter: `one[i]` becomes `k[i + 1]`.
+    for i in (block(key).len()..k.len()).rev() {
+        if i < n {
+            one[i] = k[i + 1];
+        }
         f(hash(&one[..n]));
         if max < 2 {
             continue;
         }
-        for j in i..n {
-            two[..j].copy_from_slice(&one[..j]);
-            two[j..n - 1].copy_from_slice(&one[j + 1..n]);
+        // Likewise for a second deletion, at `j ≥ i`, from `one`.
+        let mut two = one;
+        for j in (i..n).rev() {
+            if j + 1 < n {
+                two[j] = one[j + 1];
+            }
             f(hash(&two[..n - 1]));
         }
     }
@@ -125,9 +153,11 @@ fn within(a: &str, b: &str, bound: usize) -> bool {
     if a.len() >= MAX || b.len() >= MAX || bound == 0 {
         return a == b;
     }
+    let (a, b) = trim_common(a, b);
     let over = bound + 1;
-    let mut prev = [over; MAX];
-    let mut cur = [over; MAX];
+    // Two rows, swapped by reference: swapping the arrays would copy them.
+    let (mut prev_row, mut cur_row) = ([over; MAX], [over; MAX]);
+    let (mut prev, mut cur) = (&mut prev_row, &mut cur_row);
     for (j, p) in prev.iter_mut().enumerate().take(b.len().min(bound) + 1) {
         *p = j;
     }
@@ -151,6 +181,17 @@ fn within(a: &str, b: &str, bound: usize) -> bool {
         std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()] <= bound
+}
+
+/// `a` and `b` without their longest common prefix, then suffix. Matching
+/// those letters is always part of some optimal alignment, so the Levenshtein
+/// distance is unchanged, and near spellings shrink to the few letters that
+/// differ (compared keys share at least their [`block`]).
+fn trim_common<'s>(a: &'s [u8], b: &'s [u8]) -> (&'s [u8], &'s [u8]) {
+    let start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[start..], &b[start..]);
+    let end = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    (&a[..a.len() - end], &b[..b.len() - end])
 }
 
 impl NameIndex {
@@ -184,78 +225,78 @@ impl NameIndex {
         changed
     }
 
+    /// The corpus canonical of a document-level canonical: decided once,
+    /// from the names known before it, and remembered.
     fn canonical_for(&mut self, name: &str) -> String {
-        fn prefix(key: &str) -> String {
-            key.chars().take(2).collect()
-        }
         if let Some(c) = self.memo.get(name) {
             return c.clone();
         }
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let result = if words.len() >= 2 {
-            let first = fold(words[0]);
-            let last = fold(words[words.len() - 1]);
-            let mut hit = None;
-            // Same surname key, or a near one (ending variants are folded).
-            let close = |k: &str| within(k, &last, if last.len() >= 6 { 2 } else { 1 });
-            let block = prefix(&last);
-            let bound = if last.len() >= 6 { 2 } else { 1 };
-            // Candidates: names whose surname key shares a deletion string
-            // with this one, plus the long keys; only those with the same
-            // first two letters count (a differing initial is another name).
-            let mut candidates: Vec<u32> = self.long.clone();
-            if last.len() <= SHORT_KEY + bound {
-                deletions(&last, bound, |d| candidates.extend(self.near.get(&d).into_iter().flatten()));
-            }
-            candidates.sort_unstable();
-            candidates.dedup();
-            for &i in &candidates {
-                let (k, f, canon) = &self.known[i as usize];
-                if prefix(k) == block
-                    && (k == &last || close(k))
-                    && (*f == first || first.len() >= 4 && within(f, &first, 1))
-                {
-                    hit = Some(canon.clone());
-                    break;
-                }
-            }
-            match hit {
-                Some(c) => c,
-                None => {
-                    let at = u32::try_from(self.known.len()).expect("fewer than 2^32 distinct names");
-                    if last.len() <= SHORT_KEY {
-                        deletions(&last, 2, |d| {
-                            let ids = self.near.entry(d).or_default();
-                            if ids.last() != Some(&at) {
-                                ids.push(at);
-                            }
-                        });
-                    } else {
-                        self.long.push(at);
+        let mut words = name.split_whitespace();
+        let result = match (words.next(), words.next_back()) {
+            (Some(first), Some(last)) => {
+                let (first, last) = (fold(first), fold(last));
+                match self.nearest(&first, &last) {
+                    Some(at) => self.known[at as usize].2.clone(),
+                    None => {
+                        self.add(first, last, name);
+                        name.to_string()
                     }
-                    self.by_surname.entry(last.clone()).or_insert((0, at)).0 += 1;
-                    self.known.push((last, first, name.to_string()));
-                    name.to_string()
                 }
             }
-        } else if words.len() == 1 {
             // A lone surname: the unique known full name with that surname key.
-            let last = fold(words[0]);
-            match self.by_surname.get(&last) {
+            (Some(last), None) => match self.by_surname.get(&fold(last)) {
                 Some(&(1, at)) => self.known[at as usize].2.clone(),
                 _ => name.to_string(),
-            }
-        } else {
-            name.to_string()
+            },
+            (None, _) => name.to_string(),
         };
         self.memo.insert(name.to_string(), result.clone());
         result
+    }
+
+    /// Position of the earliest known full name with the same first name (or
+    /// a near one) and the same surname key (or a near one, ending variants
+    /// being folded), given the folded first and last words of a name.
+    fn nearest(&self, first: &str, last: &str) -> Option<u32> {
+        let bound = if last.len() >= 6 { 2 } else { 1 };
+        // Candidates: names whose surname key shares a deletion string with
+        // this one, plus the long keys; only those with the same block count
+        // (the long keys, and hash collisions, may differ).
+        let mut candidates: Vec<u32> = self.long.clone();
+        if last.len() <= SHORT_KEY + bound {
+            deletions(last, bound, |d| candidates.extend(self.near.get(&d).into_iter().flatten()));
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates.into_iter().find(|&i| {
+            let (k, f, _) = &self.known[i as usize];
+            block(k) == block(last)
+                && (k == last || within(k, last, bound))
+                && (f == first || first.len() >= 4 && within(f, first, 1))
+        })
+    }
+
+    /// Makes a full name known under its folded first and last words.
+    fn add(&mut self, first: String, last: String, name: &str) {
+        let at = u32::try_from(self.known.len()).expect("fewer than 2^32 distinct names");
+        if last.len() <= SHORT_KEY {
+            deletions(&last, 2, |d| {
+                let ids = self.near.entry(d).or_default();
+                if ids.last() != Some(&at) {
+                    ids.push(at);
+                }
+            });
+        } else {
+            self.long.push(at);
+        }
+        self.by_surname.entry(last.clone()).or_insert((0, at)).0 += 1;
+        self.known.push((last, first, name.to_string()));
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{NameIndex, fold, within};
+    use super::{NameIndex, block, deletions, fold, hash, trim_common, within};
     use proptest::prelude::*;
 
     /// The rule the index implements, as a scan over every name seen before
@@ -309,6 +350,54 @@ mod tests {
         assert_eq!(index.canonical_for("Volodymyr Zelinsky"), "Volodymyr Zelensky");
         assert_eq!(index.canonical_for("Olena Zelenska"), "Olena Zelenska", "another first name");
         assert_eq!(index.canonical_for("Volodymyr Kelensky"), "Volodymyr Kelensky", "another initial");
+    }
+
+    #[test]
+    fn deletions_hash_each_string_made_by_deleting_after_the_block() {
+        fn by_removal(key: &str, max: usize) -> Vec<u64> {
+            let k = key.as_bytes();
+            let mut out = vec![hash(k)];
+            for i in k.len().min(2)..k.len() {
+                let mut one = k.to_vec();
+                one.remove(i);
+                out.push(hash(&one));
+                for j in (i..one.len()).filter(|_| max == 2) {
+                    let mut two = one.clone();
+                    two.remove(j);
+                    out.push(hash(&two));
+                }
+            }
+            out.sort_unstable();
+            out
+        }
+        for key in ["", "a", "ab", "abc", "zelenski", "abcdefghijklmnopqrstuv"] {
+            for max in [1, 2] {
+                let mut got = Vec::new();
+                deletions(key, max, |h| got.push(h));
+                got.sort_unstable();
+                assert_eq!(got, by_removal(key, max), "{key} / {max}");
+            }
+        }
+    }
+
+    #[test]
+    fn trim_common_keeps_only_the_differing_middle() {
+        let trim = |a: &'static str, b: &'static str| {
+            let (a, b) = trim_common(a.as_bytes(), b.as_bytes());
+            (std::str::from_utf8(a).unwrap(), std::str::from_utf8(b).unwrap())
+        };
+        assert_eq!(trim("zelenski", "zelinski"), ("e", "i"));
+        assert_eq!(trim("zelenski", "zelenschi"), ("k", "ch"));
+        assert_eq!(trim("abc", "abc"), ("", ""));
+        assert_eq!(trim("ab", "abab"), ("", "ab"), "the prefix is taken first");
+        assert_eq!(trim("putin", "trump"), ("putin", "trump"));
+    }
+
+    #[test]
+    fn block_is_the_first_two_letters_or_the_whole_short_key() {
+        assert_eq!(block("zelenski"), b"ze");
+        assert_eq!(block("z"), b"z");
+        assert_eq!(block(""), b"");
     }
 
     #[test]
