@@ -64,12 +64,13 @@ impl Shape {
     pub fn of(w: &str) -> Shape {
         let mut bits = 0;
         if let Some(c) = w.chars().next() {
-            bits |= u8::from(c.is_uppercase()) * Self::UPPER_FIRST.0 | u8::from(c.is_lowercase()) * Self::LOWER_FIRST.0;
+            bits |=
+                (u8::from(c.is_uppercase()) * Self::UPPER_FIRST.0) | (u8::from(c.is_lowercase()) * Self::LOWER_FIRST.0);
         }
         let mut letters = 0;
         for c in w.chars() {
             letters += usize::from(c.is_alphabetic());
-            bits |= u8::from(c.is_lowercase()) * Self::HAS_LOWER.0 | u8::from(c == '-') * Self::HYPHEN.0;
+            bits |= (u8::from(c.is_lowercase()) * Self::HAS_LOWER.0) | (u8::from(c == '-') * Self::HYPHEN.0);
         }
         bits |= u8::from(letters >= 2) * Self::TWO_LETTERS.0;
         Shape(bits)
