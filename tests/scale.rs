@@ -10,6 +10,9 @@
 use lede::pipeline::{self, Config};
 use std::time::Duration;
 
+#[path = "../benches/common/shapes.rs"]
+mod shapes;
+
 /// CPU time used so far by the calling thread.
 #[cfg(unix)]
 fn thread_time() -> Duration {
@@ -65,29 +68,25 @@ fn unit() -> usize {
 
 #[test]
 fn capitalized_words() {
-    check_linear("capitalized words", |n| "Alpha Beta Gamma Delta ".repeat(n / 4), unit());
+    check_linear("capitalized words", shapes::capitalized_words, unit());
 }
 
 #[test]
 fn quotation_marks() {
-    check_linear("quotation marks", |n| "\"a\u{201c} ".repeat(n), unit());
+    check_linear("quotation marks", shapes::quotation_marks, 2 * unit());
 }
 
 #[test]
 fn one_long_line() {
-    check_linear("one long line", |n| "the cat sat on 5 mats, said Bob ".repeat(n / 4), unit());
+    check_linear("one long line", shapes::one_long_line, 8 * unit());
 }
 
 #[test]
 fn many_paragraphs() {
-    check_linear(
-        "many paragraphs",
-        |n| "Officials said on Monday that $4.5 million, or 12%, was spent.\n\n".repeat(n / 8),
-        unit(),
-    );
+    check_linear("many paragraphs", shapes::many_paragraphs, 16 * unit());
 }
 
 #[test]
 fn html_soup() {
-    check_linear("html", |n| "<div><p>Hello <b>World</b> &amp; \"Co\"</p></div>\n".repeat(n / 8), unit());
+    check_linear("html", shapes::html_soup, 6 * unit());
 }

@@ -7,6 +7,7 @@
 //! entities (speakers are entity canonical names) and figures need dates
 //! (a year is a date, not a figure).
 
+pub mod by_span;
 pub mod dates;
 pub mod entities;
 pub mod figures;

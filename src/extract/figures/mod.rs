@@ -43,6 +43,7 @@ use crate::document::{Document, Span};
 use serde::Serialize;
 
 use super::TimeExpr;
+use super::by_span::BySpan;
 
 /// What a figure measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -120,7 +121,8 @@ pub struct Conversion {
 pub fn extract(doc: &Document, dates: &[TimeExpr]) -> Vec<Figure> {
     let mut out = scan(&doc.text);
     if !dates.is_empty() {
-        out.retain(|f| !dates.iter().any(|d| d.span.overlaps(&f.span)));
+        let dates = BySpan::new(dates, |d| d.span);
+        out.retain(|f| !dates.any_overlaps(f.span));
     }
     out
 }

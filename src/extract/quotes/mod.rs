@@ -13,6 +13,7 @@ pub mod marks;
 use crate::document::{Document, Span};
 use serde::Serialize;
 
+use super::by_span::BySpan;
 use super::{Entity, EntityKind};
 use attribution::{Found, HeadKind, Phrase};
 use lexicon::Pronoun;
@@ -58,8 +59,8 @@ pub struct Quote {
 }
 
 /// A person or organization entity that starts exactly at word `w`.
-fn entity_at<'e>(ents: &[&'e Entity], w: &attribution::W) -> Option<&'e Entity> {
-    ents.iter()
+fn entity_at<'e>(ents: &BySpan<&'e Entity>, w: &attribution::W) -> Option<&'e Entity> {
+    ents.starting_at(w.span.start)
         .copied()
         .find(|e| e.span.start == w.span.start && matches!(e.kind, EntityKind::Person | EntityKind::Org))
 }
@@ -82,7 +83,7 @@ fn verb_like(w: &str) -> bool {
 /// `“…,” Trump barked`, `“…!” beamed Donald Hartley`: right after a quote
 /// that does not end its sentence, a named person or organization next to a
 /// verb is the speaker, whatever the verb.
-fn name_verb_after(ents: &[&Entity], post: &[attribution::W]) -> Option<Found> {
+fn name_verb_after(ents: &BySpan<&Entity>, post: &[attribution::W]) -> Option<Found> {
     let i = post.iter().position(|w| w.s.chars().next().is_some_and(char::is_alphanumeric))?;
     if post[..i].iter().any(|w| matches!(w.s, "." | "!" | "?" | ";")) {
         return None;
@@ -116,10 +117,10 @@ fn name_then_speech_verb(post: &[attribution::W]) -> bool {
 
 /// `Michael P. McDonald: “…”`, `More from Jones: “…”`: a person or
 /// organization entity ending right before the colon that opens a quote.
-fn name_before_colon(ents: &[&Entity], before: &[attribution::W]) -> Option<Found> {
+fn name_before_colon(ents: &BySpan<&Entity>, before: &[attribution::W]) -> Option<Found> {
     let last = before.last()?;
     let e = ents
-        .iter()
+        .ending_at(last.span.end)
         .copied()
         .find(|e| e.span.end == last.span.end && matches!(e.kind, EntityKind::Person | EntityKind::Org))?;
     Some(Found { verb: ":".into(), verb_span: last.span, speaker: Some(named(e)) })
@@ -129,7 +130,7 @@ fn name_before_colon(ents: &[&Entity], before: &[attribution::W]) -> Option<Foun
 /// fragment, with the verb that follows it ("Bush referred to Rubio as" →
 /// Bush, "referred"). Only a person or organization entity counts, and only
 /// when a lower-case verb follows it directly (or after one adverb).
-fn subject_of_sentence(doc: &Document, ents: &[&Entity], intro: &[attribution::W]) -> Option<Found> {
+fn subject_of_sentence(doc: &Document, ents: &BySpan<&Entity>, intro: &[attribution::W]) -> Option<Found> {
     if intro.len() < 2 || intro.len() > 30 {
         return None;
     }
@@ -137,9 +138,7 @@ fn subject_of_sentence(doc: &Document, ents: &[&Entity], intro: &[attribution::W
     if p.kind != HeadKind::Name {
         return None;
     }
-    let named = ents.iter().any(|e| {
-        matches!(e.kind, EntityKind::Person | EntityKind::Org) && e.span.start < p.head.end && p.head.start < e.span.end
-    });
+    let named = ents.overlapping(p.head).any(|e| matches!(e.kind, EntityKind::Person | EntityKind::Org));
     if !named || doc.slice(p.head).contains(['’', '\'']) {
         return None;
     }
@@ -165,9 +164,8 @@ fn subject_of_sentence(doc: &Document, ents: &[&Entity], intro: &[attribution::W
 pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     let segs = marks::segments(doc);
     let text = doc.text.as_str();
-    let mut ents: Vec<&Entity> = entities.iter().collect();
-    ents.sort_by_key(|e| e.span.start);
-    let persons: Vec<&Entity> = ents.iter().copied().filter(|e| e.kind == EntityKind::Person).collect();
+    let ents = BySpan::new(entities, |e| e.span);
+    let persons: Vec<&Entity> = ents.as_slice().iter().copied().filter(|e| e.kind == EntityKind::Person).collect();
     let mut out: Vec<Quote> = Vec::with_capacity(segs.len());
     // Last named person credited with a quote, for pronoun resolution.
     let mut last_person: Option<(String, Span)> = None;
@@ -349,7 +347,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             if let Some(f) = &found {
                 q.verb = Some(f.verb.clone());
                 if let Some(p) = &f.speaker {
-                    resolve(doc, &ents, &persons, p, &last_person, &mut q);
+                    resolve(doc, ents.as_slice(), &persons, p, &last_person, &mut q);
                 }
                 if let Some(sp) = q.speaker.as_deref()
                     && labelled
@@ -373,7 +371,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             {
                 let inner = inner_it_subject(text, p.head, *verb_span);
                 let opening = !inner && it_subject(text, p.head, *verb_span);
-                if inner && let Some((name, span)) = it_antecedent(doc, &ents, &segs, p.head) {
+                if inner && let Some((name, span)) = it_antecedent(doc, ents.as_slice(), &segs, p.head) {
                     q.speaker = Some(name);
                     q.speaker_span = Some(span);
                 } else if (inner || opening)
@@ -415,12 +413,12 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
 /// quoted transcript line (a paragraph of its own) opens with its
 /// speaker's name and a colon, the name in capitals
 /// ([`marks::speaker_label_len`]) or a person entity.
-fn transcript_label(text: &str, ents: &[&Entity], inner: Span) -> Option<Found> {
+fn transcript_label(text: &str, ents: &BySpan<&Entity>, inner: Span) -> Option<Found> {
     let s = &text[inner.start..inner.end];
     let len = marks::speaker_label_len(s).or_else(|| {
         let (colon, _) = s.char_indices().take(40).find(|&(i, c)| c == ':' && s[i + 1..].starts_with(' '))?;
         let span = Span::new(inner.start, inner.start + colon);
-        ents.iter().any(|e| e.span == span && e.kind == EntityKind::Person).then_some(colon)
+        ents.starting_at(span.start).any(|e| e.span == span && e.kind == EntityKind::Person).then_some(colon)
     })?;
     let span = Span::new(inner.start, inner.start + len);
     Some(Found {
@@ -470,8 +468,8 @@ fn post_found_is_none_and_pre(found: &Option<Found>, open: usize) -> bool {
 
 /// Whether a credited speaker is a person (a PERSON entity, or a
 /// multi-word capitalized name when no entity covers it).
-fn is_personal(doc: &Document, ents: &[&Entity], span: Span, name: &str) -> bool {
-    if let Some(e) = ents.iter().find(|e| e.span.overlaps(&span)) {
+fn is_personal(doc: &Document, ents: &BySpan<&Entity>, span: Span, name: &str) -> bool {
+    if let Some(e) = ents.overlapping(span).next() {
         return e.kind == EntityKind::Person;
     }
     let _ = doc;
@@ -494,8 +492,8 @@ fn possessive_nominal(text: &str) -> bool {
 /// thing ("The Moscow statement", "the ministry", "NATO"), which "it" can
 /// stand for: an ORG or LOC mention, an acronym, or a nominal whose last
 /// word is a singular noun that names no person.
-fn non_person(doc: &Document, ents: &[&Entity], span: Span) -> bool {
-    if let Some(e) = ents.iter().find(|e| e.span.overlaps(&span)) {
+fn non_person(doc: &Document, ents: &BySpan<&Entity>, span: Span) -> bool {
+    if let Some(e) = ents.overlapping(span).next() {
         return matches!(e.kind, EntityKind::Org | EntityKind::Loc);
     }
     let s = doc.slice(span);
@@ -773,8 +771,8 @@ fn nominal_antecedent(doc: &Document, ents: &[&Entity], ws: &[attribution::W], s
     let np = &np[..cut];
     // A nationality modifies the noun ("The new Indian government"); the
     // mentions passed in are the sentence's own, a bounded few.
-    let ents: Vec<&Entity> = ents.iter().copied().filter(|e| e.kind != EntityKind::Norp).collect();
-    let ents = ents.as_slice();
+    let ents = BySpan::new(ents.iter().copied().filter(|e| e.kind != EntityKind::Norp), |e| e.span);
+    let ents = &ents;
     let whole = Span::new(np.first()?.span.start, np.last()?.span.end);
     if non_person(doc, ents, whole) {
         return Some(whole);
