@@ -109,14 +109,26 @@ fn packed(w: &[u8]) -> u128 {
 
 /// True when `w` is an English stop word, compared case-insensitively
 /// without allocating (curly apostrophes fold to straight ones).
+///
+/// Byte by byte: the one non-ASCII character that can be part of a stop
+/// word is `’`, matched by its UTF-8 bytes; any other lead byte ends the
+/// test, so no character is decoded.
 fn is_stopword(w: &str) -> bool {
     let mut buf = [0u8; STOPWORD_MAX];
-    for (n, c) in w.chars().enumerate() {
-        let c = if c == '’' { '\'' } else { c };
-        if !c.is_ascii() || c == '\0' || n == STOPWORD_MAX {
+    let mut rest = w.as_bytes();
+    let mut n = 0;
+    while let Some((&b, tail)) = rest.split_first() {
+        let (b, tail) = match rest.strip_prefix("’".as_bytes()) {
+            Some(tail) => (b'\'', tail),
+            None if b.is_ascii() && b != 0 => (b, tail),
+            None => return false,
+        };
+        if n == STOPWORD_MAX {
             return false;
         }
-        buf[n] = c.to_ascii_lowercase() as u8;
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+        rest = tail;
     }
     STOPWORDS.contains(&u128::from_le_bytes(buf))
 }
@@ -163,7 +175,10 @@ pub fn normalize(s: &str) -> String {
                 || matches!(c, '-' | '–' | '—' | '|' | '•' | '·' | '»' | '«' | '>' | '<' | '*' | ':' | '.')
         })
         .to_lowercase();
-    if out.contains(['’', '‘']) { out.replace(['’', '‘'], "'") } else { out }
+    // Both apostrophes are encoded from the lead byte 0xE2, which a byte
+    // search finds fast: most lines lack it and are not read again one
+    // character at a time.
+    if out.as_bytes().contains(&0xE2) && out.contains(['’', '‘']) { out.replace(['’', '‘'], "'") } else { out }
 }
 
 /// Word statistics of a line.
@@ -201,7 +216,21 @@ pub fn stats(line: &str) -> Stats {
         }
         let from = i;
         let mut has_letter = false;
-        while i < bytes.len() {
+        loop {
+            // ASCII word bytes, the bulk of a word, by their class bits
+            // alone; a non-ASCII byte goes to `char_class`, whose answer
+            // for ASCII these bits are.
+            while let Some(&b) = bytes.get(i) {
+                let class = ascii::class(b);
+                if class & (ascii::LETTER | ascii::DIGIT | ascii::APOSTROPHE) == 0 {
+                    break;
+                }
+                has_letter |= class & ascii::LETTER != 0;
+                i += 1;
+            }
+            if bytes.get(i).is_none_or(|b| b.is_ascii()) {
+                break;
+            }
             let (in_word, letter, len) = char_class(line, i);
             if !in_word {
                 break;
@@ -289,6 +318,64 @@ pub fn title_like(line: &str, st: &Stats) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`is_stopword`] as it was first written, one character at a time.
+    fn is_stopword_by_chars(w: &str) -> bool {
+        let mut buf = [0u8; STOPWORD_MAX];
+        for (n, c) in w.chars().enumerate() {
+            let c = if c == '’' { '\'' } else { c };
+            if !c.is_ascii() || c == '\0' || n == STOPWORD_MAX {
+                return false;
+            }
+            buf[n] = c.to_ascii_lowercase() as u8;
+        }
+        STOPWORDS.contains(&u128::from_le_bytes(buf))
+    }
+
+    /// [`stats`] as it was first written: `char_class` on every character.
+    fn stats_by_chars(line: &str) -> Stats {
+        let bytes = line.as_bytes();
+        let (mut words, mut stops, mut i) = (0usize, 0usize, 0usize);
+        while i < bytes.len() && words < WORDS_COUNTED {
+            let (in_word, _, len) = char_class(line, i);
+            if !in_word {
+                i += len;
+                continue;
+            }
+            let from = i;
+            let mut has_letter = false;
+            while i < bytes.len() {
+                let (in_word, letter, len) = char_class(line, i);
+                if !in_word {
+                    break;
+                }
+                has_letter |= letter;
+                i += len;
+            }
+            if has_letter {
+                words += 1;
+                if words <= LONG_LINE_WORDS {
+                    stops += usize::from(i - from <= STOPWORD_MAX + 2 && is_stopword_by_chars(&line[from..i]));
+                }
+            }
+        }
+        let trimmed = line.trim_end_matches(['”', '"', '’', '\'', ')', ']', '»', ' ']);
+        let terminal = trimmed.ends_with(['.', '!', '?', '…', ':', ';']);
+        let stop_density = if words == 0 { 0.0 } else { stops as f32 / words.min(LONG_LINE_WORDS) as f32 };
+        Stats { words, stop_density, terminal }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stopwords_by_bytes_as_by_chars(w in "([tThHeE’'sS\\x00é]|\\PC){0,18}") {
+            proptest::prop_assert_eq!(is_stopword(&w), is_stopword_by_chars(&w));
+        }
+
+        #[test]
+        fn stats_by_bytes_as_by_chars(line in "(the|The|it’s|Zürich|café|[a-z]{1,5}|’|'|2022|[ ,.“”—]|\\PC){0,40}") {
+            proptest::prop_assert_eq!(stats(&line), stats_by_chars(&line));
+        }
+    }
 
     #[test]
     fn stop_words_match_whole_words_in_any_case() {
@@ -378,6 +465,8 @@ mod tests {
         assert_eq!(normalize("» ‘READ’ MORE «"), "'read' more");
         assert_eq!(normalize("ΟΔΟΣ."), "οδος", "final sigma as str::to_lowercase");
         assert_eq!(normalize(" -- "), "");
+        assert_eq!(normalize("Kyiv – ‘live’ “updates”"), "kyiv – 'live' “updates”", "other 0xE2 characters stay");
+        assert_eq!("’‘".as_bytes()[..4], [0xE2, 0x80, 0x99, 0xE2], "the lead byte searched for");
     }
 
     #[test]

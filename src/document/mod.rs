@@ -209,15 +209,16 @@ impl Document {
         } else {
             // Byte by byte: every byte but a UTF-8 continuation byte
             // (10xxxxxx) starts a character, and each byte maps to the
-            // index of the character it belongs to.
+            // index of the character it belongs to. Written into a zeroed
+            // table rather than pushed, so no byte pays a capacity check.
             let bytes = self.text.as_bytes();
-            let mut idx = Vec::with_capacity(bytes.len() + 1);
+            let mut idx = vec![0u32; bytes.len() + 1];
             let mut starts = 0u32;
-            for &b in bytes {
+            for (slot, &b) in idx.iter_mut().zip(bytes) {
                 starts += u32::from(b & 0xC0 != 0x80);
-                idx.push(starts - 1);
+                *slot = starts - 1;
             }
-            idx.push(starts);
+            idx[bytes.len()] = starts;
             idx
         };
     }
@@ -326,6 +327,11 @@ mod tests {
             assert_eq!(doc.char_offset(b), n, "byte {b}");
         }
         assert_eq!(doc.char_offset(doc.text.len()), doc.text.chars().count());
+        // A byte inside a character maps to that character.
+        for b in 0..doc.text.len() {
+            let holder = doc.text.char_indices().filter(|&(i, _)| i <= b).count() - 1;
+            assert_eq!(doc.char_offset(b), holder, "byte {b}");
+        }
     }
 
     #[test]

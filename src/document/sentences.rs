@@ -8,7 +8,7 @@
 //! officials"). It never splits inside a quotation, and a paragraph boundary
 //! always ends a sentence.
 
-use super::{Paragraph, Span, trim_span};
+use super::{Paragraph, Span, ascii, trim_span};
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
@@ -128,6 +128,29 @@ static INTERESTING: [bool; 256] = {
     t
 };
 
+/// The first byte at or after `from` that [`INTERESTING`] marks.
+///
+/// Eight bytes at a time: a word none of whose bytes is a terminator, a
+/// straight quote or non-ASCII (every marked byte is one of these) is
+/// passed over whole, which is most of running text; only the other
+/// words are looked at byte by byte.
+fn next_interesting(bytes: &[u8], from: usize) -> Option<usize> {
+    let marked = |b: &u8| INTERESTING[usize::from(*b)];
+    let mut i = from;
+    while let Some(x) = ascii::word_at(bytes, i) {
+        let maybe = x & ascii::HIGHS != 0
+            || ascii::has_byte(x, b'.')
+            || ascii::has_byte(x, b'!')
+            || ascii::has_byte(x, b'?')
+            || ascii::has_byte(x, b'"');
+        if maybe && let Some(p) = bytes[i..i + 8].iter().position(marked) {
+            return Some(i + p);
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(marked).map(|p| i + p)
+}
+
 fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let s = &text[para.start..para.end];
     let bytes = s.as_bytes();
@@ -135,8 +158,8 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let mut depth_curly = 0i32; // “ … ”
     let mut in_straight = false; // " … "
     let mut i = 0usize;
-    while let Some(skip) = bytes[i..].iter().position(|&b| INTERESTING[usize::from(b)]) {
-        i += skip;
+    while let Some(at) = next_interesting(bytes, i) {
+        i = at;
         let Some(c) = s[i..].chars().next() else { break };
         let clen = c.len_utf8();
         match c {
@@ -288,6 +311,17 @@ mod tests {
             ["“We need it. They target us,” he said.", "Then silence."]
         );
         assert_eq!(split("\"Go home. Now.\" She left."), ["\"Go home. Now.\"", "She left."]);
+    }
+
+    proptest::proptest! {
+        /// The word-at-a-time search finds what a byte-by-byte one finds.
+        #[test]
+        fn next_interesting_is_the_first_marked_byte(s in "([a-z .!?\"é£’…]|\\PC){0,40}", from in 0usize..48) {
+            let bytes = s.as_bytes();
+            let from = from.min(bytes.len());
+            let want = bytes[from..].iter().position(|&b| INTERESTING[usize::from(b)]).map(|p| from + p);
+            proptest::prop_assert_eq!(next_interesting(bytes, from), want);
+        }
     }
 
     #[test]

@@ -150,30 +150,36 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
     let push = |out: &mut Vec<Token>, a: usize, b: usize, kind, shape| {
         out.push(Token { span: Span::new(span.start + a, span.start + b), kind, sentence, shape });
     };
+    let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(&b) = s.as_bytes().get(i) {
+    while let Some(&b) = bytes.get(i) {
         // ASCII spaces, the byte most often read here, without decoding.
-        if ascii::class(b) & SPACE != 0 {
+        let first = ascii::class(b);
+        if first & SPACE != 0 {
             i += 1;
             continue;
         }
-        let c = char_at(s, i).expect("i is on a char boundary");
+        // An ASCII character's class bits answer the tests below (ASCII
+        // whitespace was skipped above; an ASCII character is alphabetic
+        // or alphanumeric exactly when its class says letter or digit),
+        // so only other characters are decoded and asked.
+        let ascii = b < 0x80;
+        let c = if ascii { char::from(b) } else { char_at(s, i).expect("i is on a char boundary") };
         let clen = c.len_utf8();
-        if c.is_whitespace() {
+        if !ascii && c.is_whitespace() {
             i += clen;
             continue;
         }
-        if is_alnum(c) {
+        if if ascii { first & (LETTER | DIGIT) != 0 } else { c.is_alphanumeric() } {
             // Extend over alphanumerics and internal joiners.
             let mut end = i + clen;
-            let mut has_letter = c.is_alphabetic();
-            let mut all_digits = c.is_ascii_digit();
-            let bytes = s.as_bytes();
+            let mut has_letter = if ascii { first & LETTER != 0 } else { c.is_alphabetic() };
+            // Only an ASCII byte has the digit bit.
+            let mut all_digits = first & DIGIT != 0;
             // The class bits of every byte, and whether the word is one run
             // of ASCII letters and digits, whose shape they tell.
-            let first = ascii::class(bytes[i]);
             let mut classes = first;
-            let mut one_run = c.is_ascii();
+            let mut one_run = ascii;
             loop {
                 // Runs of ASCII letters and digits, the bulk of English
                 // words, without decoding characters.
@@ -190,11 +196,14 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
                 has_letter |= seen & LETTER != 0;
                 all_digits &= seen & LETTER == 0;
                 // Most words end at a space: neither alphanumeric nor a joiner.
-                if bytes.get(end).is_some_and(|&b| ascii::class(b) & SPACE != 0) {
+                let Some(&next) = bytes.get(end) else { break };
+                if ascii::class(next) & SPACE != 0 {
                     break;
                 }
                 let Some(d) = char_at(s, end) else { break };
-                if is_alnum(d) {
+                // The run above stopped at `next`, so an ASCII `d` is no
+                // letter or digit: only a non-ASCII one can continue the word.
+                if next >= 0x80 && d.is_alphanumeric() {
                     one_run = false;
                     has_letter |= d.is_alphabetic();
                     all_digits &= d.is_ascii_digit();
@@ -225,7 +234,9 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
                 end += d.len_utf8();
             }
             // Dotted acronym: "U.S." / "J.D." — single letters joined by periods.
-            if end == i + clen && c.is_alphabetic() {
+            // (A one-character word has a letter exactly when `c` is one,
+            // and every acronym goes on with a period.)
+            if end == i + clen && has_letter && bytes.get(end) == Some(&b'.') {
                 let mut k = end;
                 let mut dotted = false;
                 loop {
