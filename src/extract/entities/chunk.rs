@@ -46,8 +46,7 @@ fn is_initial(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
         if j <= sentence_start {
             return true;
         }
-        let gap = &cx.doc.text[toks[j - 1].span.end..toks[j].span.start];
-        if gap.contains('\n') {
+        if cx.line_break_before(j) {
             return true;
         }
         j -= 1;
@@ -166,18 +165,23 @@ fn dotted_prefix(cx: &Ctx, i: usize, s: usize, e: usize) -> bool {
         return false;
     }
     let toks = &cx.doc.tokens;
-    toks[i].span.end == toks[i + 1].span.start
-        && !cx.doc.text[toks[i + 1].span.end..toks[i + 2].span.start].contains('\n')
-        && is_cap(cx, i + 2, s)
+    toks[i].span.end == toks[i + 1].span.start && !cx.line_break_before(i + 2) && is_cap(cx, i + 2, s)
 }
 
 /// Chunks and types the names of one ordinary sentence, tokens `[s, e)`.
 pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
     let mut i = s;
     while i < e {
+        let t = &cx.doc.tokens[i];
+        // Only words are read below, and only a word holding a hyphen can
+        // open with "pro-" or "anti-".
+        if t.kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
         // "pro-Russian", "anti-Western": a group word inside a lower-case token.
         let w = cx.word(i);
-        if cx.is_word(i)
+        if t.shape.has(Shape::HYPHEN)
             && let Some(rest) = w.strip_prefix("pro-").or_else(|| w.strip_prefix("anti-"))
             && starts_upper(rest)
         {
@@ -194,8 +198,11 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
             continue;
         }
         // Most tokens are punctuation or lower-case words, which neither are
-        // name words nor initials ("J."): passed over without asking.
-        if !cx.is_word(i) || w.starts_with(|c: char| c.is_ascii_lowercase()) {
+        // name words nor initials ("J."): passed over without asking. Both
+        // [`dotted_prefix`] and [`is_cap`] want a first character that is
+        // upper case, so a word without one is passed over too (its answer
+        // from [`is_cap`] would be `false`).
+        if !t.shape.has(Shape::UPPER_FIRST) {
             i += 1;
             continue;
         }
@@ -208,7 +215,7 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
         let mut b = if dotted { i + 3 } else { i + 1 };
         while b < e {
             // A line break ends a name ("Advertisement\nSubscribe").
-            if cx.doc.text[cx.doc.tokens[b - 1].span.end..cx.doc.tokens[b].span.start].contains('\n') {
+            if cx.line_break_before(b) {
                 break;
             }
             if is_cap(cx, b, s) {
@@ -480,4 +487,46 @@ fn all_caps_sentence(cx: &Ctx, s: usize, e: usize) -> bool {
         }
     }
     c * 10 >= w * 6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, ParagraphKind};
+
+    fn ctx(doc: &Document) -> Ctx<'_> {
+        Ctx {
+            doc,
+            lower_seen: super::super::scan_words(doc).0,
+            sporty: false,
+            cap: vec![Default::default(); doc.tokens.len()],
+            facts: vec![Default::default(); doc.tokens.len()],
+        }
+    }
+
+    proptest::proptest! {
+        /// [`sentence`] passes over any word whose shape lacks an upper-case
+        /// first character: neither [`dotted_prefix`] nor [`is_cap`] could
+        /// accept it. And [`Ctx::line_break_before`] reads the gap as the
+        /// character search did.
+        #[test]
+        fn words_without_a_capital_start_no_name(
+            text in "([A-Za-z]{1,6}|[ .,'’&()\n-]|St|Mt|J\\.|\\PC){0,40}"
+        ) {
+            let doc = Document::from_paragraphs(&[(text.as_str(), ParagraphKind::Body)]);
+            let cx = ctx(&doc);
+            let toks = &doc.tokens;
+            for i in 0..toks.len() {
+                let s = toks.partition_point(|t| t.sentence < toks[i].sentence);
+                let e = toks.partition_point(|t| t.sentence <= toks[i].sentence);
+                if !toks[i].shape.has(Shape::UPPER_FIRST) {
+                    proptest::prop_assert!(!dotted_prefix(&cx, i, s, e) && !is_cap(&cx, i, s), "{:?}", cx.word(i));
+                }
+                if i > 0 {
+                    let gap = &doc.text[toks[i - 1].span.end..toks[i].span.start];
+                    proptest::prop_assert_eq!(cx.line_break_before(i), gap.contains('\n'));
+                }
+            }
+        }
+    }
 }

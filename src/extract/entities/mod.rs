@@ -111,6 +111,13 @@ impl<'d> Ctx<'d> {
     fn is_word(&self, i: usize) -> bool {
         self.doc.tokens[i].kind == TokenKind::Word
     }
+    /// True when a line feed separates token `i` from token `i - 1`. Read
+    /// as bytes: '\n' is ASCII, so no byte of another character equals it,
+    /// and the short gap between two tokens needs no character search.
+    fn line_break_before(&self, i: usize) -> bool {
+        let toks = &self.doc.tokens;
+        self.doc.text.as_bytes()[toks[i - 1].span.end..toks[i].span.start].contains(&b'\n')
+    }
     /// What the one-word lexicons say about token `i` lower-cased: one
     /// look-up per token, however often the chunker and typing ask.
     fn facts(&self, i: usize) -> Word {
