@@ -176,14 +176,16 @@ impl<'d> Ctx<'d> {
     fn names(&self, a: usize, b: usize) -> Names {
         let toks = &self.doc.tokens;
         // Plain ASCII text (nearly every name) is lower-cased in one copy,
-        // its words where the text has them.
+        // its words where the text has them. It is also its own surface:
+        // tokens hold no whitespace (the tokenizer skips it) and plain text
+        // has at most one space between them, which [`Ctx::surface`] keeps.
         if let Some(text) = self.plain_text(a, b).filter(|t| t.is_ascii()) {
             let start = toks[a].span.start;
             return Names {
                 key: text.to_ascii_lowercase(),
                 first_end: toks[a].span.end - start,
                 last_start: toks[b - 1].span.start - start,
-                surface: self.surface(a, b),
+                surface: text.to_string(),
             };
         }
         let mut key = String::with_capacity(32);

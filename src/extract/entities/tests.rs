@@ -364,3 +364,29 @@ fn pack_reads_every_byte_in_place() {
         assert_eq!(pack(w), Some(bytewise), "{w:?}");
     }
 }
+
+proptest::proptest! {
+    /// [`Ctx::names`] gives every range of tokens the key and surface text
+    /// that [`Ctx::key`] and [`Ctx::surface`] define, whatever the spacing.
+    #[test]
+    fn names_are_the_key_and_surface(text in "([A-Za-z]{1,6}|[ .,'’&()\t\r\n-]|  |\u{a0}|\\PC){0,30}") {
+        let doc = Document::from_paragraphs(&[(text.as_str(), ParagraphKind::Body)]);
+        let cx = Ctx {
+            doc: &doc,
+            lower_seen: scan_words(&doc).0,
+            sporty: false,
+            cap: vec![Default::default(); doc.tokens.len()],
+            facts: vec![Default::default(); doc.tokens.len()],
+        };
+        let n = doc.tokens.len();
+        for a in 0..n {
+            for b in a + 1..=n.min(a + 5) {
+                let names = cx.names(a, b);
+                proptest::prop_assert_eq!(&names.key, &cx.key(a, b));
+                proptest::prop_assert_eq!(&names.surface, &cx.surface(a, b));
+                proptest::prop_assert_eq!(names.first(), cx.key(a, a + 1));
+                proptest::prop_assert_eq!(names.last(), cx.key(b - 1, b));
+            }
+        }
+    }
+}
