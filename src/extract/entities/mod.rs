@@ -594,7 +594,7 @@ fn scan_words(doc: &Document) -> (WordSet<'_>, Vec<[u32; 2]>) {
     let mut counts = vec![[0u32; 2]; doc.sentences.len()];
     for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         if t.shape.has(Shape::LOWER_FIRST) {
-            lower_seen.insert(doc.slice(t.span));
+            lower_seen.insert_span(doc, t.span);
         }
         if t.shape.has(Shape::TWO_LETTERS) {
             let c = &mut counts[t.sentence as usize];
@@ -714,10 +714,24 @@ impl<'d> WordSet<'d> {
         WordSet { short: HashSet::with_capacity_and_hasher(n, Default::default()), long: HashSet::default() }
     }
 
+    /// Adds `w` (the extractor adds words by span, see
+    /// [`WordSet::insert_span`]).
+    #[cfg(test)]
     fn insert(&mut self, w: &'d str) {
         match pack(w) {
             Some(k) => self.short.insert(k),
             None => self.long.insert(w),
+        };
+    }
+
+    /// [`WordSet::insert`] of the text of `span` in `doc`. A short word is
+    /// packed from the bytes under the span, which need no check that the
+    /// span falls on character boundaries; only a long word's text is
+    /// sliced as a `str`.
+    fn insert_span(&mut self, doc: &'d Document, span: Span) {
+        match pack_bytes(&doc.text.as_bytes()[span.start..span.end]) {
+            Some(k) => self.short.insert(k),
+            None => self.long.insert(doc.slice(span)),
         };
     }
 
@@ -734,7 +748,11 @@ impl<'d> WordSet<'d> {
 /// "a\0"). Read with a few overlapping loads rather than byte by byte: the
 /// overlapping parts put the same bytes in the same places.
 fn pack(w: &str) -> Option<u64> {
-    let b = w.as_bytes();
+    pack_bytes(w.as_bytes())
+}
+
+/// [`pack`] of a word's bytes.
+fn pack_bytes(b: &[u8]) -> Option<u64> {
     let n = b.len();
     let at = |i: usize| u64::from(b[i]) << (8 * i);
     let bytes = match n {

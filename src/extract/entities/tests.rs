@@ -353,6 +353,20 @@ fn word_set_holds_exactly_its_words() {
         assert_eq!(set.contains(w), i % 2 == 0, "{w:?}");
     }
     assert_ne!(pack("a"), pack("a\0"));
+    // Added by span, the same words are held, and only they.
+    let text = words.join(" ");
+    let doc = Document::from_paragraphs(&[(text.as_str(), ParagraphKind::Body)]);
+    let mut by_span = WordSet::default();
+    let mut start = 0;
+    for (i, w) in words.iter().enumerate() {
+        if i % 2 == 0 {
+            by_span.insert_span(&doc, Span::new(start, start + w.len()));
+        }
+        start += w.len() + 1;
+    }
+    for (i, w) in words.iter().enumerate() {
+        assert_eq!(by_span.contains(w), i % 2 == 0, "{w:?}");
+    }
     assert_eq!(pack("eight888"), None);
 }
 
