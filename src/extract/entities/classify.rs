@@ -97,10 +97,12 @@ fn by_key(cx: &Ctx, a: usize, b: usize, titled: bool, key: &str) -> Guess {
     if let Some(cc) = LEX.demonyms.get(key) {
         return Guess { kind: Some(EntityKind::Norp), strong: true, country: Some(cc), place: false };
     }
-    let (mut first_buf, mut first_spill) = ([0u8; 48], String::new());
-    let first = lower_in(cx.word(a), &mut first_buf, &mut first_spill);
     let (first_facts, last_facts) = (cx.facts(a), cx.facts(b - 1));
     if n >= 2 {
+        // The first word lower-cased: several tests below read it. A lone
+        // word needs it only when it is a given name (below).
+        let (mut first_buf, mut first_spill) = ([0u8; 48], String::new());
+        let first = lower_in(cx.word(a), &mut first_buf, &mut first_spill);
         if last_facts.has(Word::ORG_HEAD) && !titled {
             return Guess::new(EntityKind::Org, true);
         }
@@ -128,8 +130,6 @@ fn by_key(cx: &Ctx, a: usize, b: usize, titled: bool, key: &str) -> Guess {
         if first == "university" || first == "bank" {
             return Guess::new(EntityKind::Org, true);
         }
-    }
-    if n >= 2 {
         // A given name, or an initial, then more capitalized words.
         let w0 = cx.word(a);
         let initial = w0.chars().filter(|c| c.is_alphabetic()).count() <= 2
@@ -174,7 +174,7 @@ fn by_key(cx: &Ctx, a: usize, b: usize, titled: bool, key: &str) -> Guess {
     if titled {
         return Guess::new(EntityKind::Person, true);
     }
-    if first_facts.has(Word::GIVEN) && !cx.lower_seen.contains(first) {
+    if first_facts.has(Word::GIVEN) && !lower_with(w, |first| cx.lower_seen.contains(first)) {
         // A lone given name is most likely a person referred to informally.
         return Guess::new(EntityKind::Person, false);
     }

@@ -111,6 +111,13 @@ impl<'d> Ctx<'d> {
     fn is_word(&self, i: usize) -> bool {
         self.doc.tokens[i].kind == TokenKind::Word
     }
+    /// True when a line feed separates token `i` from token `i - 1`. Read
+    /// as bytes: '\n' is ASCII, so no byte of another character equals it,
+    /// and the short gap between two tokens needs no character search.
+    fn line_break_before(&self, i: usize) -> bool {
+        let toks = &self.doc.tokens;
+        self.doc.text.as_bytes()[toks[i - 1].span.end..toks[i].span.start].contains(&b'\n')
+    }
     /// What the one-word lexicons say about token `i` lower-cased: one
     /// look-up per token, however often the chunker and typing ask.
     fn facts(&self, i: usize) -> Word {
@@ -169,14 +176,16 @@ impl<'d> Ctx<'d> {
     fn names(&self, a: usize, b: usize) -> Names {
         let toks = &self.doc.tokens;
         // Plain ASCII text (nearly every name) is lower-cased in one copy,
-        // its words where the text has them.
+        // its words where the text has them. It is also its own surface:
+        // tokens hold no whitespace (the tokenizer skips it) and plain text
+        // has at most one space between them, which [`Ctx::surface`] keeps.
         if let Some(text) = self.plain_text(a, b).filter(|t| t.is_ascii()) {
             let start = toks[a].span.start;
             return Names {
                 key: text.to_ascii_lowercase(),
                 first_end: toks[a].span.end - start,
                 last_start: toks[b - 1].span.start - start,
-                surface: self.surface(a, b),
+                surface: text.to_string(),
             };
         }
         let mut key = String::with_capacity(32);
@@ -585,7 +594,7 @@ fn scan_words(doc: &Document) -> (WordSet<'_>, Vec<[u32; 2]>) {
     let mut counts = vec![[0u32; 2]; doc.sentences.len()];
     for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
         if t.shape.has(Shape::LOWER_FIRST) {
-            lower_seen.insert(doc.slice(t.span));
+            lower_seen.insert_span(doc, t.span);
         }
         if t.shape.has(Shape::TWO_LETTERS) {
             let c = &mut counts[t.sentence as usize];
@@ -705,10 +714,24 @@ impl<'d> WordSet<'d> {
         WordSet { short: HashSet::with_capacity_and_hasher(n, Default::default()), long: HashSet::default() }
     }
 
+    /// Adds `w` (the extractor adds words by span, see
+    /// [`WordSet::insert_span`]).
+    #[cfg(test)]
     fn insert(&mut self, w: &'d str) {
         match pack(w) {
             Some(k) => self.short.insert(k),
             None => self.long.insert(w),
+        };
+    }
+
+    /// [`WordSet::insert`] of the text of `span` in `doc`. A short word is
+    /// packed from the bytes under the span, which need no check that the
+    /// span falls on character boundaries; only a long word's text is
+    /// sliced as a `str`.
+    fn insert_span(&mut self, doc: &'d Document, span: Span) {
+        match pack_bytes(&doc.text.as_bytes()[span.start..span.end]) {
+            Some(k) => self.short.insert(k),
+            None => self.long.insert(doc.slice(span)),
         };
     }
 
@@ -725,7 +748,11 @@ impl<'d> WordSet<'d> {
 /// "a\0"). Read with a few overlapping loads rather than byte by byte: the
 /// overlapping parts put the same bytes in the same places.
 fn pack(w: &str) -> Option<u64> {
-    let b = w.as_bytes();
+    pack_bytes(w.as_bytes())
+}
+
+/// [`pack`] of a word's bytes.
+fn pack_bytes(b: &[u8]) -> Option<u64> {
     let n = b.len();
     let at = |i: usize| u64::from(b[i]) << (8 * i);
     let bytes = match n {

@@ -353,6 +353,20 @@ fn word_set_holds_exactly_its_words() {
         assert_eq!(set.contains(w), i % 2 == 0, "{w:?}");
     }
     assert_ne!(pack("a"), pack("a\0"));
+    // Added by span, the same words are held, and only they.
+    let text = words.join(" ");
+    let doc = Document::from_paragraphs(&[(text.as_str(), ParagraphKind::Body)]);
+    let mut by_span = WordSet::default();
+    let mut start = 0;
+    for (i, w) in words.iter().enumerate() {
+        if i % 2 == 0 {
+            by_span.insert_span(&doc, Span::new(start, start + w.len()));
+        }
+        start += w.len() + 1;
+    }
+    for (i, w) in words.iter().enumerate() {
+        assert_eq!(by_span.contains(w), i % 2 == 0, "{w:?}");
+    }
     assert_eq!(pack("eight888"), None);
 }
 
@@ -362,5 +376,31 @@ fn pack_reads_every_byte_in_place() {
     for w in ["", "a", "ab", "abc", "abcd", "abcde", "zürich", "abcdefg", "\u{7f}\0x"] {
         let bytewise = w.bytes().enumerate().fold((w.len() as u64) << 56, |k, (i, c)| k | u64::from(c) << (8 * i));
         assert_eq!(pack(w), Some(bytewise), "{w:?}");
+    }
+}
+
+proptest::proptest! {
+    /// [`Ctx::names`] gives every range of tokens the key and surface text
+    /// that [`Ctx::key`] and [`Ctx::surface`] define, whatever the spacing.
+    #[test]
+    fn names_are_the_key_and_surface(text in "([A-Za-z]{1,6}|[ .,'’&()\t\r\n-]|  |\u{a0}|\\PC){0,30}") {
+        let doc = Document::from_paragraphs(&[(text.as_str(), ParagraphKind::Body)]);
+        let cx = Ctx {
+            doc: &doc,
+            lower_seen: scan_words(&doc).0,
+            sporty: false,
+            cap: vec![Default::default(); doc.tokens.len()],
+            facts: vec![Default::default(); doc.tokens.len()],
+        };
+        let n = doc.tokens.len();
+        for a in 0..n {
+            for b in a + 1..=n.min(a + 5) {
+                let names = cx.names(a, b);
+                proptest::prop_assert_eq!(&names.key, &cx.key(a, b));
+                proptest::prop_assert_eq!(&names.surface, &cx.surface(a, b));
+                proptest::prop_assert_eq!(names.first(), cx.key(a, a + 1));
+                proptest::prop_assert_eq!(names.last(), cx.key(b - 1, b));
+            }
+        }
     }
 }
