@@ -7,8 +7,6 @@
 //! whether whitespace preceded it, so the grammar can still tell "F-16"
 //! (glued: a code) from "36 - 40" (spaced: a range).
 
-use crate::document::ascii;
-
 /// What a lexeme is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum LexKind {
@@ -238,7 +236,7 @@ fn power(b: &[u8], end: usize, value: f64) -> (usize, f64, bool) {
 }
 
 /// What a byte starts; `NonAscii` bytes are decoded as characters.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Byte {
     Space,
     Digit,
@@ -247,11 +245,12 @@ enum Byte {
     NonAscii,
 }
 
-/// The class of byte `b`, from the shared ASCII table (whose whitespace and
-/// letters are exactly those of `char::is_whitespace` and
-/// `char::is_alphabetic`), so the lexer's inner loops cost one load per byte.
-#[inline]
-fn byte(b: u8) -> Byte {
+/// The class of byte `b` read from the shared ASCII table (whose whitespace
+/// and letters are exactly those of `char::is_whitespace` and
+/// `char::is_alphabetic`): the definition [`BYTE`] is checked against.
+#[cfg(test)]
+fn byte_by_class(b: u8) -> Byte {
+    use crate::document::ascii;
     let class = ascii::class(b);
     if class & ascii::LETTER != 0 {
         Byte::Letter
@@ -264,6 +263,54 @@ fn byte(b: u8) -> Byte {
     } else {
         Byte::NonAscii
     }
+}
+
+/// [`Byte`] of every byte, built with the definitions of the shared ASCII
+/// table (letters, digits, space and tab to CR), so classifying a byte is
+/// one load instead of a chain of tests on its class bits. A test checks it
+/// against that table for all 256 bytes.
+static BYTE: [Byte; 256] = {
+    let mut t = [Byte::NonAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            Byte::Letter
+        } else if c == b' ' || (c >= b'\t' && c <= b'\r') {
+            Byte::Space
+        } else if c.is_ascii_digit() {
+            Byte::Digit
+        } else {
+            Byte::Other
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class of byte `b`.
+#[inline]
+fn byte(b: u8) -> Byte {
+    BYTE[usize::from(b)]
+}
+
+/// `byte` in each of the 8 bytes of a `u64`.
+const fn lanes8(byte: u8) -> u64 {
+    u64::from_le_bytes([byte; 8])
+}
+
+/// How many of the 8 bytes of `chunk` (little-endian, first byte lowest)
+/// are ASCII letters before the first byte that is not. A byte is a letter
+/// when it has no top bit and, with bit 0x20 set, lies in 'a'..='z' (that
+/// maps 'A'..='Z' there and nothing else). Each byte's top bit carries the
+/// answer: the low 7 bits plus less than 0x20 cannot carry into the next byte.
+#[inline]
+fn letter_run(chunk: u64) -> usize {
+    let x = (chunk | lanes8(0x20)) & lanes8(0x7f);
+    let at_least_a = x + lanes8(0x80 - b'a');
+    let above_z = x + lanes8(0x80 - b'z' - 1);
+    let letters = at_least_a & !above_z & !chunk & lanes8(0x80);
+    (!letters & lanes8(0x80)).trailing_zeros() as usize / 8
 }
 
 /// Splits `s` into lexemes.
@@ -310,9 +357,20 @@ pub fn lex(s: &str) -> Vec<Lex> {
 
 /// End of the run of letters starting at `i`: ASCII letters byte by byte,
 /// other characters decoded.
+///
+/// ASCII letters are first skipped 8 bytes at a time ([`letter_run`]): the
+/// byte loop then starts on the first byte that is no ASCII letter (or
+/// within the last 8 bytes), where it would have arrived anyway.
 fn word_end(s: &str, i: usize) -> usize {
     let b = s.as_bytes();
     let mut end = i;
+    while let Some(chunk) = b.get(end..end + 8) {
+        let n = letter_run(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        end += n;
+        if n < 8 {
+            break;
+        }
+    }
     while end < b.len() {
         match byte(b[end]) {
             Byte::Letter => end += 1,
@@ -431,6 +489,62 @@ mod tests {
         assert_eq!(nums("2.5e2"), vec![250.0]);
         // A caret without an exponent is not a power.
         assert_eq!(nums("7^ x"), vec![7.0]);
+    }
+
+    #[test]
+    fn byte_table_agrees_with_the_class_bits() {
+        for b in 0..=255u8 {
+            assert_eq!(byte(b), byte_by_class(b), "byte {b}");
+        }
+    }
+
+    /// `word_end` as it was before the 8-byte skip: one byte at a time.
+    fn word_end_bytewise(s: &str, i: usize) -> usize {
+        let b = s.as_bytes();
+        let mut end = i;
+        while end < b.len() {
+            match byte_by_class(b[end]) {
+                Byte::Letter => end += 1,
+                Byte::NonAscii => match s[end..].chars().next() {
+                    Some(ch) if ch.is_alphabetic() => end += ch.len_utf8(),
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+        end
+    }
+
+    #[test]
+    fn letter_runs_stop_at_the_first_non_letter() {
+        for (bytes, want) in [
+            (*b"abcdefgh", 8),
+            (*b"ABCDEFGH", 8),
+            (*b"abc defg", 3),
+            (*b"@abcdefg", 0),
+            (*b"Zz[`{aaa", 2),
+            (*b"abcdefg\xc3", 7),
+        ] {
+            assert_eq!(letter_run(u64::from_le_bytes(bytes)), want, "{bytes:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_end_matches_the_bytewise_loop(
+            s in "([a-zA-Z]{0,20}|[0-9 .,@\\[`{-]|\u{e9}|\u{df}|\u{202f}|\u{2014}|\u{439}){0,12}",
+        ) {
+            for (i, _) in s.char_indices() {
+                proptest::prop_assert_eq!(word_end(&s, i), word_end_bytewise(&s, i), "{:?} at {}", s, i);
+            }
+        }
+
+        #[test]
+        fn word_end_on_arbitrary_text_matches_the_bytewise_loop(s in "\\PC{0,40}") {
+            for (i, _) in s.char_indices() {
+                proptest::prop_assert_eq!(word_end(&s, i), word_end_bytewise(&s, i), "{:?} at {}", s, i);
+            }
+        }
     }
 
     #[test]
