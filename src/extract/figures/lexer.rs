@@ -397,6 +397,24 @@ pub struct Shapes {
     opening: [[u32; 26]; 26],
 }
 
+/// The [`LETTER_INDEX`] of a byte that is no ASCII letter: a bit that no
+/// letter index (0–25) has, so one test on the three indices of a word
+/// finds any of them missing.
+const NO_LETTER: u8 = 32;
+
+/// The letter index (0–25, case folded) of every byte, [`NO_LETTER`] for
+/// other bytes: one load per letter instead of a case fold and range test.
+static LETTER_INDEX: [u8; 256] = {
+    let mut t = [NO_LETTER; 256];
+    let mut b = 0;
+    while b < 26 {
+        t[b'a' as usize + b] = b as u8;
+        t[b'A' as usize + b] = b as u8;
+        b += 1;
+    }
+    t
+};
+
 impl Shapes {
     /// The shapes of `words`.
     pub fn of<'a>(words: impl Iterator<Item = &'a str>) -> Shapes {
@@ -412,10 +430,18 @@ impl Shapes {
 
     /// False when no word of the set has the shape of `w`; true too when
     /// `w` has no shape (a first, second or last byte that is no ASCII
-    /// letter, a length over 31).
+    /// letter, a length over 31). The same answer as [`shape`] gives, read
+    /// with table loads and a single test for "no shape".
     #[inline]
     pub fn may_contain(&self, w: &[u8]) -> bool {
-        shape(w).is_none_or(|sh| self.ends[sh.first][sh.last] & self.opening[sh.first][sh.second] & sh.len_bit != 0)
+        let (Some(&b0), Some(&bl)) = (w.first(), w.last()) else { return true };
+        let at = |b: u8| LETTER_INDEX[usize::from(b)];
+        let (first, second, last) = (at(b0), at(*w.get(1).unwrap_or(&b0)), at(bl));
+        if (first | second | last) & NO_LETTER != 0 || w.len() > 31 {
+            return true;
+        }
+        let (first, second, last) = (usize::from(first), usize::from(second), usize::from(last));
+        self.ends[first][last] & self.opening[first][second] & (1 << w.len()) != 0
     }
 }
 
@@ -543,6 +569,29 @@ mod tests {
         fn word_end_on_arbitrary_text_matches_the_bytewise_loop(s in "\\PC{0,40}") {
             for (i, _) in s.char_indices() {
                 proptest::prop_assert_eq!(word_end(&s, i), word_end_bytewise(&s, i), "{:?} at {}", s, i);
+            }
+        }
+    }
+
+    /// `Shapes::may_contain` as first written, from [`shape`] and the set's
+    /// words themselves.
+    fn may_contain_by_shape(words: &[String], w: &[u8]) -> bool {
+        shape(w).is_none_or(|sh| {
+            let has = |f: &dyn Fn(&Shape) -> bool| words.iter().filter_map(|m| shape(m.as_bytes())).any(|m| f(&m));
+            has(&|m| m.first == sh.first && m.last == sh.last && m.len_bit == sh.len_bit)
+                && has(&|m| m.first == sh.first && m.second == sh.second && m.len_bit == sh.len_bit)
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn may_contain_matches_the_shape_definition(
+            words in proptest::collection::vec("[a-cA-C]{1,4}|[a-c0-9\u{e9}]{0,3}|[a-z]{30,34}", 0..8),
+            probes in proptest::collection::vec("[a-cA-C]{0,4}|[a-c0-9\u{e9} -]{0,3}|[a-c]{30,70}", 1..16),
+        ) {
+            let set = Shapes::of(words.iter().map(String::as_str));
+            for w in &probes {
+                proptest::prop_assert_eq!(set.may_contain(w.as_bytes()), may_contain_by_shape(&words, w.as_bytes()), "{:?} in {:?}", w, words);
             }
         }
     }
