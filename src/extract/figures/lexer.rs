@@ -390,11 +390,14 @@ fn word_end(s: &str, i: usize) -> usize {
 /// shape is not in the set is not in it either. The second table rejects the
 /// frequent words that share a member's ends and length but not its opening
 /// ("and" against the currency "aud").
+///
+/// The tables have 32 rows and columns (only the first 26 used) so that an
+/// index masked to 5 bits needs no bounds check.
 pub struct Shapes {
     /// Length bits by first and last letter.
-    ends: [[u32; 26]; 26],
+    ends: [[u32; 32]; 32],
     /// Length bits by first and second letter.
-    opening: [[u32; 26]; 26],
+    opening: [[u32; 32]; 32],
 }
 
 /// The [`LETTER_INDEX`] of a byte that is no ASCII letter: a bit that no
@@ -418,7 +421,7 @@ static LETTER_INDEX: [u8; 256] = {
 impl Shapes {
     /// The shapes of `words`.
     pub fn of<'a>(words: impl Iterator<Item = &'a str>) -> Shapes {
-        let mut t = Shapes { ends: [[0; 26]; 26], opening: [[0; 26]; 26] };
+        let mut t = Shapes { ends: [[0; 32]; 32], opening: [[0; 32]; 32] };
         for w in words {
             if let Some(sh) = shape(w.as_bytes()) {
                 t.ends[sh.first][sh.last] |= sh.len_bit;
@@ -440,8 +443,9 @@ impl Shapes {
         if (first | second | last) & NO_LETTER != 0 || w.len() > 31 {
             return true;
         }
-        let (first, second, last) = (usize::from(first), usize::from(second), usize::from(last));
-        self.ends[first][last] & self.opening[first][second] & (1 << w.len()) != 0
+        // Letter indices are below 32: the mask changes none of them.
+        let ix = |x: u8| usize::from(x & 31);
+        self.ends[ix(first)][ix(last)] & self.opening[ix(first)][ix(second)] & (1 << (w.len() & 31)) != 0
     }
 }
 
