@@ -7,8 +7,6 @@
 //! whether whitespace preceded it, so the grammar can still tell "F-16"
 //! (glued: a code) from "36 - 40" (spaced: a range).
 
-use crate::document::ascii;
-
 /// What a lexeme is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum LexKind {
@@ -238,7 +236,7 @@ fn power(b: &[u8], end: usize, value: f64) -> (usize, f64, bool) {
 }
 
 /// What a byte starts; `NonAscii` bytes are decoded as characters.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Byte {
     Space,
     Digit,
@@ -247,11 +245,12 @@ enum Byte {
     NonAscii,
 }
 
-/// The class of byte `b`, from the shared ASCII table (whose whitespace and
-/// letters are exactly those of `char::is_whitespace` and
-/// `char::is_alphabetic`), so the lexer's inner loops cost one load per byte.
-#[inline]
-fn byte(b: u8) -> Byte {
+/// The class of byte `b` read from the shared ASCII table (whose whitespace
+/// and letters are exactly those of `char::is_whitespace` and
+/// `char::is_alphabetic`): the definition [`BYTE`] is checked against.
+#[cfg(test)]
+fn byte_by_class(b: u8) -> Byte {
+    use crate::document::ascii;
     let class = ascii::class(b);
     if class & ascii::LETTER != 0 {
         Byte::Letter
@@ -264,6 +263,54 @@ fn byte(b: u8) -> Byte {
     } else {
         Byte::NonAscii
     }
+}
+
+/// [`Byte`] of every byte, built with the definitions of the shared ASCII
+/// table (letters, digits, space and tab to CR), so classifying a byte is
+/// one load instead of a chain of tests on its class bits. A test checks it
+/// against that table for all 256 bytes.
+static BYTE: [Byte; 256] = {
+    let mut t = [Byte::NonAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            Byte::Letter
+        } else if c == b' ' || (c >= b'\t' && c <= b'\r') {
+            Byte::Space
+        } else if c.is_ascii_digit() {
+            Byte::Digit
+        } else {
+            Byte::Other
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class of byte `b`.
+#[inline]
+fn byte(b: u8) -> Byte {
+    BYTE[usize::from(b)]
+}
+
+/// `byte` in each of the 8 bytes of a `u64`.
+const fn lanes8(byte: u8) -> u64 {
+    u64::from_le_bytes([byte; 8])
+}
+
+/// How many of the 8 bytes of `chunk` (little-endian, first byte lowest)
+/// are ASCII letters before the first byte that is not. A byte is a letter
+/// when it has no top bit and, with bit 0x20 set, lies in 'a'..='z' (that
+/// maps 'A'..='Z' there and nothing else). Each byte's top bit carries the
+/// answer: the low 7 bits plus less than 0x20 cannot carry into the next byte.
+#[inline]
+fn letter_run(chunk: u64) -> usize {
+    let x = (chunk | lanes8(0x20)) & lanes8(0x7f);
+    let at_least_a = x + lanes8(0x80 - b'a');
+    let above_z = x + lanes8(0x80 - b'z' - 1);
+    let letters = at_least_a & !above_z & !chunk & lanes8(0x80);
+    (!letters & lanes8(0x80)).trailing_zeros() as usize / 8
 }
 
 /// Splits `s` into lexemes.
@@ -302,17 +349,29 @@ pub fn lex(s: &str) -> Vec<Lex> {
             }
         };
         out.push(Lex { start: i, end, kind, sp, value: 0.0, plain: false });
-        i = end;
-        sp = false;
+        // Most words are followed by one plain space: stepping over it here
+        // does what the `Space` arm would, without a round through the loop.
+        (i, sp) = if b.get(end) == Some(&b' ') { (end + 1, true) } else { (end, false) };
     }
     out
 }
 
 /// End of the run of letters starting at `i`: ASCII letters byte by byte,
 /// other characters decoded.
+///
+/// ASCII letters are first skipped 8 bytes at a time ([`letter_run`]): the
+/// byte loop then starts on the first byte that is no ASCII letter (or
+/// within the last 8 bytes), where it would have arrived anyway.
 fn word_end(s: &str, i: usize) -> usize {
     let b = s.as_bytes();
     let mut end = i;
+    while let Some(chunk) = b.get(end..end + 8) {
+        let n = letter_run(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        end += n;
+        if n < 8 {
+            break;
+        }
+    }
     while end < b.len() {
         match byte(b[end]) {
             Byte::Letter => end += 1,
@@ -332,17 +391,38 @@ fn word_end(s: &str, i: usize) -> usize {
 /// shape is not in the set is not in it either. The second table rejects the
 /// frequent words that share a member's ends and length but not its opening
 /// ("and" against the currency "aud").
+///
+/// The tables have 32 rows and columns (only the first 26 used) so that an
+/// index masked to 5 bits needs no bounds check.
 pub struct Shapes {
     /// Length bits by first and last letter.
-    ends: [[u32; 26]; 26],
+    ends: [[u32; 32]; 32],
     /// Length bits by first and second letter.
-    opening: [[u32; 26]; 26],
+    opening: [[u32; 32]; 32],
 }
+
+/// The [`LETTER_INDEX`] of a byte that is no ASCII letter: a bit that no
+/// letter index (0–25) has, so one test on the three indices of a word
+/// finds any of them missing.
+const NO_LETTER: u8 = 32;
+
+/// The letter index (0–25, case folded) of every byte, [`NO_LETTER`] for
+/// other bytes: one load per letter instead of a case fold and range test.
+static LETTER_INDEX: [u8; 256] = {
+    let mut t = [NO_LETTER; 256];
+    let mut b = 0;
+    while b < 26 {
+        t[b'a' as usize + b] = b as u8;
+        t[b'A' as usize + b] = b as u8;
+        b += 1;
+    }
+    t
+};
 
 impl Shapes {
     /// The shapes of `words`.
     pub fn of<'a>(words: impl Iterator<Item = &'a str>) -> Shapes {
-        let mut t = Shapes { ends: [[0; 26]; 26], opening: [[0; 26]; 26] };
+        let mut t = Shapes { ends: [[0; 32]; 32], opening: [[0; 32]; 32] };
         for w in words {
             if let Some(sh) = shape(w.as_bytes()) {
                 t.ends[sh.first][sh.last] |= sh.len_bit;
@@ -354,10 +434,19 @@ impl Shapes {
 
     /// False when no word of the set has the shape of `w`; true too when
     /// `w` has no shape (a first, second or last byte that is no ASCII
-    /// letter, a length over 31).
+    /// letter, a length over 31). The same answer as [`shape`] gives, read
+    /// with table loads and a single test for "no shape".
     #[inline]
     pub fn may_contain(&self, w: &[u8]) -> bool {
-        shape(w).is_none_or(|sh| self.ends[sh.first][sh.last] & self.opening[sh.first][sh.second] & sh.len_bit != 0)
+        let (Some(&b0), Some(&bl)) = (w.first(), w.last()) else { return true };
+        let at = |b: u8| LETTER_INDEX[usize::from(b)];
+        let (first, second, last) = (at(b0), at(*w.get(1).unwrap_or(&b0)), at(bl));
+        if (first | second | last) & NO_LETTER != 0 || w.len() > 31 {
+            return true;
+        }
+        // Letter indices are below 32: the mask changes none of them.
+        let ix = |x: u8| usize::from(x & 31);
+        self.ends[ix(first)][ix(last)] & self.opening[ix(first)][ix(second)] & (1 << (w.len() & 31)) != 0
     }
 }
 
@@ -431,6 +520,138 @@ mod tests {
         assert_eq!(nums("2.5e2"), vec![250.0]);
         // A caret without an exponent is not a power.
         assert_eq!(nums("7^ x"), vec![7.0]);
+    }
+
+    #[test]
+    fn byte_table_agrees_with_the_class_bits() {
+        for b in 0..=255u8 {
+            assert_eq!(byte(b), byte_by_class(b), "byte {b}");
+        }
+    }
+
+    /// `word_end` as it was before the 8-byte skip: one byte at a time.
+    fn word_end_bytewise(s: &str, i: usize) -> usize {
+        let b = s.as_bytes();
+        let mut end = i;
+        while end < b.len() {
+            match byte_by_class(b[end]) {
+                Byte::Letter => end += 1,
+                Byte::NonAscii => match s[end..].chars().next() {
+                    Some(ch) if ch.is_alphabetic() => end += ch.len_utf8(),
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+        end
+    }
+
+    /// `lex` as it was before a space after a lexeme was stepped over in
+    /// place and letter runs were skipped 8 bytes at a time.
+    fn lex_bytewise(s: &str) -> Vec<Lex> {
+        let b = s.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        let mut sp = true;
+        while i < b.len() {
+            let (end, kind) = match byte_by_class(b[i]) {
+                Byte::Space => {
+                    sp = true;
+                    i += 1;
+                    continue;
+                }
+                Byte::Digit => {
+                    let (end, value, plain) = scan_number(s, i);
+                    out.push(Lex { start: i, end, kind: LexKind::Num, sp, value, plain });
+                    i = end;
+                    sp = false;
+                    continue;
+                }
+                Byte::Letter => (word_end_bytewise(s, i), LexKind::Word),
+                Byte::Other => (i + 1, LexKind::Sym(char::from(b[i]))),
+                Byte::NonAscii => {
+                    let c = s[i..].chars().next().unwrap_or(' ');
+                    if c.is_whitespace() {
+                        sp = true;
+                        i += c.len_utf8();
+                        continue;
+                    }
+                    if c.is_alphabetic() {
+                        (word_end_bytewise(s, i), LexKind::Word)
+                    } else {
+                        (i + c.len_utf8(), LexKind::Sym(c))
+                    }
+                }
+            };
+            out.push(Lex { start: i, end, kind, sp, value: 0.0, plain: false });
+            i = end;
+            sp = false;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lex_matches_the_bytewise_lexer(
+            s in "([a-zA-Z]{0,12}|[0-9]{1,4}|[ ,.$%^e-]|  |\t|\u{a0}|\u{202f}|\u{e9}|\u{2014}){0,16}",
+        ) {
+            proptest::prop_assert_eq!(format!("{:?}", lex(&s)), format!("{:?}", lex_bytewise(&s)), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn letter_runs_stop_at_the_first_non_letter() {
+        for (bytes, want) in [
+            (*b"abcdefgh", 8),
+            (*b"ABCDEFGH", 8),
+            (*b"abc defg", 3),
+            (*b"@abcdefg", 0),
+            (*b"Zz[`{aaa", 2),
+            (*b"abcdefg\xc3", 7),
+        ] {
+            assert_eq!(letter_run(u64::from_le_bytes(bytes)), want, "{bytes:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_end_matches_the_bytewise_loop(
+            s in "([a-zA-Z]{0,20}|[0-9 .,@\\[`{-]|\u{e9}|\u{df}|\u{202f}|\u{2014}|\u{439}){0,12}",
+        ) {
+            for (i, _) in s.char_indices() {
+                proptest::prop_assert_eq!(word_end(&s, i), word_end_bytewise(&s, i), "{:?} at {}", s, i);
+            }
+        }
+
+        #[test]
+        fn word_end_on_arbitrary_text_matches_the_bytewise_loop(s in "\\PC{0,40}") {
+            for (i, _) in s.char_indices() {
+                proptest::prop_assert_eq!(word_end(&s, i), word_end_bytewise(&s, i), "{:?} at {}", s, i);
+            }
+        }
+    }
+
+    /// `Shapes::may_contain` as first written, from [`shape`] and the set's
+    /// words themselves.
+    fn may_contain_by_shape(words: &[String], w: &[u8]) -> bool {
+        shape(w).is_none_or(|sh| {
+            let has = |f: &dyn Fn(&Shape) -> bool| words.iter().filter_map(|m| shape(m.as_bytes())).any(|m| f(&m));
+            has(&|m| m.first == sh.first && m.last == sh.last && m.len_bit == sh.len_bit)
+                && has(&|m| m.first == sh.first && m.second == sh.second && m.len_bit == sh.len_bit)
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn may_contain_matches_the_shape_definition(
+            words in proptest::collection::vec("[a-cA-C]{1,4}|[a-c0-9\u{e9}]{0,3}|[a-z]{30,34}", 0..8),
+            probes in proptest::collection::vec("[a-cA-C]{0,4}|[a-c0-9\u{e9} -]{0,3}|[a-c]{30,70}", 1..16),
+        ) {
+            let set = Shapes::of(words.iter().map(String::as_str));
+            for w in &probes {
+                proptest::prop_assert_eq!(set.may_contain(w.as_bytes()), may_contain_by_shape(&words, w.as_bytes()), "{:?} in {:?}", w, words);
+            }
+        }
     }
 
     #[test]

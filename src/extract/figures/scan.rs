@@ -244,10 +244,12 @@ enum Step {
 /// Finds every figure in `text`, in text order, non-overlapping.
 pub fn scan(text: &str) -> Vec<Figure> {
     let lx = lex(text);
+    // Read once here rather than behind the lazy lock at every word.
+    let shapes = &*SHAPES;
     let mut out: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < lx.len() {
-        if !could_start(text, &lx, i) {
+        if !could_start(text, &lx, i, shapes) {
             i += 1;
             continue;
         }
@@ -277,10 +279,11 @@ pub fn scan(text: &str) -> Vec<Figure> {
 /// years are left out, as in [`scan`].
 pub fn numbers(text: &str) -> Vec<(Span, f64)> {
     let lx = lex(text);
+    let shapes = &*SHAPES;
     let mut out = Vec::new();
     let mut i = 0;
     while i < lx.len() {
-        if !could_start(text, &lx, i) {
+        if !could_start(text, &lx, i, shapes) {
             i += 1;
             continue;
         }
@@ -372,7 +375,7 @@ static STARTERS: std::sync::LazyLock<rustc_hash::FxHashMap<String, u8>> = std::s
 /// a hash key that costs no string compare (words hold no NUL byte, so the
 /// zero padding keeps keys distinct). Loaded and lower-cased as one integer,
 /// with no loop over the bytes: this runs on every word that passes
-/// [`shape_may_start`].
+/// [`Shapes::may_contain`].
 fn packed(w: &[u8]) -> Option<u128> {
     let v = load_le(w)?;
     (v & lanes(0x80) == 0).then(|| ascii_lowercase(v))
@@ -419,7 +422,7 @@ struct Starter {
 }
 
 /// [`STARTERS`] keyed by [`packed`] words, for the lookup run on every
-/// word that passes [`shape_may_start`].
+/// word that passes [`Shapes::may_contain`].
 static PACKED_STARTERS: std::sync::LazyLock<rustc_hash::FxHashMap<u128, Starter>> = std::sync::LazyLock::new(|| {
     // Non-ASCII starters (currencies such as "ரூ") are matched by
     // `starts_with_word` itself; every ASCII one must pack, or it would be
@@ -449,23 +452,19 @@ static LONGEST_STARTER: std::sync::LazyLock<usize> =
 static SHAPES: std::sync::LazyLock<Shapes> =
     std::sync::LazyLock::new(|| Shapes::of(STARTERS.keys().map(String::as_str).chain(CURRENCIES.keys())));
 
-/// False when no starter has the shape of the word `w` (a cheap, exact rejection).
-fn shape_may_start(w: &[u8]) -> bool {
-    SHAPES.may_contain(w)
-}
-
 /// Cheap test run on every lexeme: can a figure start at `i`? Keeps the
 /// grammar off the vast majority of words. Inlined into the scanning loops:
 /// numbers, ASCII symbols and words of no starter's shape are decided here,
 /// the rest by [`starts_with_word`] and [`starts_with_symbol`].
 #[inline(always)]
-fn could_start(s: &str, lx: &[Lex], i: usize) -> bool {
+fn could_start(s: &str, lx: &[Lex], i: usize, shapes: &Shapes) -> bool {
     let l = &lx[i];
     match l.kind {
         LexKind::Num => true,
         LexKind::Sym(c) if c.is_ascii() => c == '-' || c == '$',
         LexKind::Sym(c) => starts_with_symbol(c),
-        LexKind::Word => shape_may_start(&s.as_bytes()[l.start..l.end]) && starts_with_word(s, lx, i),
+        // No starter has the shape of a word rejected here (a cheap, exact rejection).
+        LexKind::Word => shapes.may_contain(&s.as_bytes()[l.start..l.end]) && starts_with_word(s, lx, i),
     }
 }
 
