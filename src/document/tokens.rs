@@ -125,7 +125,7 @@ pub fn tokenize(text: &str, sentences: &[Span]) -> Vec<Token> {
     // room saves growing the vector for dense text (numbers, punctuation).
     let mut out = Vec::with_capacity(text.len() / 4);
     for (si, s) in sentences.iter().enumerate() {
-        tokenize_into(text, *s, si as u32, &mut out);
+        tokenize_into::<true>(text, *s, si as u32, &mut out);
     }
     out
 }
@@ -145,7 +145,28 @@ fn is_alnum(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
 }
 
-fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
+/// The length of the run of ASCII letters and digits starting `bytes`, and
+/// the [`ascii::class`] bits of its bytes or-ed together: the bulk of
+/// English words, read without decoding characters.
+#[inline]
+fn alnum_run(bytes: &[u8]) -> (usize, u8) {
+    let mut seen = 0;
+    let mut len = 0;
+    for &b in bytes {
+        let class = ascii::class(b);
+        if class & (LETTER | DIGIT) == 0 {
+            break;
+        }
+        seen |= class;
+        len += 1;
+    }
+    (len, seen)
+}
+
+/// Appends the tokens of `text[span]`. `SHORTCUT` turns on the fast path
+/// for the commonest token, a run of ASCII letters and digits that ends at
+/// a space; the tests run both ways and compare.
+fn tokenize_into<const SHORTCUT: bool>(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
     let s = &text[span.start..span.end];
     let push = |out: &mut Vec<Token>, a: usize, b: usize, kind, shape| {
         out.push(Token { span: Span::new(span.start + a, span.start + b), kind, sentence, shape });
@@ -164,6 +185,25 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
         // or alphanumeric exactly when its class says letter or digit),
         // so only other characters are decoded and asked.
         let ascii = b < 0x80;
+        // The common token: a run of ASCII letters and digits ending at an
+        // ASCII space or the sentence's end. The general path below would
+        // find no joiner (it stops at a space or the end), no acronym (that
+        // needs a period after the word) and one run, so its token is this
+        // one; the space after it is skipped here as the next pass would.
+        let mut end = i + 1;
+        let mut run = (0, 0);
+        if SHORTCUT && first & (LETTER | DIGIT) != 0 {
+            run = alnum_run(&bytes[end..]);
+            end += run.0;
+            if bytes.get(end).is_none_or(|&n| ascii::class(n) & SPACE != 0) {
+                let classes = first | run.1;
+                let kind = if classes & LETTER != 0 { TokenKind::Word } else { TokenKind::Number };
+                let shape = Shape::of_ascii_run(first, classes, end - i).unwrap_or_else(|| Shape::of(&s[i..end]));
+                push(out, i, end, kind, shape);
+                i = end + 1;
+                continue;
+            }
+        }
         let c = if ascii { char::from(b) } else { char_at(s, i).expect("i is on a char boundary") };
         let clen = c.len_utf8();
         if !ascii && c.is_whitespace() {
@@ -171,8 +211,13 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
             continue;
         }
         if if ascii { first & (LETTER | DIGIT) != 0 } else { c.is_alphanumeric() } {
-            // Extend over alphanumerics and internal joiners.
-            let mut end = i + clen;
+            // Extend over alphanumerics and internal joiners. The shortcut
+            // above has read an ASCII first character's run already.
+            if !(SHORTCUT && ascii) {
+                end = i + clen;
+                run = alnum_run(&bytes[end..]);
+                end += run.0;
+            }
             let mut has_letter = if ascii { first & LETTER != 0 } else { c.is_alphabetic() };
             // Only an ASCII byte has the digit bit.
             let mut all_digits = first & DIGIT != 0;
@@ -180,18 +225,10 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
             // of ASCII letters and digits, whose shape they tell.
             let mut classes = first;
             let mut one_run = ascii;
+            // Each pass takes the run of ASCII letters and digits read last
+            // (`run`), then what may continue the word after it.
             loop {
-                // Runs of ASCII letters and digits, the bulk of English
-                // words, without decoding characters.
-                let mut seen = 0u8;
-                while let Some(&b) = bytes.get(end) {
-                    let class = ascii::class(b);
-                    if class & (LETTER | DIGIT) == 0 {
-                        break;
-                    }
-                    seen |= class;
-                    end += 1;
-                }
+                let seen = run.1;
                 classes |= seen;
                 has_letter |= seen & LETTER != 0;
                 all_digits &= seen & LETTER == 0;
@@ -208,6 +245,8 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
                     has_letter |= d.is_alphabetic();
                     all_digits &= d.is_ascii_digit();
                     end += d.len_utf8();
+                    run = alnum_run(&bytes[end..]);
+                    end += run.0;
                     continue;
                 }
                 // What follows the joiner is read only for a joiner: most
@@ -232,6 +271,8 @@ fn tokenize_into(text: &str, span: Span, sentence: u32, out: &mut Vec<Token>) {
                 }
                 one_run = false;
                 end += d.len_utf8();
+                run = alnum_run(&bytes[end..]);
+                end += run.0;
             }
             // Dotted acronym: "U.S." / "J.D." — single letters joined by periods.
             // (A one-character word has a letter exactly when `c` is one,
@@ -361,6 +402,26 @@ mod tests {
         assert!(!shape("A").has(Shape::TWO_LETTERS) && !shape("A").all_caps());
     }
 
+    /// The tokenizer without its shortcut for a word that ends at a space
+    /// or the sentence's end: the definition the shortcut must agree with.
+    fn without_shortcut(text: &str, sentences: &[Span]) -> Vec<Token> {
+        let mut out = Vec::new();
+        for (si, s) in sentences.iter().enumerate() {
+            tokenize_into::<false>(text, *s, si as u32, &mut out);
+        }
+        out
+    }
+
+    #[test]
+    fn shortcut_agrees_on_every_path() {
+        // The fast path (a word ending at a space or the end), the general
+        // path (joiners, acronyms, possessives) and non-ASCII words.
+        let text = "Putin’s plan costs $7,000 U.S. F-16 don't ñandú AT&T 2022";
+        let spans = [Span::new(0, 20), Span::new(20, text.len())];
+        assert_eq!(tokenize(text, &spans), without_shortcut(text, &spans));
+        assert_eq!(tokenize(text, &spans).len(), 12);
+    }
+
     proptest::proptest! {
         /// The tokenizer's shortcut agrees with [`Shape::of`] on any text,
         /// and [`Shape::of`] with the predicates it stands for.
@@ -377,6 +438,19 @@ mod tests {
                 proptest::prop_assert_eq!(t.shape.has(Shape::TWO_LETTERS), letters >= 2);
                 proptest::prop_assert_eq!(t.shape.all_caps(), letters >= 2 && !w.chars().any(char::is_lowercase));
             }
+        }
+
+        /// The fast path changes no token: same spans, kinds, sentences
+        /// and shapes as the general loop it short-cuts, on any text and
+        /// any split into sentences.
+        #[test]
+        fn shortcut_agrees_with_the_general_path(text in "([a-zA-Z0-9 .,'’&$-]|\\PC|\\s){0,60}", cut in 0usize..64) {
+            let mut cut = cut.min(text.len());
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let spans = [Span::new(0, cut), Span::new(cut, text.len())];
+            proptest::prop_assert_eq!(tokenize(&text, &spans), without_shortcut(&text, &spans));
         }
     }
 }
