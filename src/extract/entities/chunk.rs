@@ -91,8 +91,8 @@ fn known_of_name(cx: &Ctx, a: usize, b: usize) -> bool {
 /// describe a relation, not one name.
 fn place_pair(w: &str) -> bool {
     w.contains('-')
-        && !lower_with(w, |l| LEX.places.contains_key(l))
-        && w.split('-').all(|p| !p.is_empty() && lower_with(p, |l| LEX.places.contains_key(l)))
+        && !lower_with(w, |l| LEX.word(l).has(Word::PLACE))
+        && w.split('-').all(|p| !p.is_empty() && lower_with(p, |l| LEX.word(l).has(Word::PLACE)))
 }
 
 /// "They’re", "Don't", "We’ll": a contraction is never a name.
@@ -106,12 +106,12 @@ fn contraction(w: &str) -> bool {
 /// the sentence before a name is not part of it.
 fn opening_modifier(cx: &Ctx, i: usize, s: usize, e: usize) -> bool {
     let w = cx.word(i);
-    let n = w.chars().count();
-    (w.ends_with("ing") && n > 5 || w.ends_with("ly") && n > 4)
+    let n = || w.chars().count();
+    (w.ends_with("ing") && n() > 5 || w.ends_with("ly") && n() > 4)
         && i + 1 < e
         && is_initial(cx, i, s)
         && is_cap(cx, i + 1, s)
-        && lower_with(w, |l| !LEX.places.contains_key(l) && !LEX.given.contains(l))
+        && !cx.facts(i).has(Word::PLACE | Word::GIVEN)
 }
 
 /// True when token `i` can be part of a name on capital-letter evidence.
@@ -139,16 +139,14 @@ fn decide_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
     {
         return false;
     }
-    lower_with(w, |l| {
-        let facts = cx.facts_of(i, l);
-        if facts.has(Word::NEVER_NAME) {
-            return false;
-        }
-        // A capital opening a sentence is no evidence for a word the
-        // document also writes in lower case, unless a lexicon names it.
-        let ordinary_opener = cx.lower_seen.contains(l) && is_initial(cx, i, sentence_start);
-        !ordinary_opener || LEX.places.contains_key(l) || facts.has(Word::DEMONYM | Word::GIVEN)
-    })
+    let facts = cx.facts(i);
+    if facts.has(Word::NEVER_NAME) {
+        return false;
+    }
+    // A capital opening a sentence is no evidence for a word the document
+    // also writes in lower case, unless a lexicon names it.
+    let ordinary_opener = cx.seen_lower(i) && is_initial(cx, i, sentence_start);
+    !ordinary_opener || facts.has(Word::PLACE | Word::DEMONYM | Word::GIVEN)
 }
 
 /// True when tokens `i, i+1` are an initial or a short abbreviation written
@@ -186,7 +184,7 @@ pub(super) fn sentence(cx: &Ctx, s: usize, e: usize, out: &mut Vec<Mention>) {
             && starts_upper(rest)
         {
             let l = rest.to_lowercase();
-            if LEX.demonyms.contains_key(&l) || LEX.places.contains_key(&l) {
+            if LEX.word(&l).has(Word::DEMONYM | Word::PLACE) {
                 out.push(Mention {
                     a: i,
                     b: i + 1,
@@ -317,7 +315,7 @@ fn segment(cx: &Ctx, s: usize, mut a: usize, b: usize, out: &mut Vec<Mention>) {
     let abbreviated = a >= 2
         && cx.word(a - 1) == "."
         && cx.doc.tokens[a - 2].span.end == cx.doc.tokens[a - 1].span.start
-        && LEX.titles.contains(&format!("{}.", cx.word(a - 2).to_lowercase()));
+        && cx.facts(a - 2).has(Word::DOTTED_TITLE);
     let titled = abbreviated
         || a > 0
             && cx.facts(a - 1).has(Word::TITLE)
@@ -362,9 +360,9 @@ fn segment(cx: &Ctx, s: usize, mut a: usize, b: usize, out: &mut Vec<Mention>) {
 fn opener_before_group(cx: &Ctx, s: usize, a: usize) -> bool {
     cx.facts(a + 1).has(Word::DEMONYM)
         && is_initial(cx, a, s)
-        && !cx.facts(a).has(Word::DEMONYM | Word::GIVEN | Word::TITLE)
-        && lower_with(cx.word(a), |first| !LEX.places.contains_key(first) && !of_head(first))
-        && cx.with_key(a, a + 2, |whole| !LEX.demonyms.contains_key(whole) && !LEX.places.contains_key(whole))
+        && !cx.facts(a).has(Word::DEMONYM | Word::GIVEN | Word::TITLE | Word::PLACE)
+        && lower_with(cx.word(a), |first| !of_head(first))
+        && cx.with_key(a, a + 2, |whole| !LEX.word(whole).has(Word::DEMONYM | Word::PLACE))
 }
 
 /// "the Supreme Leader", "Supreme Leader Ali Khamenei" at the start of a
@@ -432,7 +430,7 @@ pub(super) fn shouting(
             // A dateline ("NEW YORK 1996-08-22") names a place even when
             // the same name plays as a team elsewhere in the document.
             let dateline = j < e && toks[j].kind == TokenKind::Number && cx.word(j).contains('-');
-            if dateline && let Some(p) = LEX.places.get(&key) {
+            if dateline && let Some(p) = LEX.place(&key) {
                 found = Some((j, span, EntityKind::Loc, cx.surface(i, j), Some(p.country)));
                 break;
             }
@@ -444,7 +442,7 @@ pub(super) fn shouting(
                 found = Some((j, span, *k, full.unwrap_or(c).clone(), *cc));
                 break;
             }
-            if let Some(p) = LEX.places.get(&key)
+            if let Some(p) = LEX.place(&key)
                 && !(j - i == 1 && LEX.deny.contains(&key))
             {
                 let kind = super::classify::sports_team(cx, i, j, EntityKind::Loc, true);
@@ -513,8 +511,8 @@ mod tests {
             let whole = cx.key(a, a + 2);
             LEX.demonyms.contains_key(&second)
                 && !LEX.demonyms.contains_key(&whole)
-                && !LEX.places.contains_key(&whole)
-                && !LEX.places.contains_key(&first)
+                && LEX.place(&whole).is_none()
+                && LEX.place(&first).is_none()
                 && !LEX.demonyms.contains_key(&first)
                 && !LEX.given.contains(&first)
                 && !LEX.titles.contains(&first)

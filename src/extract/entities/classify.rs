@@ -1,6 +1,6 @@
 //! Typing a chunk of capitalized tokens from lexicon evidence.
 
-use super::lexicon::{LEX, PlaceKind, Word, lower_in, lower_with};
+use super::lexicon::{LEX, PlaceKind, Word, lower_in};
 use super::{Ctx, EntityKind, all_caps, starts_upper};
 use crate::document::TokenKind;
 
@@ -74,12 +74,18 @@ pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
 /// [`classify`], given the chunk's [`Ctx::key`].
 fn by_key(cx: &Ctx, a: usize, b: usize, titled: bool, key: &str) -> Guess {
     let n = b - a;
+    // Which name lexicons hold the whole key, in one look-up (a lone
+    // token's is known already): most chunks are in none, and then none is
+    // asked. A token lower-cased alone and within a key differ at most in a
+    // final sigma, which no lexicon holds.
+    let whole = if n == 1 { cx.facts(a) } else { LEX.word(key) };
     // "Obama" is also a town in Japan.
-    if n == 1 && LEX.people.contains_key(key) {
+    if n == 1 && whole.has(Word::SURNAME) {
         return Guess::new(EntityKind::Person, true);
     }
-    if let Some(p) = LEX.places.get(key)
-        && !(n == 1 && LEX.deny.contains(key))
+    if whole.has(Word::PLACE)
+        && let Some(p) = LEX.place(key)
+        && !(n == 1 && whole.has(Word::DENY))
     {
         // "Mr. Burton", "Senator Warren": a title before a town's name makes
         // it a surname (regions, countries and continents stay places).
@@ -88,13 +94,15 @@ fn by_key(cx: &Ctx, a: usize, b: usize, titled: bool, key: &str) -> Guess {
             return Guess { kind: Some(kind), strong: true, country: Some(p.country), place: true };
         }
     }
-    if LEX.misc_names.contains(key) {
+    if whole.has(Word::MISC_NAME) {
         return Guess::new(EntityKind::Misc, true);
     }
-    if n >= 2 && LEX.org_names.contains(key) {
+    if n >= 2 && whole.has(Word::ORG_NAME) {
         return Guess::new(EntityKind::Org, true);
     }
-    if let Some(cc) = LEX.demonyms.get(key) {
+    if whole.has(Word::DEMONYM)
+        && let Some(cc) = LEX.demonyms.get(key)
+    {
         return Guess { kind: Some(EntityKind::Norp), strong: true, country: Some(cc), place: false };
     }
     let (first_facts, last_facts) = (cx.facts(a), cx.facts(b - 1));
@@ -132,8 +140,8 @@ fn by_key(cx: &Ctx, a: usize, b: usize, titled: bool, key: &str) -> Guess {
         }
         // A given name, or an initial, then more capitalized words.
         let w0 = cx.word(a);
-        let initial = w0.chars().filter(|c| c.is_alphabetic()).count() <= 2
-            && (w0.ends_with('.') || cx.word(a + 1) == ".")
+        let initial = (w0.ends_with('.') || cx.word(a + 1) == ".")
+            && w0.chars().filter(|c| c.is_alphabetic()).count() <= 2
             && !matches!(w0, "St" | "Mt" | "Ft");
         let rest_plain = (a + 1..b).all(|i| {
             let w = cx.word(i);
@@ -154,10 +162,10 @@ fn by_key(cx: &Ctx, a: usize, b: usize, titled: bool, key: &str) -> Guess {
         if matches!(first, "st" | "st.") {
             return Guess::new(if cx.sporty { EntityKind::Org } else { EntityKind::Loc }, false);
         }
-        let has_place = (a..b).any(|i| lower_with(cx.word(i), |l| LEX.places.contains_key(l)));
+        let has_place = (a..b).any(|i| cx.facts(i).has(Word::PLACE));
         // "Member States": a first word the document also writes in lower
         // case, or news in general does, is an ordinary word, not a given name.
-        let ordinary_first = || cx.lower_seen.contains(first) || first_facts.has(Word::COMMON);
+        let ordinary_first = || cx.seen_lower(a) || first_facts.has(Word::COMMON);
         if rest_plain
             && n <= 3
             && !ordinary_first()
@@ -174,7 +182,7 @@ fn by_key(cx: &Ctx, a: usize, b: usize, titled: bool, key: &str) -> Guess {
     if titled {
         return Guess::new(EntityKind::Person, true);
     }
-    if first_facts.has(Word::GIVEN) && !lower_with(w, |first| cx.lower_seen.contains(first)) {
+    if first_facts.has(Word::GIVEN) && !cx.seen_lower(a) {
         // A lone given name is most likely a person referred to informally.
         return Guess::new(EntityKind::Person, false);
     }
@@ -266,7 +274,7 @@ pub(super) fn context_cue(cx: &Ctx, a: usize, b: usize) -> Option<EntityKind> {
         return Some(EntityKind::Loc);
     }
     // "Agassi ( U.S. )": a sportsman with his country.
-    if b + 2 < toks.len() && cx.word(b) == "(" && cx.with_key(b + 1, b + 2, |k| LEX.places.contains_key(k)) {
+    if b + 2 < toks.len() && cx.word(b) == "(" && cx.with_key(b + 1, b + 2, |k| LEX.word(k).has(Word::PLACE)) {
         return Some(EntityKind::Person);
     }
     None
@@ -308,9 +316,8 @@ pub(super) fn speaking_town(cx: &Ctx, a: usize, b: usize) -> bool {
                 | "wants"
                 | "wanted"
         );
-    verb && cx.with_key(a, b, |key| {
-        LEX.places.get(key).is_some_and(|p| p.kind == PlaceKind::City) && !LEX.capitals.contains(key)
-    })
+    verb && cx
+        .with_key(a, b, |key| LEX.place(key).is_some_and(|p| p.kind == PlaceKind::City) && !LEX.capitals.contains(key))
 }
 
 /// A place that plays a match is a team (ORG): "Essex 372", "beat Kent",

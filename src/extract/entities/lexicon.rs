@@ -18,16 +18,17 @@ pub enum PlaceKind {
 }
 
 /// A gazetteer entry.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Place {
     pub kind: PlaceKind,
     /// ISO 3166-1 alpha-2 code, empty when the place spans countries.
     pub country: &'static str,
 }
 
-/// What the one-word lexicons say about a lower-cased word, as flags: the
-/// chunker and typing ask several of them about each capitalized token,
-/// which one look-up in [`Lexicon::words`] answers (see `Ctx::facts`).
+/// What the lexicons say about a lower-cased word or name, as flags: the
+/// chunker and typing ask several of them about each capitalized token and
+/// each chunk, which one look-up in [`Lexicon::words`] answers (see
+/// `Ctx::facts`); a lexicon whose flag is clear need not be asked.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Word(u16);
 
@@ -52,8 +53,16 @@ impl Word {
     /// Words news writes in lower case far more often than capitalized
     /// ("member", "several"): no unknown given name.
     pub const COMMON: Word = Word(1 << 8);
-    /// In [`Lexicon::org_names`].
+    /// In the organization names ("Reuters", "Voice of America").
     pub const ORG_NAME: Word = Word(1 << 9);
+    /// A key of [`Lexicon::places`].
+    pub const PLACE: Word = Word(1 << 10);
+    /// In the names of products, weapons and programmes ("Storm Shadow").
+    pub const MISC_NAME: Word = Word(1 << 11);
+    /// In [`Lexicon::deny`].
+    pub const DENY: Word = Word(1 << 12);
+    /// A title when a period follows: "mr" of "mr." in [`Lexicon::titles`].
+    pub const DOTTED_TITLE: Word = Word(1 << 13);
 
     /// True when any of the flags in `f` is set.
     pub fn has(self, f: Word) -> bool {
@@ -68,10 +77,17 @@ impl std::ops::BitOr for Word {
     }
 }
 
+/// What the lexicons hold under one lower-cased key (see [`Lexicon::words`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Entry {
+    /// The lexicons that hold the key.
+    pub word: Word,
+    /// The gazetteer entry, when the key is a place name ([`Word::PLACE`]).
+    pub place: Option<Place>,
+}
+
 /// All lexicons.
 pub struct Lexicon {
-    /// Lower-cased place name → entry.
-    pub places: HashMap<String, Place>,
     /// Longest place name in tokens (bounds the longest-match scan).
     pub place_max_tokens: usize,
     /// Lower-cased given names.
@@ -88,10 +104,6 @@ pub struct Lexicon {
     pub deny: HashSet<String>,
     /// English function words.
     pub stop: HashSet<String>,
-    /// Organizations usually named by one word ("Reuters").
-    pub org_names: HashSet<String>,
-    /// Lower-cased names of products, weapons and programmes ("Storm Shadow").
-    pub misc_names: HashSet<String>,
     /// Every "X of Y" prefix of an organization or product name in the
     /// lexicons ("voice of america", "power of siberia"), so the chunker
     /// joins "of" there in one look-up.
@@ -104,25 +116,140 @@ pub struct Lexicon {
     /// ISO code → the country's GeoNames name, the canonical of every
     /// alias ("U.S.", "USA", "America" → "United States").
     pub country_names: HashMap<&'static str, &'static str>,
-    /// Every word of the one-word lexicons with its [`Word`] flags (the
-    /// never-a-name words, place heads and common words are kept only here).
-    pub words: HashMap<String, Word>,
+    /// Every word of the one-word lexicons and every key of the name
+    /// lexicons (the gazetteer, people, demonyms, organization and product
+    /// names, the deny list) with its [`Entry`]: the gazetteer is kept only
+    /// here, and so are the never-a-name words, place heads, common words
+    /// and organization and product names, as flags.
+    pub words: Keys,
 }
 
 impl Lexicon {
-    /// The [`Word`] flags of lower-cased `w` (none for a word no one-word
-    /// lexicon holds).
+    /// The [`Word`] flags of lower-cased `w` (none for a word no lexicon
+    /// holds).
     pub fn word(&self, w: &str) -> Word {
-        self.words.get(w).copied().unwrap_or_default()
+        self.words.get(w).map(|e| e.word).unwrap_or_default()
+    }
+
+    /// [`Lexicon::word`] of `w` lower-cased. An ASCII word of up to fifteen
+    /// bytes (nearly every token) is lower-cased within its packed key, with
+    /// no copy.
+    pub fn word_lowered(&self, w: &str) -> Word {
+        match pack_lower(w.as_bytes()) {
+            Some(k) => self.words.packed.get(&k).map(|e| e.word).unwrap_or_default(),
+            None => lower_with(w, |l| self.word(l)),
+        }
+    }
+
+    /// The gazetteer entry of lower-cased place name `w`.
+    pub fn place(&self, w: &str) -> Option<Place> {
+        self.words.get(w).and_then(|e| e.place)
     }
 }
 
-/// Adds the words of one one-word lexicon to [`Lexicon::words`] with `flag`
-/// (a word several lexicons hold gets all their flags).
-fn add_words<'a>(words: &mut HashMap<String, Word>, flag: Word, lexicon: impl IntoIterator<Item = &'a String>) {
+/// The keys of [`Lexicon::words`]. A key of at most fifteen bytes (nearly
+/// every one) is kept [`pack`]ed: a look-up then hashes and compares one
+/// integer, where a string key is hashed byte by byte and compared with a
+/// call to `memcmp`, and a token needs no lower-cased copy to be looked up
+/// (see [`Lexicon::word_lowered`]).
+#[derive(Debug, Default)]
+pub struct Keys {
+    packed: HashMap<u128, Entry>,
+    spelled: HashMap<String, Entry>,
+}
+
+impl Keys {
+    fn with_capacity(n: usize) -> Keys {
+        Keys { packed: HashMap::with_capacity_and_hasher(n, Default::default()), spelled: HashMap::default() }
+    }
+
+    fn get(&self, w: &str) -> Option<&Entry> {
+        match pack(w.as_bytes()) {
+            Some(k) => self.packed.get(&k),
+            None => self.spelled.get(w),
+        }
+    }
+
+    /// The entry of lower-cased `key`, added when missing.
+    fn entry(&mut self, key: String) -> &mut Entry {
+        match pack(key.as_bytes()) {
+            Some(k) => self.packed.entry(k).or_default(),
+            None => self.spelled.entry(key).or_default(),
+        }
+    }
+
+    /// [`Keys::entry`] of `name` lower-cased (an ASCII name within its
+    /// packed key, with no copy).
+    fn entry_lowered(&mut self, name: &str) -> &mut Entry {
+        match pack_lower(name.as_bytes()) {
+            Some(k) => self.packed.entry(k).or_default(),
+            None => self.entry(lower(name)),
+        }
+    }
+
+    /// How many keys there are.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.packed.len() + self.spelled.len()
+    }
+
+    /// Every key, spelled out.
+    #[cfg(test)]
+    fn keys(&self) -> Vec<String> {
+        let unpack = |k: &u128| {
+            let bytes = k.to_le_bytes();
+            String::from_utf8(bytes[..usize::from(bytes[15])].to_vec()).expect("a packed key is text")
+        };
+        self.packed.keys().map(unpack).chain(self.spelled.keys().cloned()).collect()
+    }
+}
+
+/// The bytes of a word of at most fifteen bytes, little-endian, and its
+/// length in the top byte: one integer per word (the length tells "a" from
+/// "a\0"). Read with a few overlapping loads rather than byte by byte: the
+/// overlapping parts put the same bytes in the same places.
+#[inline]
+pub fn pack(b: &[u8]) -> Option<u128> {
+    let n = b.len();
+    if n > 15 {
+        return None;
+    }
+    let bytes = if let (Some(lo), Some(hi)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        u128::from(u64::from_le_bytes(*lo)) | u128::from(u64::from_le_bytes(*hi)) << (8 * (n - 8))
+    } else if let (Some(lo), Some(hi)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        u128::from(u32::from_le_bytes(*lo)) | u128::from(u32::from_le_bytes(*hi)) << (8 * (n - 4))
+    } else if n == 0 {
+        0
+    } else {
+        let at = |i: usize| u128::from(b[i]) << (8 * i);
+        at(0) | at(n / 2) | at(n - 1)
+    };
+    Some(bytes | (n as u128) << 120)
+}
+
+/// [`pack`] of ASCII `b` lower-cased; `None` for other text. Each byte is
+/// lower-cased in place, all sixteen at once: a byte (below 0x80) is an
+/// upper-case letter when adding 0x3F carries it to 0x80 or above ('A' and
+/// up) and adding 0x25 does not ('Z' and below); its 0x20 bit is then set.
+/// The length byte (at most 15) and the zero bytes are no letters.
+#[inline]
+pub fn pack_lower(b: &[u8]) -> Option<u128> {
+    const ONES: u128 = u128::MAX / 0xFF;
+    const HIGH: u128 = ONES * 0x80;
+    let k = pack(b)?;
+    if k & HIGH != 0 {
+        return None;
+    }
+    let upper = (k + ONES * u128::from(0x80 - b'A')) & !(k + ONES * u128::from(0x80 - b'Z' - 1)) & HIGH;
+    Some(k | upper >> 2)
+}
+
+/// Adds the words of one lexicon to [`Lexicon::words`] with `flag` (a word
+/// several lexicons hold gets all their flags).
+fn add_words(words: &mut Keys, flag: Word, lexicon: impl IntoIterator<Item = String>) {
     for w in lexicon {
-        let e = words.entry(w.clone()).or_default();
-        *e = *e | flag;
+        let e = words.entry(w);
+        e.word = e.word | flag;
     }
 }
 
@@ -192,15 +319,17 @@ fn lower(s: &str) -> String {
     if s.is_ascii() { s.to_ascii_lowercase() } else { s.to_lowercase() }
 }
 
-/// Loads gazetteer lines into `map` (keeping entries already there unless
+/// Loads gazetteer lines into `map` (keeping places already there unless
 /// `overwrite`), and the name of each country with a code into `countries`
-/// when given: one pass over the 40,000 lines.
+/// when given: one pass over the 40,000 lines. Returns the most words a
+/// name has (lower-casing keeps every space).
 fn load_places(
-    map: &mut HashMap<String, Place>,
+    map: &mut Keys,
     src: &'static str,
     overwrite: bool,
     mut countries: Option<&mut HashMap<&'static str, &'static str>>,
-) {
+) -> usize {
+    let mut max_tokens = 1;
     for l in lines(src) {
         // Fields as `split('\t')` gives them, by plain scans: the fields are
         // short, and a tab is one byte.
@@ -220,13 +349,14 @@ fn load_places(
         {
             names.insert(country, name);
         }
-        let place = Place { kind, country };
-        if overwrite {
-            map.insert(lower(name), place);
-        } else {
-            map.entry(lower(name)).or_insert(place);
+        let e = map.entry_lowered(name);
+        if overwrite || e.place.is_none() {
+            e.place = Some(Place { kind, country });
         }
+        e.word = e.word | Word::PLACE;
+        max_tokens = max_tokens.max(name.bytes().filter(|&b| b == b' ').count() + 1);
     }
+    max_tokens
 }
 
 /// The prefixes of `name` that run past an " of " and end at a word:
@@ -240,13 +370,19 @@ fn of_prefixes(name: &str) -> Vec<String> {
     out
 }
 
+/// Room for the keys of all lexicons in [`Lexicon::words`] (about 50,000:
+/// the gazetteer and the given names are most of them).
+const WORDS: usize = 56_000;
+
 /// The lexicons, loaded on first use.
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut places = HashMap::with_capacity_and_hasher(50_000, Default::default());
+    // Sized for every key of every lexicon, so it never rehashes.
+    let mut words = Keys::with_capacity(WORDS);
     let mut country_names = HashMap::default();
-    load_places(&mut places, include_str!("../../../data/entities/places.tsv"), false, Some(&mut country_names));
-    load_places(&mut places, include_str!("../../../data/entities/places_extra.tsv"), true, None);
-    let place_max_tokens = places.keys().map(|k| k.bytes().filter(|&b| b == b' ').count() + 1).max().unwrap_or(1);
+    let place_max_tokens =
+        load_places(&mut words, include_str!("../../../data/entities/places.tsv"), false, Some(&mut country_names))
+            .max(load_places(&mut words, include_str!("../../../data/entities/places_extra.tsv"), true, None));
+
     let mut given = set(include_str!("../../../data/entities/given_names.txt"));
     given.extend(set(include_str!("../../../data/entities/given_names_extra.txt")));
     let mut demonyms = HashMap::default();
@@ -267,47 +403,42 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let of_names = org_names.iter().chain(&misc_names).flat_map(|n| of_prefixes(n)).collect();
     let stop = set(include_str!("../../../data/stopwords_en.txt"));
     let mut never_names = set(include_str!("../../../data/entities/not_names.txt"));
-    never_names.extend(stop.iter().filter(|w| !places.contains_key(*w)).cloned());
+    // Only places are in `words` yet.
+    never_names.extend(stop.iter().filter(|w| words.get(w).is_none()).cloned());
     let titles = set(include_str!("../../../data/entities/titles.txt"));
     let org_heads = set(include_str!("../../../data/entities/org_heads.txt"));
     let misc_heads = set(include_str!("../../../data/entities/misc_heads.txt"));
     let loc_heads = set(include_str!("../../../data/entities/loc_heads.txt"));
     let common = set(include_str!("../../../data/entities/common_words.txt"));
+    let deny = set(include_str!("../../../data/entities/denylist.txt"));
     let people: HashMap<String, &'static str> = lines(include_str!("../../../data/entities/people.txt"))
         .map(|l| {
             let (surname, full) = l.split_once('\t').unwrap_or((l, ""));
             (surname.trim().to_lowercase(), full.trim())
         })
         .collect();
-    // Sized for the sum of the lexicons (an upper bound), so it never rehashes.
-    let lexicon_words = [&never_names, &given, &titles, &org_heads, &misc_heads, &loc_heads, &common, &org_names]
-        .map(HashSet::len)
-        .into_iter()
-        .sum::<usize>();
-    let mut words =
-        HashMap::with_capacity_and_hasher(lexicon_words + demonyms.len() + people.len(), Default::default());
-    add_words(&mut words, Word::NEVER_NAME, &never_names);
-    add_words(&mut words, Word::GIVEN, &given);
-    add_words(&mut words, Word::TITLE, &titles);
-    add_words(&mut words, Word::ORG_HEAD, &org_heads);
-    add_words(&mut words, Word::MISC_HEAD, &misc_heads);
-    add_words(&mut words, Word::LOC_HEAD, &loc_heads);
-    add_words(&mut words, Word::DEMONYM, demonyms.keys());
-    add_words(&mut words, Word::SURNAME, people.keys());
-    add_words(&mut words, Word::COMMON, &common);
-    add_words(&mut words, Word::ORG_NAME, &org_names);
+    add_words(&mut words, Word::NEVER_NAME, never_names);
+    add_words(&mut words, Word::GIVEN, given.iter().cloned());
+    add_words(&mut words, Word::TITLE, titles.iter().cloned());
+    add_words(&mut words, Word::DOTTED_TITLE, titles.iter().filter_map(|t| Some(t.strip_suffix('.')?.to_string())));
+    add_words(&mut words, Word::ORG_HEAD, org_heads.iter().cloned());
+    add_words(&mut words, Word::MISC_HEAD, misc_heads.iter().cloned());
+    add_words(&mut words, Word::LOC_HEAD, loc_heads);
+    add_words(&mut words, Word::DEMONYM, demonyms.keys().cloned());
+    add_words(&mut words, Word::SURNAME, people.keys().cloned());
+    add_words(&mut words, Word::COMMON, common);
+    add_words(&mut words, Word::ORG_NAME, org_names);
+    add_words(&mut words, Word::MISC_NAME, misc_names);
+    add_words(&mut words, Word::DENY, deny.iter().cloned());
     Lexicon {
-        places,
         place_max_tokens,
         given,
         titles,
         org_heads,
         misc_heads,
         demonyms,
-        deny: set(include_str!("../../../data/entities/denylist.txt")),
+        deny,
         stop,
-        org_names,
-        misc_names,
         of_names,
         people,
         capitals: set(include_str!("../../../data/entities/capitals.txt")),
@@ -322,31 +453,44 @@ mod tests {
 
     #[test]
     fn lexicons_load() {
-        assert_eq!(LEX.places["madrid"].country, "ES");
-        assert_eq!(LEX.places["united states"].kind, PlaceKind::Country);
+        assert_eq!(LEX.place("madrid").map(|p| p.country), Some("ES"));
+        assert_eq!(LEX.place("united states").map(|p| p.kind), Some(PlaceKind::Country));
         assert!(LEX.given.contains("vladimir") && LEX.given.contains("john"));
         assert_eq!(LEX.demonyms["russians"], "RU");
         assert!(LEX.org_heads.contains("ministry") && LEX.titles.contains("president"));
-        assert!(LEX.misc_names.contains("storm shadow"));
+        assert!(LEX.word("storm shadow").has(Word::MISC_NAME));
         assert_eq!(LEX.people.get("putin"), Some(&"Vladimir Putin"));
-        assert!(LEX.org_names.contains("voice of america"));
+        assert!(LEX.word("voice of america").has(Word::ORG_NAME));
         assert!(LEX.of_names.contains("voice of america") && LEX.of_names.contains("power of siberia"));
         assert_eq!(of_prefixes("power of siberia 2"), ["power of siberia", "power of siberia 2"]);
         assert_eq!((LEX.country_names["US"], LEX.country_names["GB"]), ("United States", "United Kingdom"));
     }
 
-    /// A word's flags are exactly the one-word lexicons that hold it.
+    /// A key's flags are exactly the lexicons that hold it, and a place's
+    /// entry is there for every gazetteer line.
     #[test]
     fn word_flags_match_the_lexicons() {
+        let org_names = set(include_str!("../../../data/entities/org_names.txt"));
+        let misc_names = set(include_str!("../../../data/entities/misc_names.txt"));
         let flags = [
             (Word::GIVEN, &LEX.given),
             (Word::TITLE, &LEX.titles),
             (Word::ORG_HEAD, &LEX.org_heads),
             (Word::MISC_HEAD, &LEX.misc_heads),
-            (Word::ORG_NAME, &LEX.org_names),
+            (Word::ORG_NAME, &org_names),
+            (Word::MISC_NAME, &misc_names),
+            (Word::DENY, &LEX.deny),
         ];
-        let mut probes: Vec<&str> = LEX.words.keys().map(String::as_str).collect();
-        probes.extend(["putin", "russians", "no such word"]);
+        assert!(LEX.words.len() <= WORDS, "{} keys outgrow the room made for them", LEX.words.len());
+        let gazetteer = [
+            include_str!("../../../data/entities/places.tsv"),
+            include_str!("../../../data/entities/places_extra.tsv"),
+        ];
+        let places: HashSet<String> =
+            gazetteer.into_iter().flat_map(lines).filter_map(|l| Some(lower(l.split_once('\t')?.0))).collect();
+        let keys = LEX.words.keys();
+        let mut probes: Vec<&str> = keys.iter().map(String::as_str).collect();
+        probes.extend(["putin", "russians", "no such word", "new york", "kyiv"]);
         for w in probes {
             let word = LEX.word(w);
             for (flag, set) in flags {
@@ -354,12 +498,31 @@ mod tests {
             }
             assert_eq!(word.has(Word::DEMONYM), LEX.demonyms.contains_key(w), "{w}");
             assert_eq!(word.has(Word::SURNAME), LEX.people.contains_key(w), "{w}");
+            assert_eq!(word.has(Word::PLACE), places.contains(w), "{w}");
+            assert_eq!(LEX.place(w).is_some(), places.contains(w), "{w}");
+            assert_eq!(word.has(Word::DOTTED_TITLE), LEX.titles.contains(&format!("{w}.")), "{w}");
+            // A token lower-cased alone (`str::to_lowercase`) and within a
+            // key (character by character) differ only in a final sigma,
+            // so the flags of either answer for both.
+            assert!(!w.contains(['σ', 'ς']), "{w}");
+            // Tokens without a letter are never looked up (`Ctx::facts`).
+            assert!(w.chars().any(char::is_alphabetic), "{w:?}");
         }
         assert!(LEX.word("putin").has(Word::SURNAME) && LEX.word("president").has(Word::TITLE));
+        assert!(LEX.word("mr").has(Word::DOTTED_TITLE) && !LEX.word("president").has(Word::DOTTED_TITLE));
         assert!(LEX.word("monday").has(Word::NEVER_NAME) && LEX.word("the").has(Word::NEVER_NAME));
         assert!(LEX.word("square").has(Word::LOC_HEAD) && LEX.word("several").has(Word::COMMON));
         assert!(!LEX.word("putin").has(Word::NEVER_NAME | Word::LOC_HEAD | Word::COMMON));
         assert_eq!(LEX.word("no such word"), Word::default());
+    }
+
+    /// Lower-casing a character that is no letter gives no letter: a token
+    /// without one (a number, punctuation) has none lower-cased either.
+    #[test]
+    fn lower_casing_makes_no_letters() {
+        for c in (char::MIN..=char::MAX).filter(|c| !c.is_alphabetic()) {
+            assert!(!c.to_lowercase().any(char::is_alphabetic), "{c:?}");
+        }
     }
 
     /// The byte-scanning readers give what `str::lines`, `str::trim` and

@@ -29,7 +29,7 @@ use serde::Serialize;
 pub use names::NameIndex;
 
 use classify::Guess;
-use lexicon::{LEX, PlaceKind, Word};
+use lexicon::{LEX, PlaceKind, Word, pack};
 
 /// The type of an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -123,15 +123,20 @@ impl<'d> Ctx<'d> {
     fn facts(&self, i: usize) -> Word {
         match self.facts[i].get() {
             Some(f) => f,
-            None => lexicon::lower_with(self.word(i), |l| self.facts_of(i, l)),
+            // A number or punctuation has no letter, nor has it lower-cased,
+            // and every lexicon key has one: no look-up can find it.
+            None if !self.is_word(i) => Word::default(),
+            None => {
+                let f = LEX.word_lowered(self.word(i));
+                self.facts[i].set(Some(f));
+                f
+            }
         }
     }
-    /// [`Ctx::facts`] of token `i` for a caller that has `l`, the token
-    /// lower-cased, at hand.
-    fn facts_of(&self, i: usize, l: &str) -> Word {
-        let f = LEX.word(l);
-        self.facts[i].set(Some(f));
-        f
+    /// True when token `i` lower-cased is written in lower case somewhere
+    /// in the document ([`Ctx::lower_seen`]).
+    fn seen_lower(&self, i: usize) -> bool {
+        self.lower_seen.contains_lowered(self.word(i))
     }
     /// Lower-cased text of tokens `[a, b)`, with a single space where the
     /// text has any ("St. Petersburg" → "st. petersburg").
@@ -562,7 +567,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
         // "U.S.", "US", "America": one country, one canonical (headlines too).
         if kind == EntityKind::Loc
             && let Some(name) = cc.and_then(|c| LEX.country_names.get(c))
-            && lexicon::lower_with(doc.slice(span), |l| LEX.places.get(l).is_some_and(|p| p.kind == PlaceKind::Country))
+            && lexicon::lower_with(doc.slice(span), |l| LEX.place(l).is_some_and(|p| p.kind == PlaceKind::Country))
         {
             canonical = (*name).to_string();
         }
@@ -699,13 +704,13 @@ fn common_noun_expansion(cx: &Ctx, open: usize, acr: &str) -> bool {
     true
 }
 
-/// A set of words, nearly all of them short. A word of up to seven bytes is
-/// kept packed with its length in one integer, so adding it (done for every
-/// lower-case word of every document) hashes and compares one integer
+/// A set of words, nearly all of them short. A word of up to fifteen bytes
+/// is kept [`pack`]ed with its length in one integer, so adding it (done for
+/// every lower-case word of every document) hashes and compares one integer
 /// instead of hashing bytes and comparing them with a call to `memcmp`.
 #[derive(Debug, Default)]
 struct WordSet<'d> {
-    short: HashSet<u64>,
+    short: HashSet<u128>,
     long: HashSet<&'d str>,
 }
 
@@ -718,7 +723,7 @@ impl<'d> WordSet<'d> {
     /// [`WordSet::insert_span`]).
     #[cfg(test)]
     fn insert(&mut self, w: &'d str) {
-        match pack(w) {
+        match pack(w.as_bytes()) {
             Some(k) => self.short.insert(k),
             None => self.long.insert(w),
         };
@@ -729,43 +734,27 @@ impl<'d> WordSet<'d> {
     /// span falls on character boundaries; only a long word's text is
     /// sliced as a `str`.
     fn insert_span(&mut self, doc: &'d Document, span: Span) {
-        match pack_bytes(&doc.text.as_bytes()[span.start..span.end]) {
+        match pack(&doc.text.as_bytes()[span.start..span.end]) {
             Some(k) => self.short.insert(k),
             None => self.long.insert(doc.slice(span)),
         };
     }
 
     fn contains(&self, w: &str) -> bool {
-        match pack(w) {
+        match pack(w.as_bytes()) {
             Some(k) => self.short.contains(&k),
             None => self.long.contains(w),
         }
     }
-}
 
-/// The bytes of a word of at most seven bytes, little-endian, and its
-/// length in the top byte: one integer per word (the length tells "a" from
-/// "a\0"). Read with a few overlapping loads rather than byte by byte: the
-/// overlapping parts put the same bytes in the same places.
-fn pack(w: &str) -> Option<u64> {
-    pack_bytes(w.as_bytes())
-}
-
-/// [`pack`] of a word's bytes.
-fn pack_bytes(b: &[u8]) -> Option<u64> {
-    let n = b.len();
-    let at = |i: usize| u64::from(b[i]) << (8 * i);
-    let bytes = match n {
-        0 => 0,
-        1..=3 => at(0) | at(n / 2) | at(n - 1),
-        4..=7 => {
-            let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-            let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
-            u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+    /// [`WordSet::contains`] of `w` lower-cased. An ASCII word of up to
+    /// fifteen bytes is lower-cased within its packed key, with no copy.
+    fn contains_lowered(&self, w: &str) -> bool {
+        match lexicon::pack_lower(w.as_bytes()) {
+            Some(k) => self.short.contains(&k),
+            None => lexicon::lower_with(w, |l| self.contains(l)),
         }
-        _ => return None,
-    };
-    Some(bytes | (n as u64) << 56)
+    }
 }
 
 mod acronyms {

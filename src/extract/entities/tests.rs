@@ -344,7 +344,22 @@ fn with_key_equals_key() {
 /// and the empty word are told apart.
 #[test]
 fn word_set_holds_exactly_its_words() {
-    let words = ["a", "a\0", "ab", "ba", "", "seven77", "eight888", "eight889", "zürich"];
+    let words = [
+        "a",
+        "a\0",
+        "ab",
+        "ba",
+        "",
+        "seven77",
+        "eight888",
+        "eight889",
+        "fifteen15151515",
+        "fifteen15151516",
+        "sixteen161616161",
+        "sixteen161616162",
+        "zürich",
+        "zürich-zürich",
+    ];
     let mut set = WordSet::default();
     for w in words.iter().step_by(2) {
         set.insert(w);
@@ -352,7 +367,7 @@ fn word_set_holds_exactly_its_words() {
     for (i, w) in words.iter().enumerate() {
         assert_eq!(set.contains(w), i % 2 == 0, "{w:?}");
     }
-    assert_ne!(pack("a"), pack("a\0"));
+    assert_ne!(pack(b"a"), pack(b"a\0"));
     // Added by span, the same words are held, and only they.
     let text = words.join(" ");
     let doc = Document::from_paragraphs(&[(text.as_str(), ParagraphKind::Body)]);
@@ -367,15 +382,48 @@ fn word_set_holds_exactly_its_words() {
     for (i, w) in words.iter().enumerate() {
         assert_eq!(by_span.contains(w), i % 2 == 0, "{w:?}");
     }
-    assert_eq!(pack("eight888"), None);
+    assert_eq!(pack(b"sixteen161616161"), None);
 }
 
 /// The overlapping loads pack a word as reading it byte by byte does.
 #[test]
 fn pack_reads_every_byte_in_place() {
-    for w in ["", "a", "ab", "abc", "abcd", "abcde", "zürich", "abcdefg", "\u{7f}\0x"] {
-        let bytewise = w.bytes().enumerate().fold((w.len() as u64) << 56, |k, (i, c)| k | u64::from(c) << (8 * i));
-        assert_eq!(pack(w), Some(bytewise), "{w:?}");
+    let words =
+        ["", "a", "ab", "abc", "abcd", "abcde", "zürich", "abcdefg", "\u{7f}\0x", "abcdefgh", "fifteen15151515"];
+    for w in words {
+        let bytewise = w.bytes().enumerate().fold((w.len() as u128) << 120, |k, (i, c)| k | u128::from(c) << (8 * i));
+        assert_eq!(pack(w.as_bytes()), Some(bytewise), "{w:?}");
+    }
+}
+
+proptest::proptest! {
+    /// A word lower-cased in its packed key is the packed lower-cased word,
+    /// for every ASCII character; other text is not packed lower-cased. And
+    /// the look-ups that lower-case within the key answer as the look-ups
+    /// of the lower-cased word.
+    #[test]
+    fn lower_casing_in_the_key_is_lower_casing_the_word(w in "([\\x00-\\x7f]{0,17}|[A-Za-z ]{0,17}|\\PC{0,6})") {
+        let ascii = w.is_ascii();
+        let lowered = w.to_lowercase();
+        proptest::prop_assert_eq!(lexicon::pack_lower(w.as_bytes()), pack(lowered.as_bytes()).filter(|_| ascii));
+        proptest::prop_assert_eq!(LEX.word_lowered(&w), LEX.word(&lowered));
+        let mut set = WordSet::default();
+        set.insert(&lowered);
+        proptest::prop_assert!(set.contains_lowered(&w));
+        let other = format!("{lowered}x");
+        let mut others = WordSet::default();
+        others.insert(&other);
+        proptest::prop_assert!(!others.contains_lowered(&w));
+    }
+}
+
+/// Lexicon words are found from their capitalized and shouted spellings.
+#[test]
+fn capitalized_words_find_their_lexicon_entries() {
+    for (w, flag) in
+        [("Putin", Word::SURNAME), ("PRESIDENT", Word::TITLE), ("Kyiv", Word::PLACE), ("Zürich", Word::PLACE)]
+    {
+        assert!(LEX.word_lowered(w).has(flag), "{w}");
     }
 }
 
