@@ -145,14 +145,23 @@ fn decide_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
     }
     // A capital opening a sentence is no evidence for a word the document
     // also writes in lower case, unless a lexicon names it.
-    let ordinary_opener = cx.seen_lower(i) && is_initial(cx, i, sentence_start);
+    let ordinary_opener = is_initial(cx, i, sentence_start) && cx.seen_lower(i);
     !ordinary_opener || facts.has(Word::PLACE | Word::DEMONYM | Word::GIVEN)
 }
 
 /// True when tokens `i, i+1` are an initial or a short abbreviation written
 /// with its period ("J." in "J. Ratcliffe", "St." in "St. Petersburg") and a
 /// capitalized name word follows on the same line.
+#[inline]
 fn dotted_prefix(cx: &Ctx, i: usize, s: usize, e: usize) -> bool {
+    // Both kinds are at most four bytes (one character, or "Ste"): most
+    // words are longer, and are let go here, where the chunker asks.
+    let span = cx.doc.tokens[i].span;
+    span.end - span.start <= 4 && short_dotted_prefix(cx, i, s, e)
+}
+
+/// [`dotted_prefix`] of a token of at most four bytes.
+fn short_dotted_prefix(cx: &Ctx, i: usize, s: usize, e: usize) -> bool {
     if i + 2 >= e || !cx.is_word(i) || cx.word(i + 1) != "." {
         return false;
     }

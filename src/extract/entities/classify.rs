@@ -68,23 +68,29 @@ pub(super) fn of_head(lower: &str) -> bool {
 
 /// Types tokens `[a, b)` of a chunk (titles already removed).
 pub(super) fn classify(cx: &Ctx, a: usize, b: usize, titled: bool) -> Guess {
-    cx.with_key(a, b, |key| by_key(cx, a, b, titled, key))
+    // A lone token's lexicon flags are known already ([`Ctx::facts`]): its
+    // key is built only for a lexicon that holds it.
+    if b - a == 1 {
+        return by_key(cx, a, b, titled, None);
+    }
+    cx.with_key(a, b, |key| by_key(cx, a, b, titled, Some(key)))
 }
 
-/// [`classify`], given the chunk's [`Ctx::key`].
-fn by_key(cx: &Ctx, a: usize, b: usize, titled: bool, key: &str) -> Guess {
+/// [`classify`], given the chunk's [`Ctx::key`] (or, for one token, not
+/// yet: see [`read_key`]).
+fn by_key(cx: &Ctx, a: usize, b: usize, titled: bool, key: Option<&str>) -> Guess {
     let n = b - a;
     // Which name lexicons hold the whole key, in one look-up (a lone
     // token's is known already): most chunks are in none, and then none is
     // asked. A token lower-cased alone and within a key differ at most in a
     // final sigma, which no lexicon holds.
-    let whole = if n == 1 { cx.facts(a) } else { LEX.word(key) };
+    let whole = key.map_or_else(|| cx.facts(a), |k| LEX.word(k));
     // "Obama" is also a town in Japan.
     if n == 1 && whole.has(Word::SURNAME) {
         return Guess::new(EntityKind::Person, true);
     }
     if whole.has(Word::PLACE)
-        && let Some(p) = LEX.place(key)
+        && let Some(p) = read_key(cx, a, b, key, |k| LEX.place(k))
         && !(n == 1 && whole.has(Word::DENY))
     {
         // "Mr. Burton", "Senator Warren": a title before a town's name makes
@@ -101,7 +107,7 @@ fn by_key(cx: &Ctx, a: usize, b: usize, titled: bool, key: &str) -> Guess {
         return Guess::new(EntityKind::Org, true);
     }
     if whole.has(Word::DEMONYM)
-        && let Some(cc) = LEX.demonyms.get(key)
+        && let Some(cc) = read_key(cx, a, b, key, |k| LEX.demonyms.get(k).copied())
     {
         return Guess { kind: Some(EntityKind::Norp), strong: true, country: Some(cc), place: false };
     }
@@ -193,6 +199,15 @@ fn by_key(cx: &Ctx, a: usize, b: usize, titled: bool, key: &str) -> Guess {
         return Guess::new(EntityKind::Org, false);
     }
     Guess::default()
+}
+
+/// Calls `f` with the [`Ctx::key`] of tokens `[a, b)`: `key`, or one built
+/// now.
+fn read_key<R>(cx: &Ctx, a: usize, b: usize, key: Option<&str>, f: impl FnOnce(&str) -> R) -> R {
+    match key {
+        Some(k) => f(k),
+        None => cx.with_key(a, b, f),
+    }
 }
 
 /// Type for a mention nothing in the document or lexicons explains, read

@@ -207,24 +207,27 @@ impl Keys {
 /// The bytes of a word of at most fifteen bytes, little-endian, and its
 /// length in the top byte: one integer per word (the length tells "a" from
 /// "a\0"). Read with a few overlapping loads rather than byte by byte: the
-/// overlapping parts put the same bytes in the same places.
+/// overlapping parts put the same bytes in the same places. The integer is
+/// put together in 64-bit halves: shifting a 128-bit integer by a variable
+/// amount costs several instructions.
 #[inline]
 pub fn pack(b: &[u8]) -> Option<u128> {
     let n = b.len();
     if n > 15 {
         return None;
     }
-    let bytes = if let (Some(lo), Some(hi)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) {
-        u128::from(u64::from_le_bytes(*lo)) | u128::from(u64::from_le_bytes(*hi)) << (8 * (n - 8))
+    let (low, high) = if let (Some(lo), Some(hi)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) {
+        let (lo, hi, shift) = (u64::from_le_bytes(*lo), u64::from_le_bytes(*hi), 8 * (n - 8));
+        (lo | hi << shift, hi.checked_shr((64 - shift) as u32).unwrap_or(0))
     } else if let (Some(lo), Some(hi)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
-        u128::from(u32::from_le_bytes(*lo)) | u128::from(u32::from_le_bytes(*hi)) << (8 * (n - 4))
+        (u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << (8 * (n - 4)), 0)
     } else if n == 0 {
-        0
+        (0, 0)
     } else {
-        let at = |i: usize| u128::from(b[i]) << (8 * i);
-        at(0) | at(n / 2) | at(n - 1)
+        let at = |i: usize| u64::from(b[i]) << (8 * i);
+        (at(0) | at(n / 2) | at(n - 1), 0)
     };
-    Some(bytes | (n as u128) << 120)
+    Some(u128::from(low) | u128::from(high | (n as u64) << 56) << 64)
 }
 
 /// [`pack`] of ASCII `b` lower-cased; `None` for other text. Each byte is

@@ -25,6 +25,8 @@ mod names;
 use crate::document::{Document, ParagraphKind, Shape, Span, TokenKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
+use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
 
 pub use names::NameIndex;
 
@@ -88,20 +90,23 @@ struct Mention {
     guess: Guess,
 }
 
+/// Each token's one-word lexicon flags, once looked up (see [`Ctx::facts`]).
+type Facts = Vec<Cell<Option<Word>>>;
+
 /// Per-document view of the tokens that the passes share.
 struct Ctx<'d> {
     doc: &'d Document,
-    /// Lower-cased words that occur in lower case somewhere in the document.
-    lower_seen: WordSet<'d>,
+    /// Words written in lower case somewhere in the document.
+    lower_seen: LowerSeen<'d>,
     /// Sports copy (score-like numbers): places that play are teams.
     sporty: bool,
     /// [`chunk`]'s verdict on each token as a name word, once decided. A
     /// token is asked about several times as chunks grow and are split,
     /// always with its own sentence's start.
-    cap: Vec<std::cell::Cell<Option<bool>>>,
+    cap: Vec<Cell<Option<bool>>>,
     /// Each token's one-word lexicon flags, once looked up (see
     /// [`Ctx::facts`]).
-    facts: Vec<std::cell::Cell<Option<Word>>>,
+    facts: Facts,
 }
 
 impl<'d> Ctx<'d> {
@@ -113,10 +118,16 @@ impl<'d> Ctx<'d> {
     }
     /// True when a line feed separates token `i` from token `i - 1`. Read
     /// as bytes: '\n' is ASCII, so no byte of another character equals it,
-    /// and the short gap between two tokens needs no character search.
+    /// and the short gap between two tokens needs no character search. Most
+    /// gaps are empty or one space, read without calling a search at all.
+    #[inline]
     fn line_break_before(&self, i: usize) -> bool {
         let toks = &self.doc.tokens;
-        self.doc.text.as_bytes()[toks[i - 1].span.end..toks[i].span.start].contains(&b'\n')
+        match &self.doc.text.as_bytes()[toks[i - 1].span.end..toks[i].span.start] {
+            [] => false,
+            [b] => *b == b'\n',
+            gap => gap.contains(&b'\n'),
+        }
     }
     /// What the one-word lexicons say about token `i` lower-cased: one
     /// look-up per token, however often the chunker and typing ask.
@@ -136,7 +147,7 @@ impl<'d> Ctx<'d> {
     /// True when token `i` lower-cased is written in lower case somewhere
     /// in the document ([`Ctx::lower_seen`]).
     fn seen_lower(&self, i: usize) -> bool {
-        self.lower_seen.contains_lowered(self.word(i))
+        self.lower_seen.holds_lowered(self.word(i))
     }
     /// Lower-cased text of tokens `[a, b)`, with a single space where the
     /// text has any ("St. Petersburg" → "st. petersburg").
@@ -178,7 +189,7 @@ impl<'d> Ctx<'d> {
     /// [`Ctx::key`] of tokens `[a, b)` with the ends of its first and last
     /// words marked, built once per mention: the document-level passes look
     /// a mention up by its whole key, first word and last word many times.
-    fn names(&self, a: usize, b: usize) -> Names {
+    fn names(&self, a: usize, b: usize) -> Names<'d> {
         let toks = &self.doc.tokens;
         // Plain ASCII text (nearly every name) is lower-cased in one copy,
         // its words where the text has them. It is also its own surface:
@@ -190,7 +201,7 @@ impl<'d> Ctx<'d> {
                 key: text.to_ascii_lowercase(),
                 first_end: toks[a].span.end - start,
                 last_start: toks[b - 1].span.start - start,
-                surface: text.to_string(),
+                surface: Cow::Borrowed(text),
             };
         }
         let mut key = String::with_capacity(32);
@@ -206,7 +217,7 @@ impl<'d> Ctx<'d> {
                 first_end = key.len();
             }
         }
-        Names { key, first_end, last_start, surface: self.surface(a, b) }
+        Names { key, first_end, last_start, surface: Cow::Owned(self.surface(a, b)) }
     }
     /// Text of tokens `[a, b)` with whitespace collapsed.
     fn surface(&self, a: usize, b: usize) -> String {
@@ -246,15 +257,17 @@ fn single_spaced(s: &str) -> bool {
 /// Longest key [`Ctx::with_key`] builds on the stack (longer ones are rare).
 const KEY_BUF: usize = 64;
 
-/// The keys and surface text of one mention (see [`Ctx::names`]).
-struct Names {
+/// The keys and surface text of one mention (see [`Ctx::names`]). The
+/// surface is the document's own text when that needs no collapsing of
+/// whitespace (nearly always): most mentions never need a copy of it.
+struct Names<'d> {
     key: String,
     first_end: usize,
     last_start: usize,
-    surface: String,
+    surface: Cow<'d, str>,
 }
 
-impl Names {
+impl Names<'_> {
     /// Lower-cased first word.
     fn first(&self) -> &str {
         &self.key[..self.first_end]
@@ -305,13 +318,13 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     if doc.tokens.is_empty() {
         return Vec::new();
     }
-    let (lower_seen, case_counts) = scan_words(doc);
+    let (lower_seen, case_counts, facts) = scan_words(doc);
     let cx = Ctx {
         doc,
         lower_seen,
         sporty: classify::is_sporty(doc),
         cap: vec![Default::default(); doc.tokens.len()],
-        facts: vec![Default::default(); doc.tokens.len()],
+        facts,
     };
     let shouting = shouting_sentences(&cx, &case_counts);
 
@@ -340,21 +353,22 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
                 // Longest full name wins for a surname.
                 let e = surnames.entry(n.last().to_string()).or_default();
                 if n.surface.len() > e.len() {
-                    e.clone_from(&n.surface);
+                    e.clear();
+                    e.push_str(&n.surface);
                 }
             }
             // "Eagle Assault 2024" is also "Eagle Assault" later on.
             if k == EntityKind::Misc && m.b - m.a >= 2 && toks[m.b - 1].kind == TokenKind::Number {
-                known.entry(cx.key(m.a, m.b - 1)).or_insert((k, n.surface.clone(), None));
+                known.entry(cx.key(m.a, m.b - 1)).or_insert((k, n.surface.to_string(), None));
             }
             match known.get_mut(n.key.as_str()) {
                 None => {
-                    known.insert(n.key.clone(), (k, n.surface.clone(), m.guess.country));
+                    known.insert(n.key.clone(), (k, n.surface.to_string(), m.guess.country));
                 }
                 // A name once used for a person stays a person ("President Clinton").
                 Some(o) => {
                     if k == EntityKind::Person && o.0 == EntityKind::Loc {
-                        *o = (k, n.surface.clone(), None);
+                        *o = (k, n.surface.to_string(), None);
                     }
                 }
             }
@@ -364,7 +378,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     // given name) still lend their surname when no confident name does.
     for (m, n) in mentions.iter().zip(&names).filter(|(m, _)| m.b - m.a >= 2 && m.b - m.a <= 3 && !m.initial) {
         if m.guess.kind == Some(EntityKind::Person) && !m.guess.strong && !surnames.contains_key(n.last()) {
-            surnames.insert(n.last().to_string(), n.surface.clone());
+            surnames.insert(n.last().to_string(), n.surface.to_string());
         }
     }
     // Family name first ("Xi Jinping" … "Xi", "Wang Yi" … "Wang") or a
@@ -376,7 +390,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
         if m.guess.kind == Some(EntityKind::Person) {
             let first = n.first();
             if !LEX.titles.contains(first) && !surnames.contains_key(first) {
-                let full = n.surface.as_str();
+                let full = &*n.surface;
                 family_first
                     .entry(first)
                     .and_modify(|f| {
@@ -405,7 +419,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     let mut out = Vec::with_capacity(mentions.len());
     for (mi, (m, n)) in mentions.iter().zip(&names).enumerate() {
         let key = n.key.as_str();
-        let surf = n.surface.as_str();
+        let surf = &*n.surface;
         let span = Span::new(toks[m.a].span.start, toks[m.b - 1].span.end);
         let g = &m.guess;
         let mut kind = g.kind;
@@ -502,7 +516,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             if kind != EntityKind::Loc {
                 country = None;
             }
-            let mut canonical = canonical.filter(|c| *c != n.surface);
+            let mut canonical = canonical.filter(|c| **c != *n.surface);
             if kind == EntityKind::Person && b - a == 1 && canonical.is_none() {
                 if let Some(Some(full)) = family_first.get(n.key.as_str()) {
                     canonical = Some((*full).to_string());
@@ -531,7 +545,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             && lone_people.contains(n.last())
         {
             t.1 = EntityKind::Person;
-            renamed.entry(n.last()).or_insert_with(|| t.2.clone().unwrap_or_else(|| n.surface.clone()));
+            renamed.entry(n.last()).or_insert_with(|| t.2.clone().unwrap_or_else(|| n.surface.to_string()));
         }
     }
     let mut out: Vec<(Span, EntityKind, String, Option<&'static str>)> = typed
@@ -541,7 +555,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             let canonical = match (canonical, renamed.get(n.key.as_str())) {
                 (Some(c), _) => c,
                 (None, Some(full)) if kind == EntityKind::Person && m.b - m.a == 1 => full.clone(),
-                (None, _) => n.surface.clone(),
+                (None, _) => n.surface.to_string(),
             };
             (span, kind, canonical, country)
         })
@@ -588,18 +602,23 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     ents
 }
 
-/// One pass over the word tokens for two per-document facts: the words
-/// written in lower case (see [`Ctx::lower_seen`]) and, per sentence, the
-/// words of two letters or more and the ALL-CAPS ones among them (see
-/// [`shouting_sentences`]).
-fn scan_words(doc: &Document) -> (WordSet<'_>, Vec<[u32; 2]>) {
-    // Sized for the usual share of distinct lower-case words, so the set
-    // rarely grows while it is filled.
-    let mut lower_seen = WordSet::with_capacity(doc.tokens.len() / 2);
+/// The per-document facts read before chunking: the words written in lower
+/// case (see [`Ctx::lower_seen`]); per sentence, the words of two letters or
+/// more and the ALL-CAPS ones among them (see [`shouting_sentences`]); and
+/// the lexicon flags of every capitalized word ([`Ctx::facts`]), which say
+/// which lower-case words the chunker may ask about.
+fn scan_words(doc: &Document) -> (LowerSeen<'_>, Vec<[u32; 2]>, Facts) {
+    let mut facts = vec![Cell::new(None); doc.tokens.len()];
+    let mut asked = Asked::default();
     let mut counts = vec![[0u32; 2]; doc.sentences.len()];
-    for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        if t.shape.has(Shape::LOWER_FIRST) {
-            lower_seen.insert_span(doc, t.span);
+    for (t, f) in doc.tokens.iter().zip(&mut facts).filter(|(t, _)| t.kind == TokenKind::Word) {
+        if t.shape.has(Shape::UPPER_FIRST) {
+            let w = doc.slice(t.span);
+            let word = LEX.word_lowered(w);
+            f.set(Some(word));
+            if !word.has(Word::NEVER_NAME) {
+                asked.add(hash_lowered(w));
+            }
         }
         if t.shape.has(Shape::TWO_LETTERS) {
             let c = &mut counts[t.sentence as usize];
@@ -607,7 +626,104 @@ fn scan_words(doc: &Document) -> (WordSet<'_>, Vec<[u32; 2]>) {
             c[1] += u32::from(t.shape.all_caps());
         }
     }
-    (lower_seen, counts)
+    // Sized for the usual share of distinct lower-case words that may be
+    // asked about, so the set rarely grows while it is filled.
+    let mut likely = WordSet::with_capacity(doc.tokens.len() / 8);
+    for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word && t.shape.has(Shape::LOWER_FIRST)) {
+        let bytes = &doc.text.as_bytes()[t.span.start..t.span.end];
+        let k = pack(bytes);
+        if asked.may_hold(k.map_or_else(|| hash_spelled(bytes), hash_packed)) {
+            likely.insert_packed(k, doc, t.span);
+        }
+    }
+    (LowerSeen { doc, asked, likely, all: OnceCell::new() }, counts, facts)
+}
+
+/// The words a document writes in lower case, as [`Ctx::seen_lower`] asks
+/// about them: nearly always about a capitalized word of the document that
+/// may be a name (one the lexicons do not call a word that never is). Only
+/// the lower-case words that such a word, lower-cased, may equal are
+/// gathered up front: a filter of those words' hashes ([`Asked`]) lets the
+/// rest (function words and most others) go without a set insertion. A
+/// question outside the filter gathers every lower-case word, once.
+struct LowerSeen<'d> {
+    doc: &'d Document,
+    asked: Asked,
+    /// The lower-case words whose hashes [`LowerSeen::asked`] holds.
+    likely: WordSet<'d>,
+    /// Every lower-case word, gathered on the first question outside
+    /// [`LowerSeen::asked`].
+    all: OnceCell<WordSet<'d>>,
+}
+
+impl LowerSeen<'_> {
+    /// True when `w` lower-cased is written in lower case in the document.
+    /// A word the filter may hold is asked of the words it let in: a
+    /// lower-case word equal to it has the same hash, so it was let in.
+    fn holds_lowered(&self, w: &str) -> bool {
+        let set = |h: u64| if self.asked.may_hold(h) { &self.likely } else { self.all() };
+        match lexicon::pack_lower(w.as_bytes()) {
+            Some(k) => set(hash_packed(k)).short.contains(&k),
+            None => lexicon::lower_with(w, |l| set(hash_of(l.as_bytes())).contains(l)),
+        }
+    }
+
+    fn all(&self) -> &WordSet<'_> {
+        self.all.get_or_init(|| {
+            let mut all = WordSet::with_capacity(self.doc.tokens.len() / 2);
+            for t in self.doc.tokens.iter().filter(|t| t.kind == TokenKind::Word && t.shape.has(Shape::LOWER_FIRST)) {
+                all.insert_span(self.doc, t.span);
+            }
+            all
+        })
+    }
+}
+
+/// A filter of word hashes (one bit of 4,096 per hash): it may hold a hash
+/// it was not given, never misses one it was.
+#[derive(Debug)]
+struct Asked([u64; 64]);
+
+impl Default for Asked {
+    fn default() -> Self {
+        Asked([0; 64])
+    }
+}
+
+impl Asked {
+    fn add(&mut self, h: u64) {
+        self.0[(h >> 58) as usize] |= 1 << ((h >> 52) & 63);
+    }
+
+    fn may_hold(&self, h: u64) -> bool {
+        self.0[(h >> 58) as usize] & 1 << ((h >> 52) & 63) != 0
+    }
+}
+
+/// The hash of a [`pack`]ed word for [`Asked`].
+fn hash_packed(k: u128) -> u64 {
+    ((k as u64) ^ ((k >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// The hash for [`Asked`] of a word too long to pack.
+fn hash_spelled(b: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(b);
+    hash_packed(u128::from(h.finish()))
+}
+
+/// The hash for [`Asked`] of the word with bytes `b`.
+fn hash_of(b: &[u8]) -> u64 {
+    pack(b).map_or_else(|| hash_spelled(b), hash_packed)
+}
+
+/// [`hash_of`] `w` lower-cased.
+fn hash_lowered(w: &str) -> u64 {
+    match lexicon::pack_lower(w.as_bytes()) {
+        Some(k) => hash_packed(k),
+        None => lexicon::lower_with(w, |l| hash_of(l.as_bytes())),
+    }
 }
 
 /// Marks sentences whose capitals carry no information: mostly ALL-CAPS
@@ -734,7 +850,12 @@ impl<'d> WordSet<'d> {
     /// span falls on character boundaries; only a long word's text is
     /// sliced as a `str`.
     fn insert_span(&mut self, doc: &'d Document, span: Span) {
-        match pack(&doc.text.as_bytes()[span.start..span.end]) {
+        self.insert_packed(pack(&doc.text.as_bytes()[span.start..span.end]), doc, span);
+    }
+
+    /// [`WordSet::insert_span`] for a caller that has packed the word.
+    fn insert_packed(&mut self, packed: Option<u128>, doc: &'d Document, span: Span) {
+        match packed {
             Some(k) => self.short.insert(k),
             None => self.long.insert(doc.slice(span)),
         };
@@ -744,15 +865,6 @@ impl<'d> WordSet<'d> {
         match pack(w.as_bytes()) {
             Some(k) => self.short.contains(&k),
             None => self.long.contains(w),
-        }
-    }
-
-    /// [`WordSet::contains`] of `w` lower-cased. An ASCII word of up to
-    /// fifteen bytes is lower-cased within its packed key, with no copy.
-    fn contains_lowered(&self, w: &str) -> bool {
-        match lexicon::pack_lower(w.as_bytes()) {
-            Some(k) => self.short.contains(&k),
-            None => lexicon::lower_with(w, |l| self.contains(l)),
         }
     }
 }

@@ -22,19 +22,27 @@ pub struct NameIndex {
     known: Vec<(String, String, String)>,
     /// Hash of every string reachable from a short surname key (at most
     /// [`SHORT_KEY`] letters) by deleting up to two letters after its
-    /// [`block`] → positions in `known`, ascending. Two keys with the same
-    /// block within edit distance `d ≤ 2` share such a string (see
+    /// [`block`] → the latest of its [`NameIndex::links`]. Two keys with the
+    /// same block within edit distance `d ≤ 2` share such a string (see
     /// [`deletions`]), so a lookup touches only the few names near the new
     /// one, however many the corpus holds: this runs on the serial step of a
     /// parallel run, where a scan over all names with the same initials grew
     /// with the corpus.
-    near: HashMap<u64, Vec<u32>>,
+    near: HashMap<u64, u32>,
+    /// The positions in `known` under each hash of [`NameIndex::near`], as
+    /// chains through one vector, newest first: (position, the link before
+    /// it or [`NO_LINK`]). A name adds a few dozen hashes, most of them
+    /// new, and a chain costs no allocation of its own.
+    links: Vec<(u32, u32)>,
     /// Positions in `known` of the rare longer keys, scanned linearly (their
     /// deletion sets would be large).
     long: Vec<u32>,
     /// Canonical already decided → corpus canonical.
     memo: HashMap<String, String>,
 }
+
+/// The end of a chain of [`NameIndex::links`].
+const NO_LINK: u32 = u32::MAX;
 
 /// Longest surname key indexed by deletions (see [`NameIndex::near`]).
 const SHORT_KEY: usize = 20;
@@ -264,7 +272,13 @@ impl NameIndex {
         // (the long keys, and hash collisions, may differ).
         let mut candidates: Vec<u32> = self.long.clone();
         if last.len() <= SHORT_KEY + bound {
-            deletions(last, bound, |d| candidates.extend(self.near.get(&d).into_iter().flatten()));
+            deletions(last, bound, |d| {
+                let mut link = self.near.get(&d).copied().unwrap_or(NO_LINK);
+                while let Some(&(at, before)) = self.links.get(link as usize) {
+                    candidates.push(at);
+                    link = before;
+                }
+            });
         }
         candidates.sort_unstable();
         candidates.dedup();
@@ -280,10 +294,12 @@ impl NameIndex {
     fn add(&mut self, first: String, last: String, name: &str) {
         let at = u32::try_from(self.known.len()).expect("fewer than 2^32 distinct names");
         if last.len() <= SHORT_KEY {
+            let links = &mut self.links;
             deletions(&last, 2, |d| {
-                let ids = self.near.entry(d).or_default();
-                if ids.last() != Some(&at) {
-                    ids.push(at);
+                let head = self.near.entry(d).or_insert(NO_LINK);
+                if links.get(*head as usize).is_none_or(|&(latest, _)| latest != at) {
+                    links.push((at, *head));
+                    *head = u32::try_from(links.len() - 1).expect("fewer than 2^32 links");
                 }
             });
         } else {
