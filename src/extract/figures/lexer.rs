@@ -318,6 +318,26 @@ fn letter_run(chunk: u64) -> usize {
 /// News text is nearly all ASCII: ASCII bytes are classified by a table, and
 /// only other characters are decoded (with the same Unicode classes).
 pub fn lex(s: &str) -> Vec<Lex> {
+    lex_marking::<false>(s, &NO_WORDS, &mut Vec::new())
+}
+
+/// Splits `s` into lexemes as [`lex`] does, and lists the lexemes a figure
+/// may start at: every number, '-', '$', non-ASCII symbol and word, and the
+/// ASCII words whose shape is in `starters`. That is the first, cheap test
+/// of the scanner, made here while each lexeme's bytes are at hand, so the
+/// scanner's loop visits those lexemes only instead of all of them (most
+/// lexemes are words of no starter's shape).
+pub fn lex_with_starts(s: &str, starters: &Shapes) -> (Vec<Lex>, Vec<usize>) {
+    // About one lexeme in twenty is listed in news text.
+    let mut starts = Vec::with_capacity(s.len() / 64);
+    let lx = lex_marking::<true>(s, starters, &mut starts);
+    (lx, starts)
+}
+
+/// [`lex`], and with `MARK` the indices of the lexemes that may start a
+/// figure (see [`lex_with_starts`]) pushed to `starts`.
+#[inline(always)]
+fn lex_marking<const MARK: bool>(s: &str, starters: &Shapes, starts: &mut Vec<usize>) -> Vec<Lex> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 4);
     let mut i = 0;
@@ -331,19 +351,36 @@ pub fn lex(s: &str) -> Vec<Lex> {
             }
             Byte::Digit => {
                 let (end, value, plain) = scan_number(s, i);
+                if MARK {
+                    starts.push(out.len());
+                }
                 out.push(Lex { start: i, end, kind: LexKind::Num, sp, value, plain });
                 i = end;
                 sp = false;
                 continue;
             }
-            Byte::Letter => (word_end(s, i), LexKind::Word),
-            Byte::Other => (i + 1, LexKind::Sym(char::from(b[i]))),
+            Byte::Letter => {
+                let end = word_end(s, i);
+                if MARK && starters.may_contain_letter_run(&b[i..end]) {
+                    starts.push(out.len());
+                }
+                (end, LexKind::Word)
+            }
+            Byte::Other => {
+                if MARK && matches!(b[i], b'-' | b'$') {
+                    starts.push(out.len());
+                }
+                (i + 1, LexKind::Sym(char::from(b[i])))
+            }
             Byte::NonAscii => {
                 let c = s[i..].chars().next().unwrap_or(' ');
                 if c.is_whitespace() {
                     sp = true;
                     i += c.len_utf8();
                     continue;
+                }
+                if MARK {
+                    starts.push(out.len());
                 }
                 if c.is_alphabetic() { (word_end(s, i), LexKind::Word) } else { (i + c.len_utf8(), LexKind::Sym(c)) }
             }
@@ -361,7 +398,9 @@ pub fn lex(s: &str) -> Vec<Lex> {
 ///
 /// ASCII letters are first skipped 8 bytes at a time ([`letter_run`]): the
 /// byte loop then starts on the first byte that is no ASCII letter (or
-/// within the last 8 bytes), where it would have arrived anyway.
+/// within the last 8 bytes), where it would have arrived anyway. Inlined:
+/// called once per word, a call costs about as much as the word.
+#[inline(always)]
 fn word_end(s: &str, i: usize) -> usize {
     let b = s.as_bytes();
     let mut end = i;
@@ -369,6 +408,11 @@ fn word_end(s: &str, i: usize) -> usize {
         let n = letter_run(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
         end += n;
         if n < 8 {
+            // The run stopped on a byte that is no ASCII letter: an ASCII
+            // one ends the word, only a non-ASCII character needs the loop.
+            if chunk[n] < 0x80 {
+                return end;
+            }
             break;
         }
     }
@@ -392,8 +436,9 @@ fn word_end(s: &str, i: usize) -> usize {
 /// frequent words that share a member's ends and length but not its opening
 /// ("and" against the currency "aud").
 ///
-/// The tables have 32 rows and columns (only the first 26 used) so that an
-/// index masked to 5 bits needs no bounds check.
+/// The tables have 32 rows and columns (rows and columns 1–26 used: a
+/// letter's byte masked to 5 bits, either case) so that an index masked to
+/// 5 bits needs no bounds check.
 pub struct Shapes {
     /// Length bits by first and last letter.
     ends: [[u32; 32]; 32],
@@ -401,19 +446,23 @@ pub struct Shapes {
     opening: [[u32; 32]; 32],
 }
 
+/// The shapes of no word, for [`lex`], which lists no starts.
+static NO_WORDS: Shapes = Shapes { ends: [[0; 32]; 32], opening: [[0; 32]; 32] };
+
 /// The [`LETTER_INDEX`] of a byte that is no ASCII letter: a bit that no
-/// letter index (0–25) has, so one test on the three indices of a word
+/// letter index (1–26) has, so one test on the three indices of a word
 /// finds any of them missing.
 const NO_LETTER: u8 = 32;
 
-/// The letter index (0–25, case folded) of every byte, [`NO_LETTER`] for
-/// other bytes: one load per letter instead of a case fold and range test.
+/// The letter index (1–26, case folded: the byte masked to 5 bits) of every
+/// byte, [`NO_LETTER`] for other bytes: one load per letter instead of a
+/// case fold and range test.
 static LETTER_INDEX: [u8; 256] = {
     let mut t = [NO_LETTER; 256];
     let mut b = 0;
     while b < 26 {
-        t[b'a' as usize + b] = b as u8;
-        t[b'A' as usize + b] = b as u8;
+        t[b'a' as usize + b] = b as u8 + 1;
+        t[b'A' as usize + b] = b as u8 + 1;
         b += 1;
     }
     t
@@ -448,10 +497,26 @@ impl Shapes {
         let ix = |x: u8| usize::from(x & 31);
         self.ends[ix(first)][ix(last)] & self.opening[ix(first)][ix(second)] & (1 << (w.len() & 31)) != 0
     }
+
+    /// [`Shapes::may_contain`] for a word the lexer has just read: its first
+    /// byte is an ASCII letter and each other byte an ASCII letter or part
+    /// of a non-ASCII character. A byte of such a word is a letter exactly
+    /// when its top bit is clear, and its letter index is then the byte
+    /// masked to 5 bits: no [`LETTER_INDEX`] loads. Run on every word.
+    #[inline]
+    fn may_contain_letter_run(&self, w: &[u8]) -> bool {
+        let n = w.len();
+        let (b0, b1, bl) = (w[0], w[1.min(n - 1)], w[n - 1]);
+        if (b1 | bl) & 0x80 != 0 || n > 31 {
+            return true;
+        }
+        let ix = |x: u8| usize::from(x & 31);
+        self.ends[ix(b0)][ix(bl)] & self.opening[ix(b0)][ix(b1)] & (1 << (n & 31)) != 0
+    }
 }
 
 /// A word's shape: its first, second and last letters, lower-cased, as
-/// indices 0–25 (a one-letter word is its own second letter), and its
+/// indices 1–26 (a one-letter word is its own second letter), and its
 /// length as a bit.
 struct Shape {
     first: usize,
@@ -464,7 +529,7 @@ struct Shape {
 /// letter or the word is too long for a bit.
 #[inline]
 fn shape(b: &[u8]) -> Option<Shape> {
-    let letter = |c: u8| (c | 0x20).is_ascii_lowercase().then(|| usize::from((c | 0x20) - b'a'));
+    let letter = |c: u8| (c | 0x20).is_ascii_lowercase().then(|| usize::from((c | 0x20) - b'a' + 1));
     let first = letter(*b.first()?)?;
     Some(Shape {
         first,
@@ -650,6 +715,11 @@ mod tests {
             let set = Shapes::of(words.iter().map(String::as_str));
             for w in &probes {
                 proptest::prop_assert_eq!(set.may_contain(w.as_bytes()), may_contain_by_shape(&words, w.as_bytes()), "{:?} in {:?}", w, words);
+                // What the lexer reads as a word: a letter, then letters.
+                let b = w.as_bytes();
+                if b.first().is_some_and(u8::is_ascii_alphabetic) && b.iter().all(|c| c.is_ascii_alphabetic() || !c.is_ascii()) {
+                    proptest::prop_assert_eq!(set.may_contain_letter_run(b), may_contain_by_shape(&words, b), "{:?} in {:?}", w, words);
+                }
             }
         }
     }
@@ -659,10 +729,16 @@ mod tests {
         let set = Shapes::of(["aud", "Ten", "x"].into_iter());
         for w in ["aud", "AUD", "ten", "x", "X"] {
             assert!(set.may_contain(w.as_bytes()), "{w}");
+            assert!(set.may_contain_letter_run(w.as_bytes()), "{w}");
         }
         // Same ends and length but another opening; other ends; other lengths.
-        for w in ["and", "tan", "tin", "audi", "xx", "y"] {
+        for w in ["and", "tan", "tin", "audi", "xx", "y", "Zz", "za"] {
             assert!(!set.may_contain(w.as_bytes()), "{w}");
+            assert!(!set.may_contain_letter_run(w.as_bytes()), "{w}");
+        }
+        // A letter run ending or going on in a non-ASCII letter: kept.
+        for w in ["t\u{e9}", "t\u{e9}n", "a\u{e9}d"] {
+            assert!(set.may_contain_letter_run(w.as_bytes()), "{w:?}");
         }
         // No shape (a non-letter end or second byte, no bytes at all): kept.
         for w in ["a1d", "3", "", "t\u{e9}n"] {

@@ -130,6 +130,11 @@ impl Lexicon {
         self.0.keys().map(String::as_str)
     }
 
+    /// The entries whose first word is `key` (lower case), longest first.
+    pub fn entries(&self, key: &str) -> &[Entry] {
+        self.0.get(key).map_or(&[], Vec::as_slice)
+    }
+
     /// True when `key` (lower case) is a known first word.
     pub fn has(&self, key: &str) -> bool {
         self.0.contains_key(key)

@@ -1,6 +1,6 @@
 //! The figure grammar: qualifier, currency, number, range, then what it measures.
 
-use super::lexer::{Lex, LexKind, Shapes, lex, lower};
+use super::lexer::{Lex, LexKind, Shapes, lex, lex_with_starts, lower};
 use super::lexicon::{CURRENCIES, Entry, UNITS, currency_code};
 use super::numbers::{self, NumParse, is_word, word_at};
 use super::object::{modifier_object, object_at, of_object, phrase_at, subset_cue};
@@ -243,14 +243,20 @@ enum Step {
 
 /// Finds every figure in `text`, in text order, non-overlapping.
 pub fn scan(text: &str) -> Vec<Figure> {
-    let lx = lex(text);
     // Read once here rather than behind the lazy lock at every word.
     let shapes = &*SHAPES;
+    // Only the lexemes listed in `starts` can pass `could_start`: the others
+    // are stepped over unread.
+    let (lx, starts) = lex_with_starts(text, shapes);
     let mut out: Vec<Figure> = Vec::new();
+    // The next lexeme to read; those before it are inside a figure read.
     let mut i = 0;
-    while i < lx.len() {
-        if !could_start(text, &lx, i, shapes) {
-            i += 1;
+    for &c in &starts {
+        if c < i {
+            continue;
+        }
+        i = c;
+        if !could_start::<true>(text, &lx, i, shapes) {
             continue;
         }
         if let Some((f, next)) = relative::ordinal_at(text, &lx, i) {
@@ -261,8 +267,8 @@ pub fn scan(text: &str) -> Vec<Figure> {
         match figure_at(text, &lx, i, &out) {
             Step::Fig(mut f, next) => {
                 i = next.max(i + 1);
-                if let Some((c, end)) = conversion_target(text, &lx, next, &f) {
-                    f.converted_to = Some(c);
+                if let Some((conv, end)) = conversion_target(text, &lx, next, &f) {
+                    f.converted_to = Some(conv);
                     i = end;
                 }
                 out.push(*f);
@@ -283,7 +289,7 @@ pub fn numbers(text: &str) -> Vec<(Span, f64)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lx.len() {
-        if !could_start(text, &lx, i, shapes) {
+        if !could_start::<false>(text, &lx, i, shapes) {
             i += 1;
             continue;
         }
@@ -415,10 +421,15 @@ fn ascii_lowercase(v: u128) -> u128 {
 /// A starter word's roles (bits of [`QUALIFIER`], [`ARTICLE`], [`OTHER`],
 /// [`CURRENCY`]) and the qualifiers it opens, so checking a qualifier costs
 /// no second lookup.
-#[derive(Clone, Copy)]
 struct Starter {
     roles: u8,
     qualifiers: &'static [Phrase],
+    /// The second words (lower case) of the currencies written before the
+    /// number that this word opens ("$" for "s" of "S$"), or `None` when
+    /// one of them is this word alone. Without one of them next, no such
+    /// currency matches here: [`currency_pre`] is not run ("’s", "US"
+    /// without a dollar sign).
+    currency_next: Option<Vec<String>>,
 }
 
 /// [`STARTERS`] keyed by [`packed`] words, for the lookup run on every
@@ -432,14 +443,20 @@ static PACKED_STARTERS: std::sync::LazyLock<rustc_hash::FxHashMap<u128, Starter>
         .filter(|(w, _)| w.is_ascii())
         .map(|(w, &roles)| {
             let qualifiers = QUALIFIER_PHRASES.get(w.as_str()).map_or(&[][..], Vec::as_slice);
-            (packed(w.as_bytes()).expect("ASCII starters fit in 16 bytes"), Starter { roles, qualifiers })
+            let pre: Vec<&Entry> = CURRENCIES.entries(w).iter().filter(|e| e.class != "post").collect();
+            let currency_next =
+                pre.iter().all(|e| e.words.len() > 1).then(|| pre.iter().map(|e| e.words[1].clone()).collect());
+            (
+                packed(w.as_bytes()).expect("ASCII starters fit in 16 bytes"),
+                Starter { roles, qualifiers, currency_next },
+            )
         })
         .collect()
 });
 
 /// The starter `w` (any case), if it is one; `None` for non-ASCII words.
-fn starter(w: &str) -> Option<Starter> {
-    PACKED_STARTERS.get(&packed(w.as_bytes())?).copied()
+fn starter(w: &str) -> Option<&'static Starter> {
+    PACKED_STARTERS.get(&packed(w.as_bytes())?)
 }
 
 /// Length of the longest starter ("approximately", "antepenultimate",
@@ -455,16 +472,20 @@ static SHAPES: std::sync::LazyLock<Shapes> =
 /// Cheap test run on every lexeme: can a figure start at `i`? Keeps the
 /// grammar off the vast majority of words. Inlined into the scanning loops:
 /// numbers, ASCII symbols and words of no starter's shape are decided here,
-/// the rest by [`starts_with_word`] and [`starts_with_symbol`].
+/// the rest by [`starts_with_word`] and [`starts_with_symbol`]. With
+/// `SHAPE_TESTED` the word's shape is known to pass (a lexeme listed by
+/// [`lex_with_starts`]) and is not tested again.
 #[inline(always)]
-fn could_start(s: &str, lx: &[Lex], i: usize, shapes: &Shapes) -> bool {
+fn could_start<const SHAPE_TESTED: bool>(s: &str, lx: &[Lex], i: usize, shapes: &Shapes) -> bool {
     let l = &lx[i];
     match l.kind {
         LexKind::Num => true,
         LexKind::Sym(c) if c.is_ascii() => c == '-' || c == '$',
         LexKind::Sym(c) => starts_with_symbol(c),
         // No starter has the shape of a word rejected here (a cheap, exact rejection).
-        LexKind::Word => shapes.may_contain(&s.as_bytes()[l.start..l.end]) && starts_with_word(s, lx, i),
+        LexKind::Word => {
+            (SHAPE_TESTED || shapes.may_contain(&s.as_bytes()[l.start..l.end])) && starts_with_word(s, lx, i)
+        }
     }
 }
 
@@ -489,14 +510,18 @@ fn starts_with_word(s: &str, lx: &[Lex], i: usize) -> bool {
     }
     // Starters are ASCII: another word can only be a currency ("ரூ").
     let Some(key) = packed(t.as_bytes()) else { return CURRENCIES.has(t) };
-    let Some(&st) = PACKED_STARTERS.get(&key) else { return false };
+    let Some(st) = PACKED_STARTERS.get(&key) else { return false };
     st.roles & OTHER != 0
         || st.roles & QUALIFIER != 0 && qualifier_of(s, lx, i, st.qualifiers).is_some()
         || st.roles & ARTICLE != 0 && {
             let mut b2 = [0u8; 32];
             word_at(s, lx, i + 1, &mut b2).is_some_and(numbers::is_number_word)
         }
-        || st.roles & CURRENCY != 0 && currency_pre(s, lx, i).is_some()
+        || st.roles & CURRENCY != 0
+            && st.currency_next.as_ref().is_none_or(|next| {
+                lx.get(i + 1).is_some_and(|m| next.iter().any(|w| m.text(s).eq_ignore_ascii_case(w)))
+            })
+            && currency_pre(s, lx, i).is_some()
 }
 
 /// "The one you mentioned", "that one": a pronoun, not a number.
@@ -1371,6 +1396,32 @@ fn figure_at(s: &str, lx: &[Lex], i: usize, prev: &[Figure]) -> Step {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The scanner reads only the listed lexemes: every lexeme that can
+        /// start a figure must be listed, and the lexemes must be [`lex`]'s.
+        #[test]
+        fn every_lexeme_that_can_start_a_figure_is_listed(
+            s in "([a-zA-Z]{1,6}|a|an|two|some|more than|in excess of|us|s|m[a-z]{3}|[0-9]{1,4}|[ ,.$%'’-]|\u{20ac}|\u{2212}|\u{bd}|\u{e9}t\u{e9}|\u{a0}){0,24}",
+        ) {
+            let shapes = &*SHAPES;
+            let (lx, starts) = lex_with_starts(&s, shapes);
+            proptest::prop_assert_eq!(format!("{lx:?}"), format!("{:?}", lex(&s)));
+            for i in 0..lx.len() {
+                if could_start::<false>(&s, &lx, i, shapes) {
+                    proptest::prop_assert!(starts.contains(&i), "{:?}: lexeme {} ({:?}) not listed", s, i, lx[i].text(&s));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn currency_words_start_figures_only_before_their_second_word() {
+        // "s" and "us" open "S$" and "US$"; after "’s" or a plain "US" they start nothing.
+        let figs = scan("Singapore’s S$5m and the US plan cost US$3 each.");
+        let got: Vec<_> = figs.iter().map(|f| (f.value, f.unit.as_deref())).collect();
+        assert_eq!(got, vec![(5e6, Some("SGD")), (3.0, Some("USD"))], "{figs:?}");
+    }
 
     #[test]
     fn packed_words_are_the_lower_cased_bytes() {
