@@ -318,7 +318,7 @@ fn letter_run(chunk: u64) -> usize {
 /// News text is nearly all ASCII: ASCII bytes are classified by a table, and
 /// only other characters are decoded (with the same Unicode classes).
 pub fn lex(s: &str) -> Vec<Lex> {
-    lex_marking::<false>(s, &NO_WORDS, &mut Vec::new())
+    lex_marking::<false, true>(s, &NO_WORDS, &mut Vec::new())
 }
 
 /// Splits `s` into lexemes as [`lex`] does, and lists the lexemes a figure
@@ -330,14 +330,16 @@ pub fn lex(s: &str) -> Vec<Lex> {
 pub fn lex_with_starts(s: &str, starters: &Shapes) -> (Vec<Lex>, Vec<usize>) {
     // About one lexeme in twenty is listed in news text.
     let mut starts = Vec::with_capacity(s.len() / 64);
-    let lx = lex_marking::<true>(s, starters, &mut starts);
+    let lx = lex_marking::<true, true>(s, starters, &mut starts);
     (lx, starts)
 }
 
 /// [`lex`], and with `MARK` the indices of the lexemes that may start a
-/// figure (see [`lex_with_starts`]) pushed to `starts`.
+/// figure (see [`lex_with_starts`]) pushed to `starts`. `FAST` turns on the
+/// two shortcuts (letters skipped 8 bytes at a time, the space after a
+/// lexeme stepped over in place); the tests run both ways and compare.
 #[inline(always)]
-fn lex_marking<const MARK: bool>(s: &str, starters: &Shapes, starts: &mut Vec<usize>) -> Vec<Lex> {
+fn lex_marking<const MARK: bool, const FAST: bool>(s: &str, starters: &Shapes, starts: &mut Vec<usize>) -> Vec<Lex> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 4);
     let mut i = 0;
@@ -360,7 +362,7 @@ fn lex_marking<const MARK: bool>(s: &str, starters: &Shapes, starts: &mut Vec<us
                 continue;
             }
             Byte::Letter => {
-                let end = word_end(s, i);
+                let end = word_end::<FAST>(s, i);
                 if MARK && starters.may_contain_letter_run(&b[i..end]) {
                     starts.push(out.len());
                 }
@@ -382,13 +384,17 @@ fn lex_marking<const MARK: bool>(s: &str, starters: &Shapes, starts: &mut Vec<us
                 if MARK {
                     starts.push(out.len());
                 }
-                if c.is_alphabetic() { (word_end(s, i), LexKind::Word) } else { (i + c.len_utf8(), LexKind::Sym(c)) }
+                if c.is_alphabetic() {
+                    (word_end::<FAST>(s, i), LexKind::Word)
+                } else {
+                    (i + c.len_utf8(), LexKind::Sym(c))
+                }
             }
         };
         out.push(Lex { start: i, end, kind, sp, value: 0.0, plain: false });
         // Most words are followed by one plain space: stepping over it here
         // does what the `Space` arm would, without a round through the loop.
-        (i, sp) = if b.get(end) == Some(&b' ') { (end + 1, true) } else { (end, false) };
+        (i, sp) = if FAST && b.get(end) == Some(&b' ') { (end + 1, true) } else { (end, false) };
     }
     out
 }
@@ -396,15 +402,16 @@ fn lex_marking<const MARK: bool>(s: &str, starters: &Shapes, starts: &mut Vec<us
 /// End of the run of letters starting at `i`: ASCII letters byte by byte,
 /// other characters decoded.
 ///
-/// ASCII letters are first skipped 8 bytes at a time ([`letter_run`]): the
-/// byte loop then starts on the first byte that is no ASCII letter (or
-/// within the last 8 bytes), where it would have arrived anyway. Inlined:
-/// called once per word, a call costs about as much as the word.
+/// With `SKIP`, ASCII letters are first skipped 8 bytes at a time
+/// ([`letter_run`]): the byte loop then starts on the first byte that is no
+/// ASCII letter (or within the last 8 bytes), where it would have arrived
+/// anyway. Inlined: called once per word, a call costs about as much as the
+/// word.
 #[inline(always)]
-fn word_end(s: &str, i: usize) -> usize {
+fn word_end<const SKIP: bool>(s: &str, i: usize) -> usize {
     let b = s.as_bytes();
     let mut end = i;
-    while let Some(chunk) = b.get(end..end + 8) {
+    while SKIP && let Some(chunk) = b.get(end..end + 8) {
         let n = letter_run(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
         end += n;
         if n < 8 {
@@ -594,65 +601,10 @@ mod tests {
         }
     }
 
-    /// `word_end` as it was before the 8-byte skip: one byte at a time.
-    fn word_end_bytewise(s: &str, i: usize) -> usize {
-        let b = s.as_bytes();
-        let mut end = i;
-        while end < b.len() {
-            match byte_by_class(b[end]) {
-                Byte::Letter => end += 1,
-                Byte::NonAscii => match s[end..].chars().next() {
-                    Some(ch) if ch.is_alphabetic() => end += ch.len_utf8(),
-                    _ => break,
-                },
-                _ => break,
-            }
-        }
-        end
-    }
-
-    /// `lex` as it was before a space after a lexeme was stepped over in
-    /// place and letter runs were skipped 8 bytes at a time.
+    /// [`lex`] without its shortcuts: letters one byte at a time, every
+    /// space through the loop's `Space` arm.
     fn lex_bytewise(s: &str) -> Vec<Lex> {
-        let b = s.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        let mut sp = true;
-        while i < b.len() {
-            let (end, kind) = match byte_by_class(b[i]) {
-                Byte::Space => {
-                    sp = true;
-                    i += 1;
-                    continue;
-                }
-                Byte::Digit => {
-                    let (end, value, plain) = scan_number(s, i);
-                    out.push(Lex { start: i, end, kind: LexKind::Num, sp, value, plain });
-                    i = end;
-                    sp = false;
-                    continue;
-                }
-                Byte::Letter => (word_end_bytewise(s, i), LexKind::Word),
-                Byte::Other => (i + 1, LexKind::Sym(char::from(b[i]))),
-                Byte::NonAscii => {
-                    let c = s[i..].chars().next().unwrap_or(' ');
-                    if c.is_whitespace() {
-                        sp = true;
-                        i += c.len_utf8();
-                        continue;
-                    }
-                    if c.is_alphabetic() {
-                        (word_end_bytewise(s, i), LexKind::Word)
-                    } else {
-                        (i + c.len_utf8(), LexKind::Sym(c))
-                    }
-                }
-            };
-            out.push(Lex { start: i, end, kind, sp, value: 0.0, plain: false });
-            i = end;
-            sp = false;
-        }
-        out
+        lex_marking::<false, false>(s, &NO_WORDS, &mut Vec::new())
     }
 
     proptest::proptest! {
@@ -684,14 +636,14 @@ mod tests {
             s in "([a-zA-Z]{0,20}|[0-9 .,@\\[`{-]|\u{e9}|\u{df}|\u{202f}|\u{2014}|\u{439}){0,12}",
         ) {
             for (i, _) in s.char_indices() {
-                proptest::prop_assert_eq!(word_end(&s, i), word_end_bytewise(&s, i), "{:?} at {}", s, i);
+                proptest::prop_assert_eq!(word_end::<true>(&s, i), word_end::<false>(&s, i), "{:?} at {}", s, i);
             }
         }
 
         #[test]
         fn word_end_on_arbitrary_text_matches_the_bytewise_loop(s in "\\PC{0,40}") {
             for (i, _) in s.char_indices() {
-                proptest::prop_assert_eq!(word_end(&s, i), word_end_bytewise(&s, i), "{:?} at {}", s, i);
+                proptest::prop_assert_eq!(word_end::<true>(&s, i), word_end::<false>(&s, i), "{:?} at {}", s, i);
             }
         }
     }
