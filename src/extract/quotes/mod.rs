@@ -60,9 +60,7 @@ pub struct Quote {
 
 /// A person or organization entity that starts exactly at word `w`.
 fn entity_at<'e>(ents: &BySpan<&'e Entity>, w: &attribution::W) -> Option<&'e Entity> {
-    ents.starting_at(w.span.start)
-        .copied()
-        .find(|e| e.span.start == w.span.start && matches!(e.kind, EntityKind::Person | EntityKind::Org))
+    ents.starting_at(w.span.start).copied().find(|e| matches!(e.kind, EntityKind::Person | EntityKind::Org))
 }
 
 /// A speaker phrase that is exactly an entity mention.
@@ -119,10 +117,7 @@ fn name_then_speech_verb(post: &[attribution::W]) -> bool {
 /// organization entity ending right before the colon that opens a quote.
 fn name_before_colon(ents: &BySpan<&Entity>, before: &[attribution::W]) -> Option<Found> {
     let last = before.last()?;
-    let e = ents
-        .ending_at(last.span.end)
-        .copied()
-        .find(|e| e.span.end == last.span.end && matches!(e.kind, EntityKind::Person | EntityKind::Org))?;
+    let e = ents.ending_at(last.span.end).copied().find(|e| matches!(e.kind, EntityKind::Person | EntityKind::Org))?;
     Some(Found { verb: ":".into(), verb_span: last.span, speaker: Some(named(e)) })
 }
 
@@ -418,7 +413,7 @@ fn transcript_label(text: &str, ents: &BySpan<&Entity>, inner: Span) -> Option<F
     let len = marks::speaker_label_len(s).or_else(|| {
         let (colon, _) = s.char_indices().take(40).find(|&(i, c)| c == ':' && s[i + 1..].starts_with(' '))?;
         let span = Span::new(inner.start, inner.start + colon);
-        ents.starting_at(span.start).any(|e| e.span == span && e.kind == EntityKind::Person).then_some(colon)
+        ents.starting_at(span.start).any(|e| e.span.end == span.end && e.kind == EntityKind::Person).then_some(colon)
     })?;
     let span = Span::new(inner.start, inner.start + len);
     Some(Found {
