@@ -94,9 +94,69 @@ pub fn bytes_equal(x: u64, b: u8) -> u64 {
     !(((y & !HIGHS) + !HIGHS) | y) & HIGHS
 }
 
+/// `byte` in each of the 16 bytes of a `u128`.
+pub const fn lanes128(byte: u8) -> u128 {
+    u128::from_le_bytes([byte; 16])
+}
+
+/// The bytes of `w` as a little-endian integer, zero-padded; `None` beyond
+/// 16 bytes: a short word as one hash key that costs no string compare
+/// (the lexicons of figures and entities key their words so). Two
+/// overlapping loads cover every length without a byte loop (the bytes both
+/// loads hold are the same, so OR-ing them is exact). Put together in 64-bit
+/// halves: shifting a 128-bit integer by a variable amount costs several
+/// instructions, and this runs on every capitalized word.
+#[inline]
+pub fn load_le(w: &[u8]) -> Option<u128> {
+    let n = w.len();
+    let le32 = |at: usize| u64::from(u32::from_le_bytes([w[at], w[at + 1], w[at + 2], w[at + 3]]));
+    let le64 = |at: usize| u64::from_le_bytes(w[at..at + 8].try_into().expect("8 bytes"));
+    let (low, high) = match n {
+        0 => (0, 0),
+        1..=3 => (u64::from(w[0]) | u64::from(w[n / 2]) << (8 * (n / 2)) | u64::from(w[n - 1]) << (8 * (n - 1)), 0),
+        4..=7 => (le32(0) | le32(n - 4) << (8 * (n - 4)), 0),
+        8..=16 => {
+            // The second load's bytes belong 8 * (n - 8) bits up: part in
+            // the low half, the rest (none for n = 8) in the high one.
+            let (lo, hi, shift) = (le64(0), le64(n - 8), 8 * (n - 8) as u32);
+            (lo | hi.checked_shl(shift).unwrap_or(0), hi.checked_shr(64 - shift).unwrap_or(0))
+        }
+        _ => return None,
+    };
+    Some(u128::from(low) | u128::from(high) << 64)
+}
+
+/// [`u8::to_ascii_lowercase`] on each byte of `v`, all ASCII (no byte at
+/// or above 0x80): 0x20 is added where a byte is in 'A'..='Z'. Bytes below
+/// 0x80 plus less than 0x40 carry into no neighbour, so each byte's top bit
+/// tells its own comparison.
+#[inline]
+pub fn lowercase128(v: u128) -> u128 {
+    let at_least_a = v + lanes128(0x80 - b'A');
+    let above_z = v + lanes128(0x80 - b'Z' - 1);
+    let upper = at_least_a & !above_z & lanes128(0x80);
+    v | upper >> 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn load_le_puts_every_byte_in_place_up_to_sixteen() {
+        let text = b"ABCDEFGHIJKLMNOPQ";
+        for n in 0..=16 {
+            let w = &text[..n];
+            let bytewise = w.iter().enumerate().fold(0u128, |k, (i, &b)| k | u128::from(b) << (8 * i));
+            assert_eq!(load_le(w), Some(bytewise), "{n} bytes");
+            assert_eq!(
+                load_le(w).map(lowercase128),
+                Some(bytewise | lanes128(0x20).checked_shr(8 * (16 - n) as u32).unwrap_or(0)),
+                "{n} bytes"
+            );
+        }
+        assert_eq!(load_le(text), None);
+    }
 
     #[test]
     fn classes_agree_with_the_char_tests() {

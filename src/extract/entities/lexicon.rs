@@ -4,6 +4,7 @@
 //! `include_str!`, so the binary needs no data files at run time. Keys are
 //! lower case: the same lookup serves mixed-case text and ALL-CAPS headlines.
 
+use crate::document::ascii;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
@@ -204,47 +205,24 @@ impl Keys {
     }
 }
 
-/// The bytes of a word of at most fifteen bytes, little-endian, and its
-/// length in the top byte: one integer per word (the length tells "a" from
-/// "a\0"). Read with a few overlapping loads rather than byte by byte: the
-/// overlapping parts put the same bytes in the same places. The integer is
-/// put together in 64-bit halves: shifting a 128-bit integer by a variable
-/// amount costs several instructions.
+/// The bytes of a word of at most fifteen bytes, little-endian
+/// ([`ascii::load_le`]), and its length in the top byte: one integer per
+/// word (the length tells "a" from "a\0").
 #[inline]
 pub fn pack(b: &[u8]) -> Option<u128> {
-    let n = b.len();
-    if n > 15 {
+    if b.len() > 15 {
         return None;
     }
-    let (low, high) = if let (Some(lo), Some(hi)) = (b.first_chunk::<8>(), b.last_chunk::<8>()) {
-        let (lo, hi, shift) = (u64::from_le_bytes(*lo), u64::from_le_bytes(*hi), 8 * (n - 8));
-        (lo | hi << shift, hi.checked_shr((64 - shift) as u32).unwrap_or(0))
-    } else if let (Some(lo), Some(hi)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
-        (u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << (8 * (n - 4)), 0)
-    } else if n == 0 {
-        (0, 0)
-    } else {
-        let at = |i: usize| u64::from(b[i]) << (8 * i);
-        (at(0) | at(n / 2) | at(n - 1), 0)
-    };
-    Some(u128::from(low) | u128::from(high | (n as u64) << 56) << 64)
+    Some(ascii::load_le(b)? | (b.len() as u128) << 120)
 }
 
 /// [`pack`] of ASCII `b` lower-cased; `None` for other text. Each byte is
-/// lower-cased in place, all sixteen at once: a byte (below 0x80) is an
-/// upper-case letter when adding 0x3F carries it to 0x80 or above ('A' and
-/// up) and adding 0x25 does not ('Z' and below); its 0x20 bit is then set.
-/// The length byte (at most 15) and the zero bytes are no letters.
+/// lower-cased in place, all sixteen at once ([`ascii::lowercase128`]): the
+/// length byte (at most 15) and the zero bytes are no letters.
 #[inline]
 pub fn pack_lower(b: &[u8]) -> Option<u128> {
-    const ONES: u128 = u128::MAX / 0xFF;
-    const HIGH: u128 = ONES * 0x80;
     let k = pack(b)?;
-    if k & HIGH != 0 {
-        return None;
-    }
-    let upper = (k + ONES * u128::from(0x80 - b'A')) & !(k + ONES * u128::from(0x80 - b'Z' - 1)) & HIGH;
-    Some(k | upper >> 2)
+    (k & ascii::lanes128(0x80) == 0).then(|| ascii::lowercase128(k))
 }
 
 /// Adds the words of one lexicon to [`Lexicon::words`] with `flag` (a word

@@ -6,7 +6,7 @@ use super::numbers::{self, NumParse, is_word, word_at};
 use super::object::{modifier_object, object_at, of_object, phrase_at, subset_cue};
 use super::relative;
 use super::{Conversion, Figure, FigureKind};
-use crate::document::Span;
+use crate::document::{Span, ascii};
 
 /// Qualifier phrases, longest first within a first word.
 const QUALIFIERS: &[&str] = &[
@@ -383,39 +383,8 @@ static STARTERS: std::sync::LazyLock<rustc_hash::FxHashMap<String, u8>> = std::s
 /// with no loop over the bytes: this runs on every word that passes
 /// [`Shapes::may_contain`].
 fn packed(w: &[u8]) -> Option<u128> {
-    let v = load_le(w)?;
-    (v & lanes(0x80) == 0).then(|| ascii_lowercase(v))
-}
-
-/// `byte` in each of the 16 bytes of a `u128`.
-const fn lanes(byte: u8) -> u128 {
-    u128::from_le_bytes([byte; 16])
-}
-
-/// The bytes of `w` as a little-endian integer, zero-padded; `None` beyond
-/// 16 bytes. Two overlapping loads cover every length without a byte loop
-/// (the bytes both loads hold are the same, so OR-ing them is exact).
-fn load_le(w: &[u8]) -> Option<u128> {
-    let n = w.len();
-    let le32 = |at: usize| u128::from(u32::from_le_bytes([w[at], w[at + 1], w[at + 2], w[at + 3]]));
-    let le64 = |at: usize| u128::from(u64::from_le_bytes(w[at..at + 8].try_into().expect("8 bytes")));
-    Some(match n {
-        0 => 0,
-        1..=3 => u128::from(w[0]) | u128::from(w[n / 2]) << (8 * (n / 2)) | u128::from(w[n - 1]) << (8 * (n - 1)),
-        4..=7 => le32(0) | le32(n - 4) << (8 * (n - 4)),
-        8..=16 => le64(0) | le64(n - 8) << (8 * (n - 8)),
-        _ => return None,
-    })
-}
-
-/// [`u8::to_ascii_lowercase`] on each byte of `v`, all ASCII: 0x20 is added
-/// where a byte is in 'A'..='Z'. Bytes below 0x80 plus less than 0x40 carry
-/// into no neighbour, so each byte's top bit tells its own comparison.
-fn ascii_lowercase(v: u128) -> u128 {
-    let at_least_a = v + lanes(0x80 - b'A');
-    let above_z = v + lanes(0x80 - b'Z' - 1);
-    let upper = at_least_a & !above_z & lanes(0x80);
-    v | upper >> 2
+    let v = ascii::load_le(w)?;
+    (v & ascii::lanes128(0x80) == 0).then(|| ascii::lowercase128(v))
 }
 
 /// A starter word's roles (bits of [`QUALIFIER`], [`ARTICLE`], [`OTHER`],
