@@ -10,9 +10,10 @@
 # CPU-second, and the -j2/-j1 wall-clock speed-up. Only meaningful when the
 # second core is otherwise idle: check the load average it prints.
 #
-# For scale, it also prints how far this machine itself scales on pure
-# computation (openssl's SHA-256, one process against two), when openssl
-# is installed: a shared virtual machine may give less than 2x to anyone.
+# For scale, it also prints, when openssl is installed, the machine's own
+# speed on pure computation (openssl's SHA-256 on one process) and how far
+# it scales (two processes against one): a shared virtual machine varies
+# from day to day and may give less than 2x to anyone.
 CORPUS=${1:-../shared/corpora/bbc}
 ROUNDS=${2:-5}
 source "$(dirname "$0")/common.sh"
@@ -38,5 +39,9 @@ awk "BEGIN{printf \"-j2 / -j1 wall-clock speed-up: %.2fx\n\", ${WALL[1]}/${WALL[
 if command -v openssl >/dev/null; then
   sha() { openssl speed -seconds 2 "$@" sha256 2>/dev/null | awk '/^sha256/{print $NF}' | tr -d k; }
   one=$(sha); two=$(sha -multi 2)
+  # The one-process rate is this machine's speed of the day: the same
+  # code has run at 13 and at 24 MB/cpu-s on different days here, so a
+  # row quoting MB/s should quote this beside it.
+  awk "BEGIN{printf \"machine speed: openssl sha256, one process = %.0f MB/s\n\", $one/1000}"
   awk "BEGIN{printf \"machine ceiling: openssl sha256 on two processes = %.2fx one\n\", $two/$one}"
 fi
