@@ -16,6 +16,7 @@ use crate::resolve::{GivenNames, Resolver};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::io::Read;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -304,9 +305,9 @@ pub trait Sink {
         None
     }
     /// Receives a document together with what [`Sink::renderer`] made of
-    /// it in a worker. Called only when cross-document name resolution
-    /// changed nothing in the document since, so the bytes are still right.
-    fn rendered(&mut self, outcome: Outcome, _bytes: Vec<u8>) -> std::io::Result<()> {
+    /// it in a worker; [`Rendered::renamed`] says whether cross-document
+    /// name resolution has changed a name in the document since.
+    fn rendered(&mut self, outcome: Outcome, _rendered: Rendered) -> std::io::Result<()> {
         self.outcome(outcome)
     }
 }
@@ -316,13 +317,26 @@ pub trait Sink {
 /// Results are delivered one by one on the calling thread, because names
 /// are resolved across documents in input order; whatever that thread does
 /// per document bounds how well a run scales with cores. Serializing a
-/// document is the largest part of it, and it rarely depends on the
-/// resolution: a worker renders each document with the document-level
-/// names, and the sink re-renders only the few whose names resolution then
-/// changes.
+/// document is the largest part of it, and it depends on the resolution
+/// only through the names: a worker renders each document with the
+/// document-level names and notes where they went, and the sink rewrites
+/// just those in the documents whose names resolution then changes.
 pub trait Render: Send + Sync {
-    /// The bytes the sink would write for this document.
-    fn render(&self, doc: &Analyzed) -> Vec<u8>;
+    /// What the sink would write for this document.
+    fn render(&self, doc: &Analyzed) -> Rendered;
+}
+
+/// A document rendered in a worker (see [`Render`]).
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The bytes, with the names as the document itself resolved them.
+    pub bytes: Vec<u8>,
+    /// Where the names sit in `bytes`, noted by the renderer for its own
+    /// sink (the pipeline does not read them).
+    pub names: Vec<Range<usize>>,
+    /// Set on delivery when cross-document name resolution changed a name
+    /// in the document: the sink must rewrite `names` before writing.
+    pub renamed: bool,
 }
 
 impl<F: FnMut(Outcome) -> std::io::Result<()>> Sink for F {
@@ -476,7 +490,7 @@ impl Batch {
 }
 
 /// An outcome and, in a parallel run whose sink renders, its rendering.
-type Delivery = (Outcome, Option<Vec<u8>>);
+type Delivery = (Outcome, Option<Rendered>);
 
 fn deliver(
     outcomes: Vec<Delivery>,
@@ -484,18 +498,20 @@ fn deliver(
     names: &mut Resolver,
     sink: &mut dyn Sink,
 ) -> std::io::Result<()> {
-    for (mut o, mut bytes) in outcomes {
+    for (mut o, mut rendered) in outcomes {
         match &mut o {
             Outcome::Doc(a) => {
                 summary.documents += 1;
-                if names.resolve(&mut a.ex) {
-                    bytes = None;
+                if names.resolve(&mut a.ex)
+                    && let Some(r) = &mut rendered
+                {
+                    r.renamed = true;
                 }
             }
             Outcome::Error(_) => summary.errors += 1,
         }
-        match bytes {
-            Some(b) => sink.rendered(o, b)?,
+        match rendered {
+            Some(r) => sink.rendered(o, r)?,
             None => sink.outcome(o)?,
         }
     }
@@ -557,32 +573,35 @@ mod tests {
     struct IdRender;
 
     impl Render for IdRender {
-        fn render(&self, a: &Analyzed) -> Vec<u8> {
+        fn render(&self, a: &Analyzed) -> Rendered {
             let people: Vec<&str> =
                 a.ex.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.canonical.as_str()).collect();
             let file = a.doc.id.rsplit('/').next().unwrap_or_default();
-            format!("{file}: {}", people.join(", ")).into_bytes()
+            Rendered { bytes: format!("{file}: {}", people.join(", ")).into_bytes(), ..Rendered::default() }
         }
     }
 
     impl Sink for Recording {
         fn outcome(&mut self, o: Outcome) -> std::io::Result<()> {
             if let Outcome::Doc(a) = o {
-                self.0.push(format!("fresh {}", IdRender.render(&a).escape_ascii()));
+                self.0.push(format!("fresh {}", IdRender.render(&a).bytes.escape_ascii()));
             }
             Ok(())
         }
         fn renderer(&self) -> Option<Arc<dyn Render>> {
             Some(Arc::new(IdRender))
         }
-        fn rendered(&mut self, _: Outcome, bytes: Vec<u8>) -> std::io::Result<()> {
-            self.0.push(format!("early {}", bytes.escape_ascii()));
+        fn rendered(&mut self, o: Outcome, r: Rendered) -> std::io::Result<()> {
+            let Outcome::Doc(a) = o else { panic!("errors are not rendered") };
+            let now = IdRender.render(&a).bytes;
+            let how = if r.renamed { "renamed" } else { "early" };
+            self.0.push(format!("{how} {} -> {}", r.bytes.escape_ascii(), now.escape_ascii()));
             Ok(())
         }
     }
 
     #[test]
-    fn workers_render_and_documents_renamed_by_resolution_are_rendered_again() {
+    fn workers_render_and_documents_renamed_by_resolution_are_marked() {
         let dir = tempfile::tempdir().unwrap();
         let texts = [
             "Kyiv talks\n\nVolodymyr Zelensky spoke in Kyiv on Monday.",
@@ -599,7 +618,14 @@ mod tests {
         .unwrap();
         let mut two = Recording(Vec::new());
         run(&walker, &cfg(2), &mut two).unwrap();
-        assert_eq!(two.0, ["early 0.txt: Volodymyr Zelensky", "fresh 1.txt: Volodymyr Zelensky", "early 2.txt: ",]);
+        assert_eq!(
+            two.0,
+            [
+                "early 0.txt: Volodymyr Zelensky -> 0.txt: Volodymyr Zelensky",
+                "renamed 1.txt: Volodymyr Zelenskyy -> 1.txt: Volodymyr Zelensky",
+                "early 2.txt:  -> 2.txt: ",
+            ]
+        );
         // One thread renders nothing ahead: every document arrives fresh.
         let mut one = Recording(Vec::new());
         run(&walker, &cfg(1), &mut one).unwrap();

@@ -143,9 +143,9 @@ impl<S: Sink> Sink for Reporting<'_, S> {
         self.report(&outcome)?;
         self.inner.outcome(outcome)
     }
-    fn rendered(&mut self, outcome: Outcome, bytes: Vec<u8>) -> std::io::Result<()> {
+    fn rendered(&mut self, outcome: Outcome, rendered: pipeline::Rendered) -> std::io::Result<()> {
         self.report(&outcome)?;
-        self.inner.rendered(outcome, bytes)
+        self.inner.rendered(outcome, rendered)
     }
     fn renderer(&self) -> Option<std::sync::Arc<dyn pipeline::Render>> {
         self.inner.renderer()

@@ -12,11 +12,18 @@
 
 use super::wire::SCHEMA;
 use crate::document::{DateSource, Document, Span};
+use crate::extract::EntityKind;
 use crate::pipeline::Analyzed;
+use std::ops::Range;
 
 /// Appends the JSON object of one analyzed document to `out`, exactly as
 /// `serde_json::to_vec(&DocOut::new(a, with_text))` would.
-pub fn write_doc(out: &mut Vec<u8>, a: &Analyzed, with_text: bool) {
+///
+/// Notes in `names`, when given, where the values that corpus name
+/// resolution may rewrite were written: the `canonical` of each person entity, then the
+/// `speaker` of each quote, as byte ranges of `out`, so that
+/// [`rewrite_names`] can change them without writing the record again.
+pub fn write_doc(out: &mut Vec<u8>, a: &Analyzed, with_text: bool, mut names: Option<&mut Vec<Range<usize>>>) {
     let doc = &a.doc;
     let mut o = Object::open(out);
     o.str("schema", SCHEMA);
@@ -37,7 +44,11 @@ pub fn write_doc(out: &mut Vec<u8>, a: &Analyzed, with_text: bool) {
     o.objects("entities", &a.ex.entities, |o, e| {
         o.str("text", doc.slice(e.span));
         o.str("type", e.kind.as_str());
-        o.str("canonical", &e.canonical);
+        if e.kind == EntityKind::Person {
+            o.noted_str("canonical", Some(&e.canonical), names.as_deref_mut());
+        } else {
+            o.str("canonical", &e.canonical);
+        }
         o.some_str("country", e.country.as_deref());
         o.offsets(doc, e.span);
     });
@@ -50,7 +61,7 @@ pub fn write_doc(out: &mut Vec<u8>, a: &Analyzed, with_text: bool) {
     });
     o.objects("quotes", &a.ex.quotes, |o, q| {
         o.str("text", doc.slice(q.span));
-        o.opt_str("speaker", q.speaker.as_deref());
+        o.noted_str("speaker", q.speaker.as_deref(), names.as_deref_mut());
         o.opt_str("speaker_role", q.speaker_role.as_deref());
         o.opt_str("verb", q.verb.as_deref());
         o.str("kind", q.kind.as_str());
@@ -79,6 +90,29 @@ pub fn write_doc(out: &mut Vec<u8>, a: &Analyzed, with_text: bool) {
     });
     o.strings("warnings", &doc.warnings);
     o.close();
+}
+
+/// Writes into `out` the record [`write_doc`] wrote as `old`, with the
+/// values noted in `names` replaced by the document's current ones: what
+/// a worker rendered before the delivering thread resolved a name across
+/// documents. Resolution changes names, never how many entities or quotes
+/// there are; should the count not match, the record is written afresh
+/// (`with_text` as it was first written).
+pub fn rewrite_names(out: &mut Vec<u8>, old: &[u8], names: &[Range<usize>], a: &Analyzed, with_text: bool) {
+    let persons = a.ex.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| Some(e.canonical.as_str()));
+    let speakers = a.ex.quotes.iter().map(|q| q.speaker.as_deref());
+    let values = persons.chain(speakers);
+    if values.clone().count() != names.len() {
+        return write_doc(out, a, with_text, None);
+    }
+    out.reserve(old.len() + 64);
+    let mut copied = 0;
+    for (range, value) in names.iter().zip(values) {
+        out.extend_from_slice(&old[copied..range.start]);
+        write_opt_str(out, value);
+        copied = range.end;
+    }
+    out.extend_from_slice(&old[copied..]);
 }
 
 /// The name [`DateSource`] serializes to.
@@ -130,9 +164,18 @@ impl<'a> Object<'a> {
     /// A member that is `null` when absent (serde's plain `Option`).
     #[inline]
     fn opt_str(&mut self, key: &str, value: Option<&str>) {
-        match value {
-            Some(v) => self.str(key, v),
-            None => self.null(key),
+        self.key(key);
+        write_opt_str(self.out, value);
+    }
+
+    /// [`Object::opt_str`], noting in `names` where the value went.
+    #[inline]
+    fn noted_str(&mut self, key: &str, value: Option<&str>, names: Option<&mut Vec<Range<usize>>>) {
+        self.key(key);
+        let start = self.out.len();
+        write_opt_str(self.out, value);
+        if let Some(names) = names {
+            names.push(start..self.out.len());
         }
     }
 
@@ -261,6 +304,14 @@ pub fn write_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// Appends `s` as a JSON string literal, or `null`.
+fn write_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => write_str(out, s),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
 /// The contents of a string that does need escaping, a byte at a time.
 fn write_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -320,10 +371,8 @@ mod tests {
         }
     }
 
-    /// Every fixture article, with and without `--text`, against the
-    /// serde writer of the format's definition.
-    #[test]
-    fn documents_are_written_exactly_as_the_wire_types_serialize() {
+    /// The fixture articles, analyzed.
+    fn fixture_documents() -> Vec<Analyzed> {
         let cfg = Config { date: chrono::NaiveDate::from_ymd_opt(2022, 6, 30), ..Config::default() };
         let mut files: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
             .unwrap()
@@ -332,21 +381,63 @@ mod tests {
             .collect();
         files.sort();
         assert!(files.len() >= 5);
-        let mut docs = 0;
+        let mut docs = Vec::new();
         for path in files {
             let bytes = std::fs::read(&path).unwrap();
             let item = crate::input::Item::Text { path: path.display().to_string(), bytes };
             for outcome in process(item, &cfg) {
                 let Outcome::Doc(a) = outcome else { panic!("{} failed", path.display()) };
-                for with_text in [false, true] {
-                    let mut out = Vec::new();
-                    write_doc(&mut out, &a, with_text);
-                    let want = serde_json::to_vec(&DocOut::new(&a, with_text)).unwrap();
-                    assert_eq!(String::from_utf8(out).unwrap(), String::from_utf8(want).unwrap());
-                }
-                docs += 1;
+                docs.push(*a);
             }
         }
-        assert!(docs >= 5, "{docs} documents");
+        assert!(docs.len() >= 5, "{} documents", docs.len());
+        docs
+    }
+
+    fn written(a: &Analyzed, with_text: bool) -> (Vec<u8>, Vec<Range<usize>>) {
+        let mut out = Vec::new();
+        let mut names = Vec::new();
+        write_doc(&mut out, a, with_text, Some(&mut names));
+        (out, names)
+    }
+
+    /// Every fixture article, with and without `--text`, against the
+    /// serde writer of the format's definition.
+    #[test]
+    fn documents_are_written_exactly_as_the_wire_types_serialize() {
+        for a in fixture_documents() {
+            for with_text in [false, true] {
+                let want = serde_json::to_vec(&DocOut::new(&a, with_text)).unwrap();
+                assert_eq!(String::from_utf8(written(&a, with_text).0).unwrap(), String::from_utf8(want).unwrap());
+            }
+        }
+    }
+
+    /// Renaming every person and speaker (with characters that need
+    /// escaping) and rewriting the names of the old record gives the record
+    /// of the renamed document; so does the fallback for a wrong count.
+    #[test]
+    fn rewritten_names_equal_a_record_written_afresh() {
+        let (mut persons, mut speakers) = (0, 0);
+        for a in fixture_documents() {
+            let (old, names) = written(&a, false);
+            let mut renamed = a.clone();
+            for e in renamed.ex.entities.iter_mut().filter(|e| e.kind == EntityKind::Person) {
+                e.canonical = format!("{} \"Jr\" é", e.canonical);
+                persons += 1;
+            }
+            for s in renamed.ex.quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
+                s.push_str("\\x");
+                speakers += 1;
+            }
+            let want = String::from_utf8(written(&renamed, false).0).unwrap();
+            let mut out = Vec::new();
+            rewrite_names(&mut out, &old, &names, &renamed, false);
+            assert_eq!(String::from_utf8(out).unwrap(), want);
+            let mut afresh = Vec::new();
+            rewrite_names(&mut afresh, &old, &names[..names.len().saturating_sub(1)], &renamed, false);
+            assert_eq!(String::from_utf8(afresh).unwrap(), want);
+        }
+        assert!(persons > 10 && speakers > 5, "{persons} persons, {speakers} speakers");
     }
 }

@@ -10,7 +10,7 @@ pub mod sanitize;
 pub mod table;
 pub mod wire;
 
-use crate::pipeline::{Analyzed, Outcome, Render, Sink};
+use crate::pipeline::{Analyzed, Outcome, Render, Rendered, Sink};
 use std::io::Write;
 use std::sync::Arc;
 
@@ -100,10 +100,15 @@ struct JsonRender {
 }
 
 impl Render for JsonRender {
-    fn render(&self, a: &Analyzed) -> Vec<u8> {
-        let mut out = Vec::new();
-        json::write_doc(&mut out, a, self.with_text);
-        out
+    fn render(&self, a: &Analyzed) -> Rendered {
+        // A record runs to about twice the length of the article's text
+        // (plus the text itself with `--text`): reserving that spares the
+        // buffer most of its doublings and copies.
+        let text = a.doc.text.len();
+        let guess = 512 + 2 * text + if self.with_text { text } else { 0 };
+        let mut r = Rendered { bytes: Vec::with_capacity(guess), ..Rendered::default() };
+        json::write_doc(&mut r.bytes, a, self.with_text, Some(&mut r.names));
+        r
     }
 }
 
@@ -115,7 +120,7 @@ impl<W: Write> Sink for Printer<W> {
             (Outcome::Doc(a), _) => {
                 let mut buf = std::mem::take(&mut self.buf);
                 buf.clear();
-                json::write_doc(&mut buf, a, self.with_text);
+                json::write_doc(&mut buf, a, self.with_text, None);
                 self.write_bytes(&buf)?;
                 self.buf = buf;
             }
@@ -135,9 +140,17 @@ impl<W: Write> Sink for Printer<W> {
         }
     }
 
-    fn rendered(&mut self, outcome: Outcome, bytes: Vec<u8>) -> std::io::Result<()> {
+    fn rendered(&mut self, outcome: Outcome, r: Rendered) -> std::io::Result<()> {
         match outcome {
-            Outcome::Doc(_) if self.format != Format::Table => self.write_bytes(&bytes),
+            Outcome::Doc(_) if self.format != Format::Table && !r.renamed => self.write_bytes(&r.bytes),
+            Outcome::Doc(a) if self.format != Format::Table => {
+                let mut buf = std::mem::take(&mut self.buf);
+                buf.clear();
+                json::rewrite_names(&mut buf, &r.bytes, &r.names, &a, self.with_text);
+                self.write_bytes(&buf)?;
+                self.buf = buf;
+                Ok(())
+            }
             other => self.outcome(other),
         }
     }
