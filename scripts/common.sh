@@ -1,6 +1,10 @@
 # Shared set-up of the benchmark scripts (sourced, not run): builds the
-# release binary and sets BYTES to the size of the *.txt files in $CORPUS.
+# binary in cargo profile $PROFILE (default release; release-lto is the
+# optimized build to ship), sets LEDE to its path and BYTES to the size of
+# the *.txt files in $CORPUS.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-cargo build -q --release
+PROFILE=${PROFILE:-release}
+cargo build -q --profile "$PROFILE"
+LEDE=./target/$PROFILE/lede
 BYTES=$(find "$CORPUS" -name '*.txt' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)

@@ -3,6 +3,7 @@
 # output included (the in-process benchmark leaves serialization out).
 #
 #   scripts/scaling.sh [CORPUS=../shared/corpora/bbc] [ROUNDS=5]
+#   PROFILE=release-lto scripts/scaling.sh ...   (the shipped build; default release)
 #
 # Runs `lede analyze -j1` and `-j2` alternately ROUNDS times each, so load
 # from elsewhere hits both alike, and keeps each one's fastest wall time and
@@ -23,7 +24,7 @@ for _ in $(seq "$ROUNDS"); do
     # Wall time from the shell's microsecond clock: /usr/bin/time's %e
     # counts hundredths, 5% of a 0.2 s run, too coarse for the ratio.
     t0=$EPOCHREALTIME
-    read -r u s < <({ /usr/bin/time -f '%U %S' ./target/release/lede analyze -j"$j" -f jsonl "$CORPUS" >/dev/null; } 2>&1 | tail -1)
+    read -r u s < <({ /usr/bin/time -f '%U %S' "$LEDE" analyze -j"$j" -f jsonl "$CORPUS" >/dev/null; } 2>&1 | tail -1)
     t1=$EPOCHREALTIME
     w=$(awk "BEGIN{print $t1 - $t0}")
     c=$(awk "BEGIN{print $u+$s}")
@@ -31,7 +32,7 @@ for _ in $(seq "$ROUNDS"); do
     if [[ -z ${CPU[$j]:-} ]] || awk "BEGIN{exit !($c < ${CPU[$j]})}"; then CPU[$j]=$c; fi
   done
 done
-echo "corpus $CORPUS: $BYTES bytes, best of $ROUNDS alternating runs, load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "corpus $CORPUS: $BYTES bytes, profile $PROFILE, best of $ROUNDS alternating runs, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 for j in 1 2; do
   awk "BEGIN{printf \"-j$j: wall %.3f s = %.2f MB/s, cpu %.2f s = %.2f MB/cpu-s\n\", ${WALL[$j]}, $BYTES/1e6/${WALL[$j]}, ${CPU[$j]}, $BYTES/1e6/${CPU[$j]}}"
 done
