@@ -31,7 +31,7 @@ mod common;
 
 /// The same allocator as the `lede` binary.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: lede::alloc::Mimalloc = lede::alloc::Mimalloc;
 
 fn main() {
     common::setup();

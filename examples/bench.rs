@@ -30,7 +30,7 @@ mod common;
 /// The same allocator as the `lede` binary, so the stages are timed as they
 /// run there.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: lede::alloc::Mimalloc = lede::alloc::Mimalloc;
 
 fn main() {
     common::setup();

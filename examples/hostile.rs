@@ -24,7 +24,7 @@ mod shapes;
 
 /// The same allocator as the `lede` binary.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: lede::alloc::Mimalloc = lede::alloc::Mimalloc;
 
 /// A shape's name, its builder, and its size at 4× (in the builder's unit).
 type Shape = (&'static str, fn(usize) -> String, usize);

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 /// with far fewer instructions than the system allocator and keeps
 /// per-thread heaps, so `-j2` threads do not contend on one lock.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: lede::alloc::Mimalloc = lede::alloc::Mimalloc;
 
 fn main() -> ExitCode {
     lede::alloc::keep_freed_memory();
