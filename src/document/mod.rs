@@ -209,16 +209,17 @@ impl Document {
         } else {
             // Byte by byte: every byte but a UTF-8 continuation byte
             // (10xxxxxx) starts a character, and each byte maps to the
-            // index of the character it belongs to. Written into a zeroed
-            // table rather than pushed, so no byte pays a capacity check.
+            // index of the character it belongs to. Extended from an
+            // iterator of known length, so no byte pays a capacity check
+            // and the table is not zeroed first.
             let bytes = self.text.as_bytes();
-            let mut idx = vec![0u32; bytes.len() + 1];
+            let mut idx = Vec::with_capacity(bytes.len() + 1);
             let mut starts = 0u32;
-            for (slot, &b) in idx.iter_mut().zip(bytes) {
+            idx.extend(bytes.iter().map(|&b| {
                 starts += u32::from(b & 0xC0 != 0x80);
-                *slot = starts - 1;
-            }
-            idx[bytes.len()] = starts;
+                starts - 1
+            }));
+            idx.push(starts);
             idx
         };
     }
