@@ -613,11 +613,10 @@ fn scan_words(doc: &Document) -> (LowerSeen<'_>, Vec<[u32; 2]>, Facts) {
     let mut counts = vec![[0u32; 2]; doc.sentences.len()];
     for (t, f) in doc.tokens.iter().zip(&mut facts).filter(|(t, _)| t.kind == TokenKind::Word) {
         if t.shape.has(Shape::UPPER_FIRST) {
-            let w = doc.slice(t.span);
-            let word = LEX.word_lowered(w);
+            let (word, hash) = lowered_facts(doc.slice(t.span));
             f.set(Some(word));
             if !word.has(Word::NEVER_NAME) {
-                asked.add(hash_lowered(w));
+                asked.add(hash);
             }
         }
         if t.shape.has(Shape::TWO_LETTERS) {
@@ -630,10 +629,8 @@ fn scan_words(doc: &Document) -> (LowerSeen<'_>, Vec<[u32; 2]>, Facts) {
     // asked about, so the set rarely grows while it is filled.
     let mut likely = WordSet::with_capacity(doc.tokens.len() / 8);
     for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word && t.shape.has(Shape::LOWER_FIRST)) {
-        let bytes = &doc.text.as_bytes()[t.span.start..t.span.end];
-        let k = pack(bytes);
-        if asked.may_hold(k.map_or_else(|| hash_spelled(bytes), hash_packed)) {
-            likely.insert_packed(k, doc, t.span);
+        if asked.may_hold(hash_at(doc.text.as_bytes(), t.span)) {
+            likely.insert_span(doc, t.span);
         }
     }
     (LowerSeen { doc, asked, likely, all: OnceCell::new() }, counts, facts)
@@ -700,29 +697,46 @@ impl Asked {
     }
 }
 
-/// The hash of a [`pack`]ed word for [`Asked`].
-fn hash_packed(k: u128) -> u64 {
-    ((k as u64) ^ ((k >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-}
-
-/// The hash for [`Asked`] of a word too long to pack.
-fn hash_spelled(b: &[u8]) -> u64 {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    h.write(b);
-    hash_packed(u128::from(h.finish()))
+/// The hash for [`Asked`] of a word of `len` bytes whose first eight bytes
+/// (zero-padded) are `first8`, little-endian. Only the length and the first
+/// bytes are read: enough to tell nearly all words apart, and cheap to take
+/// from every lower-case word of a document, most of which the filter lets
+/// go on it.
+fn hash_prefix(first8: u64, len: usize) -> u64 {
+    (first8 ^ (len as u64).rotate_right(8)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// The hash for [`Asked`] of the word with bytes `b`.
 fn hash_of(b: &[u8]) -> u64 {
-    pack(b).map_or_else(|| hash_spelled(b), hash_packed)
+    let first8 = crate::document::ascii::load_le(&b[..b.len().min(8)]).expect("at most eight bytes");
+    hash_prefix(first8 as u64, b.len())
 }
 
-/// [`hash_of`] `w` lower-cased.
-fn hash_lowered(w: &str) -> u64 {
+/// [`hash_of`] a [`pack`]ed word: its low eight bytes are the word's first
+/// ones, zero-padded, and its top byte is its length.
+fn hash_packed(k: u128) -> u64 {
+    hash_prefix(k as u64, (k >> 120) as usize)
+}
+
+/// [`hash_of`] the text of `span` in `text`, read with one eight-byte load
+/// (the bytes past a shorter word masked off) where the text runs on that
+/// far, as it does after nearly every word.
+fn hash_at(text: &[u8], span: Span) -> u64 {
+    let len = span.end - span.start;
+    match crate::document::ascii::word_at(text, span.start) {
+        Some(x) if len >= 8 => hash_prefix(x, len),
+        Some(x) => hash_prefix(x & ((1 << (8 * len)) - 1), len),
+        None => hash_of(&text[span.start..span.end]),
+    }
+}
+
+/// The one-word lexicon flags of capitalized `w` lower-cased, and the hash
+/// for [`Asked`] of `w` lower-cased: an ASCII word of up to fifteen bytes
+/// (nearly every one) is lower-cased once, within its packed key, for both.
+fn lowered_facts(w: &str) -> (Word, u64) {
     match lexicon::pack_lower(w.as_bytes()) {
-        Some(k) => hash_packed(k),
-        None => lexicon::lower_with(w, |l| hash_of(l.as_bytes())),
+        Some(k) => (LEX.word_packed(k), hash_packed(k)),
+        None => lexicon::lower_with(w, |l| (LEX.word(l), hash_of(l.as_bytes()))),
     }
 }
 
@@ -850,12 +864,7 @@ impl<'d> WordSet<'d> {
     /// span falls on character boundaries; only a long word's text is
     /// sliced as a `str`.
     fn insert_span(&mut self, doc: &'d Document, span: Span) {
-        self.insert_packed(pack(&doc.text.as_bytes()[span.start..span.end]), doc, span);
-    }
-
-    /// [`WordSet::insert_span`] for a caller that has packed the word.
-    fn insert_packed(&mut self, packed: Option<u128>, doc: &'d Document, span: Span) {
-        match packed {
+        match pack(&doc.text.as_bytes()[span.start..span.end]) {
             Some(k) => self.short.insert(k),
             None => self.long.insert(doc.slice(span)),
         };

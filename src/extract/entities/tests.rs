@@ -465,3 +465,21 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// [`hash_at`] is [`hash_of`] the span's bytes, whether the text runs
+    /// on for eight bytes after its start or not, and so is [`hash_packed`]
+    /// of the bytes packed: the filter of asked words and its questions
+    /// agree on every word.
+    #[test]
+    fn every_asked_hash_is_the_hash_of_the_bytes(text in "[a-zA-Z ü]{0,24}", at in 0usize..26, n in 0usize..20) {
+        let b = text.as_bytes();
+        let start = at.min(b.len());
+        let end = (start + n).min(b.len());
+        let want = hash_of(&b[start..end]);
+        proptest::prop_assert_eq!(hash_at(b, Span::new(start, end)), want);
+        if let Some(k) = pack(&b[start..end]) {
+            proptest::prop_assert_eq!(hash_packed(k), want);
+        }
+    }
+}
