@@ -317,8 +317,11 @@ fn all_caps(w: &str) -> bool {
 }
 
 /// A typed mention before overlaps are removed: span, type, canonical (when
-/// it differs from the surface text), country, and the mention's index.
-type Typed = (Span, EntityKind, Option<String>, Option<&'static str>, usize);
+/// it differs from the surface text), country, and the mention's index. The
+/// canonical is borrowed from the document knowledge it was found in, and
+/// copied only for the entities output: most mentions repeat a name, and
+/// most canonicals are dropped as equal to the surface text.
+type Typed<'k> = (Span, EntityKind, Option<&'k str>, Option<&'static str>, usize);
 
 /// Finds entity mentions in a document.
 pub fn extract(doc: &Document) -> Vec<Entity> {
@@ -437,7 +440,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
                 country = *cc;
             }
             if Some(*k) == kind {
-                canonical = Some(c.clone());
+                canonical = Some(c.as_str());
             }
         }
         if m.initial
@@ -459,13 +462,13 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             && let Some(full) = surnames.get(key)
         {
             kind = Some(EntityKind::Person);
-            canonical = Some(full.clone());
+            canonical = Some(full.as_str());
         } else if kind == Some(EntityKind::Person)
             && m.b - m.a >= 2
             && let Some(full) = surnames.get(n.last())
             && full.ends_with(surf)
         {
-            canonical = Some(full.clone());
+            canonical = Some(full.as_str());
         }
         out.push((span, kind, canonical, country, g.place, mi));
     }
@@ -521,13 +524,13 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             if kind != EntityKind::Loc {
                 country = None;
             }
-            let mut canonical = canonical.filter(|c| **c != *n.surface);
+            let mut canonical = canonical.filter(|c| *c != n.surface);
             if kind == EntityKind::Person && b - a == 1 && canonical.is_none() {
                 if let Some(Some(full)) = family_first.get(n.key.as_str()) {
-                    canonical = Some((*full).to_string());
+                    canonical = Some(*full);
                 } else if let Some(full) = LEX.people.get(n.key.as_str()).filter(|f| !f.is_empty()) {
                     // A world figure the document names by surname only.
-                    canonical = Some((*full).to_string());
+                    canonical = Some(*full);
                 }
             }
             (span, kind, canonical, country, mi)
@@ -541,7 +544,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
         .filter(|t| t.1 == EntityKind::Person && mentions[t.4].b - mentions[t.4].a == 1)
         .map(|t| names[t.4].key.as_str())
         .collect();
-    let mut renamed: HashMap<&str, String> = HashMap::default();
+    let mut renamed: HashMap<&str, &str> = HashMap::default();
     for t in typed.iter_mut() {
         let (m, n) = (&mentions[t.4], &names[t.4]);
         if m.b - m.a == 2
@@ -550,7 +553,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             && lone_people.contains(n.last())
         {
             t.1 = EntityKind::Person;
-            renamed.entry(n.last()).or_insert_with(|| t.2.clone().unwrap_or_else(|| n.surface.to_string()));
+            renamed.entry(n.last()).or_insert_with(|| t.2.unwrap_or(&n.surface));
         }
     }
     let mut out: Vec<(Span, EntityKind, String, Option<&'static str>)> = typed
@@ -559,10 +562,10 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             let (m, n) = (&mentions[mi], &names[mi]);
             let canonical = match (canonical, renamed.get(n.key.as_str())) {
                 (Some(c), _) => c,
-                (None, Some(full)) if kind == EntityKind::Person && m.b - m.a == 1 => full.clone(),
-                (None, _) => n.surface.to_string(),
+                (None, Some(full)) if kind == EntityKind::Person && m.b - m.a == 1 => full,
+                (None, _) => &n.surface,
             };
-            (span, kind, canonical, country)
+            (span, kind, canonical.to_string(), country)
         })
         .collect();
 
