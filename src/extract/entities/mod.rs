@@ -354,9 +354,13 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     // Keys and surfaces, once per mention.
     let names: Vec<Names> = mentions.iter().map(|m| cx.names(m.a, m.b)).collect();
 
-    // Document knowledge from confident mentions.
-    let mut known: HashMap<String, (EntityKind, String, Option<&'static str>)> = HashMap::default();
-    let mut surnames: HashMap<String, String> = HashMap::default();
+    // Document knowledge from confident mentions. The maps keyed by
+    // mentions are sized for them all, so they never grow while filled.
+    fn room<K, V>(n: usize) -> HashMap<K, V> {
+        HashMap::with_capacity_and_hasher(n, Default::default())
+    }
+    let mut known: HashMap<String, (EntityKind, String, Option<&'static str>)> = room(mentions.len());
+    let mut surnames: HashMap<String, String> = room(mentions.len());
     for (m, n) in mentions.iter().zip(&names) {
         if let Some(k) = m.guess.kind.filter(|_| m.guess.strong) {
             if k == EntityKind::Person && m.b - m.a >= 2 {
@@ -395,7 +399,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     // first name used alone: a lone word that opens exactly one two-word
     // person name of the document, and ends none, takes it as canonical.
     // Only mentions the document reads as people are completed.
-    let mut family_first: HashMap<&str, Option<&str>> = HashMap::default();
+    let mut family_first: HashMap<&str, Option<&str>> = room(mentions.len());
     for (m, n) in mentions.iter().zip(&names).filter(|(m, _)| m.b - m.a == 2) {
         if m.guess.kind == Some(EntityKind::Person) {
             let first = n.first();
@@ -479,7 +483,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
         .iter()
         .map(|o| if o.1.is_none() { classify::context_cue(&cx, mentions[o.5].a, mentions[o.5].b) } else { None })
         .collect();
-    let mut cues: HashMap<&str, [u32; 3]> = HashMap::default();
+    let mut cues: HashMap<&str, [u32; 3]> = room(mentions.len());
     for (o, cue) in out.iter().zip(&own_cue) {
         if let Some(k) = *cue {
             let slot = match k {
