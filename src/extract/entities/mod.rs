@@ -193,38 +193,64 @@ impl<'d> Ctx<'d> {
             });
         plain.then(|| &self.doc.text[toks[a].span.start..toks[b - 1].span.end])
     }
-    /// [`Ctx::key`] of tokens `[a, b)` with the ends of its first and last
-    /// words marked, built once per mention: the document-level passes look
-    /// a mention up by its whole key, first word and last word many times.
-    fn names(&self, a: usize, b: usize) -> Names<'d> {
+    /// The [`Names`] of each token range `[a, b)` of `ranges`, built once
+    /// per mention: the document-level passes look a mention up by its
+    /// whole key, first word and last word many times. The keys are
+    /// lower-cased into the one buffer `keys` (emptied first): one copy for
+    /// all of a document's mentions, not an allocation and a free each.
+    fn names<'k>(&self, ranges: impl IntoIterator<Item = (usize, usize)>, keys: &'k mut String) -> Vec<Names<'k>>
+    where
+        'd: 'k,
+    {
+        keys.clear();
+        let marks: Vec<_> = ranges
+            .into_iter()
+            .map(|(a, b)| {
+                let start = keys.len();
+                let (first_end, last_start, surface) = self.push_key(a, b, keys);
+                (start, keys.len(), first_end, last_start, surface)
+            })
+            .collect();
+        let keys: &'k str = keys;
+        marks
+            .into_iter()
+            .map(|(start, end, first_end, last_start, surface)| Names {
+                key: &keys[start..end],
+                first_end: first_end - start,
+                last_start: last_start - start,
+                surface,
+            })
+            .collect()
+    }
+    /// Appends [`Ctx::key`] of tokens `[a, b)` to `keys`. Returns where its
+    /// first word ends and its last word starts in `keys`, and the text of
+    /// the tokens as [`Ctx::surface`] gives it.
+    fn push_key(&self, a: usize, b: usize, keys: &mut String) -> (usize, usize, Cow<'d, str>) {
         let toks = &self.doc.tokens;
+        let start = keys.len();
         // Plain ASCII text (nearly every name) is lower-cased in one copy,
         // its words where the text has them. It is also its own surface:
         // tokens hold no whitespace (the tokenizer skips it) and plain text
         // has at most one space between them, which [`Ctx::surface`] keeps.
         if let Some(text) = self.plain_text(a, b).filter(|t| t.is_ascii()) {
-            let start = toks[a].span.start;
-            return Names {
-                key: text.to_ascii_lowercase(),
-                first_end: toks[a].span.end - start,
-                last_start: toks[b - 1].span.start - start,
-                surface: Cow::Borrowed(text),
-            };
+            keys.push_str(text);
+            keys[start..].make_ascii_lowercase();
+            let at = |offset: usize| start + offset - toks[a].span.start;
+            return (at(toks[a].span.end), at(toks[b - 1].span.start), Cow::Borrowed(text));
         }
-        let mut key = String::with_capacity(32);
         let mut first_end = 0;
         let mut last_start = 0;
         for i in a..b {
             if i > a && toks[i - 1].span.end != toks[i].span.start {
-                key.push(' ');
+                keys.push(' ');
             }
-            last_start = key.len();
-            push_lower(&mut key, self.word(i));
+            last_start = keys.len();
+            push_lower(keys, self.word(i));
             if i == a {
-                first_end = key.len();
+                first_end = keys.len();
             }
         }
-        Names { key, first_end, last_start, surface: Cow::Owned(self.surface(a, b)) }
+        (first_end, last_start, Cow::Owned(self.surface(a, b)))
     }
     /// Text of tokens `[a, b)` with whitespace collapsed.
     fn surface(&self, a: usize, b: usize) -> String {
@@ -267,11 +293,11 @@ const KEY_BUF: usize = 64;
 /// The keys and surface text of one mention (see [`Ctx::names`]). The
 /// surface is the document's own text when that needs no collapsing of
 /// whitespace (nearly always): most mentions never need a copy of it.
-struct Names<'d> {
-    key: String,
+struct Names<'k> {
+    key: &'k str,
     first_end: usize,
     last_start: usize,
-    surface: Cow<'d, str>,
+    surface: Cow<'k, str>,
 }
 
 impl Names<'_> {
@@ -352,7 +378,8 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     }
 
     // Keys and surfaces, once per mention.
-    let names: Vec<Names> = mentions.iter().map(|m| cx.names(m.a, m.b)).collect();
+    let mut keys = String::with_capacity(16 * mentions.len());
+    let names = cx.names(mentions.iter().map(|m| (m.a, m.b)), &mut keys);
 
     // Document knowledge from confident mentions. The maps keyed by
     // mentions are sized for them all, so they never grow while filled.
@@ -375,9 +402,9 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             if k == EntityKind::Misc && m.b - m.a >= 2 && toks[m.b - 1].kind == TokenKind::Number {
                 known.entry(cx.key(m.a, m.b - 1)).or_insert((k, n.surface.to_string(), None));
             }
-            match known.get_mut(n.key.as_str()) {
+            match known.get_mut(n.key) {
                 None => {
-                    known.insert(n.key.clone(), (k, n.surface.to_string(), m.guess.country));
+                    known.insert(n.key.to_string(), (k, n.surface.to_string(), m.guess.country));
                 }
                 // A name once used for a person stays a person ("President Clinton").
                 Some(o) => {
@@ -430,7 +457,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     // Each entry: span, type, canonical, country, place evidence, mention.
     let mut out = Vec::with_capacity(mentions.len());
     for (mi, (m, n)) in mentions.iter().zip(&names).enumerate() {
-        let key = n.key.as_str();
+        let key = n.key;
         let surf = &*n.surface;
         let span = Span::new(toks[m.a].span.start, toks[m.b - 1].span.end);
         let g = &m.guess;
@@ -491,7 +518,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
                 EntityKind::Loc => 1,
                 _ => 2,
             };
-            cues.entry(names[o.5].key.as_str()).or_default()[slot] += 1;
+            cues.entry(names[o.5].key).or_default()[slot] += 1;
         }
     }
     // A town name that speaks anywhere in the document is a person in all
@@ -501,13 +528,13 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     let mut speakers: HashSet<&str> = out
         .iter()
         .filter(|o| classify::speaking_town(&cx, mentions[o.5].a, mentions[o.5].b))
-        .map(|o| names[o.5].key.as_str())
+        .map(|o| names[o.5].key)
         .collect();
     if !speakers.is_empty() {
         for o in &out {
             let a = mentions[o.5].a;
             if mentions[o.5].b - a == 1 && a > 0 && (classify::locative(cx.word(a - 1)) || cx.word(a - 1) == "of") {
-                speakers.remove(names[o.5].key.as_str());
+                speakers.remove(names[o.5].key);
             }
         }
     }
@@ -516,13 +543,13 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
         .zip(own_cue)
         .map(|((span, kind, canonical, mut country, place, mi), cue)| {
             let (a, b, n) = (mentions[mi].a, mentions[mi].b, &names[mi]);
-            let kind = kind.or(cue).unwrap_or_else(|| match cues.get(n.key.as_str()) {
+            let kind = kind.or(cue).unwrap_or_else(|| match cues.get(n.key) {
                 Some(v) => [EntityKind::Person, EntityKind::Loc, EntityKind::Org]
                     [(0..3).max_by_key(|&i| (v[i], std::cmp::Reverse(i))).unwrap_or(2)],
                 None => classify::default_kind(a, b),
             });
             let mut kind = classify::sports_team(&cx, a, b, kind, country.is_some() || place);
-            if kind == EntityKind::Loc && b - a == 1 && speakers.contains(n.key.as_str()) {
+            if kind == EntityKind::Loc && b - a == 1 && speakers.contains(n.key) {
                 kind = EntityKind::Person;
             }
             if kind != EntityKind::Loc {
@@ -530,9 +557,9 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             }
             let mut canonical = canonical.filter(|c| *c != n.surface);
             if kind == EntityKind::Person && b - a == 1 && canonical.is_none() {
-                if let Some(Some(full)) = family_first.get(n.key.as_str()) {
+                if let Some(Some(full)) = family_first.get(n.key) {
                     canonical = Some(*full);
-                } else if let Some(full) = LEX.people.get(n.key.as_str()).filter(|f| !f.is_empty()) {
+                } else if let Some(full) = LEX.people.get(n.key).filter(|f| !f.is_empty()) {
                     // A world figure the document names by surname only.
                     canonical = Some(*full);
                 }
@@ -546,7 +573,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     let lone_people: HashSet<&str> = typed
         .iter()
         .filter(|t| t.1 == EntityKind::Person && mentions[t.4].b - mentions[t.4].a == 1)
-        .map(|t| names[t.4].key.as_str())
+        .map(|t| names[t.4].key)
         .collect();
     let mut renamed: HashMap<&str, &str> = HashMap::default();
     for t in typed.iter_mut() {
@@ -564,7 +591,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
         .into_iter()
         .map(|(span, kind, canonical, country, mi)| {
             let (m, n) = (&mentions[mi], &names[mi]);
-            let canonical = match (canonical, renamed.get(n.key.as_str())) {
+            let canonical = match (canonical, renamed.get(n.key)) {
                 (Some(c), _) => c,
                 (None, Some(full)) if kind == EntityKind::Person && m.b - m.a == 1 => full,
                 (None, _) => &n.surface,
@@ -624,17 +651,12 @@ fn capitalized_mid_sentence<'n>(mentions: &[Mention], names: &'n [Names]) -> Has
         .iter()
         .zip(names)
         .filter(|(m, _)| m.initial && !m.guess.strong && m.b - m.a == 1)
-        .map(|(_, n)| n.key.as_str())
+        .map(|(_, n)| n.key)
         .collect();
     if asked.is_empty() {
         return asked;
     }
-    mentions
-        .iter()
-        .zip(names)
-        .filter(|(m, n)| !m.initial && asked.contains(n.key.as_str()))
-        .map(|(_, n)| n.key.as_str())
-        .collect()
+    mentions.iter().zip(names).filter(|(m, n)| !m.initial && asked.contains(n.key)).map(|(_, n)| n.key).collect()
 }
 
 /// The per-document facts read before chunking: the words written in lower

@@ -331,7 +331,8 @@ fn with_key_equals_key() {
             for b in a..=n {
                 assert_eq!(cx.with_key(a, b, str::to_string), cx.key(a, b), "{text} [{a}, {b})");
                 if a < b {
-                    let n = cx.names(a, b);
+                    let mut keys = String::new();
+                    let n = &cx.names([(a, b)], &mut keys)[0];
                     assert_eq!(n.key, cx.key(a, b), "{text} [{a}, {b})");
                     assert_eq!((n.first(), n.last()), (&*cx.key(a, a + 1), &*cx.key(b - 1, b)), "{text} [{a}, {b})");
                 }
@@ -456,7 +457,8 @@ proptest::proptest! {
         let n = doc.tokens.len();
         for a in 0..n {
             for b in a + 1..=n.min(a + 5) {
-                let names = cx.names(a, b);
+                let mut keys = String::new();
+                let names = cx.names([(a, b)], &mut keys).remove(0);
                 proptest::prop_assert_eq!(&names.key, &cx.key(a, b));
                 proptest::prop_assert_eq!(names.first(), cx.key(a, a + 1));
                 proptest::prop_assert_eq!(names.last(), cx.key(b - 1, b));
