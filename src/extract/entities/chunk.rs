@@ -144,9 +144,9 @@ fn decide_cap(cx: &Ctx, i: usize, sentence_start: usize) -> bool {
         return false;
     }
     // A capital opening a sentence is no evidence for a word the document
-    // also writes in lower case, unless a lexicon names it.
-    let ordinary_opener = is_initial(cx, i, sentence_start) && cx.seen_lower(i);
-    !ordinary_opener || facts.has(Word::PLACE | Word::DEMONYM | Word::GIVEN)
+    // also writes in lower case, unless a lexicon names it (asked first: it
+    // is known already, and then the opening need not be looked for).
+    facts.has(Word::PLACE | Word::DEMONYM | Word::GIVEN) || !(is_initial(cx, i, sentence_start) && cx.seen_lower(i))
 }
 
 /// True when tokens `i, i+1` are an initial or a short abbreviation written

@@ -137,9 +137,14 @@ impl Lexicon {
     /// no copy.
     pub fn word_lowered(&self, w: &str) -> Word {
         match pack_lower(w.as_bytes()) {
-            Some(k) => self.words.packed.get(&k).map(|e| e.word).unwrap_or_default(),
+            Some(k) => self.word_packed(k),
             None => lower_with(w, |l| self.word(l)),
         }
+    }
+
+    /// [`Lexicon::word`] of a lower-cased word given [`pack`]ed.
+    pub fn word_packed(&self, k: u128) -> Word {
+        self.words.packed.get(&k).map(|e| e.word).unwrap_or_default()
     }
 
     /// The gazetteer entry of lower-cased place name `w`.

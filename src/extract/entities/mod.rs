@@ -130,19 +130,26 @@ impl<'d> Ctx<'d> {
         }
     }
     /// What the one-word lexicons say about token `i` lower-cased: one
-    /// look-up per token, however often the chunker and typing ask.
+    /// look-up per token, however often the chunker and typing ask. Asked
+    /// half a million times, mostly of a token already looked up, so that
+    /// answer is inlined where it is asked.
+    #[inline]
     fn facts(&self, i: usize) -> Word {
         match self.facts[i].get() {
             Some(f) => f,
-            // A number or punctuation has no letter, nor has it lower-cased,
-            // and every lexicon key has one: no look-up can find it.
-            None if !self.is_word(i) => Word::default(),
-            None => {
-                let f = LEX.word_lowered(self.word(i));
-                self.facts[i].set(Some(f));
-                f
-            }
+            None => self.look_up_facts(i),
         }
+    }
+    /// [`Ctx::facts`] of a token not looked up yet.
+    fn look_up_facts(&self, i: usize) -> Word {
+        // A number or punctuation has no letter, nor has it lower-cased,
+        // and every lexicon key has one: no look-up can find it.
+        if !self.is_word(i) {
+            return Word::default();
+        }
+        let f = LEX.word_lowered(self.word(i));
+        self.facts[i].set(Some(f));
+        f
     }
     /// True when token `i` lower-cased is written in lower case somewhere
     /// in the document ([`Ctx::lower_seen`]).
@@ -186,38 +193,64 @@ impl<'d> Ctx<'d> {
             });
         plain.then(|| &self.doc.text[toks[a].span.start..toks[b - 1].span.end])
     }
-    /// [`Ctx::key`] of tokens `[a, b)` with the ends of its first and last
-    /// words marked, built once per mention: the document-level passes look
-    /// a mention up by its whole key, first word and last word many times.
-    fn names(&self, a: usize, b: usize) -> Names<'d> {
+    /// The [`Names`] of each token range `[a, b)` of `ranges`, built once
+    /// per mention: the document-level passes look a mention up by its
+    /// whole key, first word and last word many times. The keys are
+    /// lower-cased into the one buffer `keys` (emptied first): one copy for
+    /// all of a document's mentions, not an allocation and a free each.
+    fn names<'k>(&self, ranges: impl IntoIterator<Item = (usize, usize)>, keys: &'k mut String) -> Vec<Names<'k>>
+    where
+        'd: 'k,
+    {
+        keys.clear();
+        let marks: Vec<_> = ranges
+            .into_iter()
+            .map(|(a, b)| {
+                let start = keys.len();
+                let (first_end, last_start, surface) = self.push_key(a, b, keys);
+                (start, keys.len(), first_end, last_start, surface)
+            })
+            .collect();
+        let keys: &'k str = keys;
+        marks
+            .into_iter()
+            .map(|(start, end, first_end, last_start, surface)| Names {
+                key: &keys[start..end],
+                first_end: first_end - start,
+                last_start: last_start - start,
+                surface,
+            })
+            .collect()
+    }
+    /// Appends [`Ctx::key`] of tokens `[a, b)` to `keys`. Returns where its
+    /// first word ends and its last word starts in `keys`, and the text of
+    /// the tokens as [`Ctx::surface`] gives it.
+    fn push_key(&self, a: usize, b: usize, keys: &mut String) -> (usize, usize, Cow<'d, str>) {
         let toks = &self.doc.tokens;
+        let start = keys.len();
         // Plain ASCII text (nearly every name) is lower-cased in one copy,
         // its words where the text has them. It is also its own surface:
         // tokens hold no whitespace (the tokenizer skips it) and plain text
         // has at most one space between them, which [`Ctx::surface`] keeps.
         if let Some(text) = self.plain_text(a, b).filter(|t| t.is_ascii()) {
-            let start = toks[a].span.start;
-            return Names {
-                key: text.to_ascii_lowercase(),
-                first_end: toks[a].span.end - start,
-                last_start: toks[b - 1].span.start - start,
-                surface: Cow::Borrowed(text),
-            };
+            keys.push_str(text);
+            keys[start..].make_ascii_lowercase();
+            let at = |offset: usize| start + offset - toks[a].span.start;
+            return (at(toks[a].span.end), at(toks[b - 1].span.start), Cow::Borrowed(text));
         }
-        let mut key = String::with_capacity(32);
         let mut first_end = 0;
         let mut last_start = 0;
         for i in a..b {
             if i > a && toks[i - 1].span.end != toks[i].span.start {
-                key.push(' ');
+                keys.push(' ');
             }
-            last_start = key.len();
-            push_lower(&mut key, self.word(i));
+            last_start = keys.len();
+            push_lower(keys, self.word(i));
             if i == a {
-                first_end = key.len();
+                first_end = keys.len();
             }
         }
-        Names { key, first_end, last_start, surface: Cow::Owned(self.surface(a, b)) }
+        (first_end, last_start, Cow::Owned(self.surface(a, b)))
     }
     /// Text of tokens `[a, b)` with whitespace collapsed.
     fn surface(&self, a: usize, b: usize) -> String {
@@ -260,11 +293,11 @@ const KEY_BUF: usize = 64;
 /// The keys and surface text of one mention (see [`Ctx::names`]). The
 /// surface is the document's own text when that needs no collapsing of
 /// whitespace (nearly always): most mentions never need a copy of it.
-struct Names<'d> {
-    key: String,
+struct Names<'k> {
+    key: &'k str,
     first_end: usize,
     last_start: usize,
-    surface: Cow<'d, str>,
+    surface: Cow<'k, str>,
 }
 
 impl Names<'_> {
@@ -310,8 +343,11 @@ fn all_caps(w: &str) -> bool {
 }
 
 /// A typed mention before overlaps are removed: span, type, canonical (when
-/// it differs from the surface text), country, and the mention's index.
-type Typed = (Span, EntityKind, Option<String>, Option<&'static str>, usize);
+/// it differs from the surface text), country, and the mention's index. The
+/// canonical is borrowed from the document knowledge it was found in, and
+/// copied only for the entities output: most mentions repeat a name, and
+/// most canonicals are dropped as equal to the surface text.
+type Typed<'k> = (Span, EntityKind, Option<&'k str>, Option<&'static str>, usize);
 
 /// Finds entity mentions in a document.
 pub fn extract(doc: &Document) -> Vec<Entity> {
@@ -342,11 +378,16 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     }
 
     // Keys and surfaces, once per mention.
-    let names: Vec<Names> = mentions.iter().map(|m| cx.names(m.a, m.b)).collect();
+    let mut keys = String::with_capacity(16 * mentions.len());
+    let names = cx.names(mentions.iter().map(|m| (m.a, m.b)), &mut keys);
 
-    // Document knowledge from confident mentions.
-    let mut known: HashMap<String, (EntityKind, String, Option<&'static str>)> = HashMap::default();
-    let mut surnames: HashMap<String, String> = HashMap::default();
+    // Document knowledge from confident mentions. The maps keyed by
+    // mentions are sized for them all, so they never grow while filled.
+    fn room<K, V>(n: usize) -> HashMap<K, V> {
+        HashMap::with_capacity_and_hasher(n, Default::default())
+    }
+    let mut known: HashMap<String, (EntityKind, String, Option<&'static str>)> = room(mentions.len());
+    let mut surnames: HashMap<String, String> = room(mentions.len());
     for (m, n) in mentions.iter().zip(&names) {
         if let Some(k) = m.guess.kind.filter(|_| m.guess.strong) {
             if k == EntityKind::Person && m.b - m.a >= 2 {
@@ -361,9 +402,9 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             if k == EntityKind::Misc && m.b - m.a >= 2 && toks[m.b - 1].kind == TokenKind::Number {
                 known.entry(cx.key(m.a, m.b - 1)).or_insert((k, n.surface.to_string(), None));
             }
-            match known.get_mut(n.key.as_str()) {
+            match known.get_mut(n.key) {
                 None => {
-                    known.insert(n.key.clone(), (k, n.surface.to_string(), m.guess.country));
+                    known.insert(n.key.to_string(), (k, n.surface.to_string(), m.guess.country));
                 }
                 // A name once used for a person stays a person ("President Clinton").
                 Some(o) => {
@@ -385,7 +426,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     // first name used alone: a lone word that opens exactly one two-word
     // person name of the document, and ends none, takes it as canonical.
     // Only mentions the document reads as people are completed.
-    let mut family_first: HashMap<&str, Option<&str>> = HashMap::default();
+    let mut family_first: HashMap<&str, Option<&str>> = room(mentions.len());
     for (m, n) in mentions.iter().zip(&names).filter(|(m, _)| m.b - m.a == 2) {
         if m.guess.kind == Some(EntityKind::Person) {
             let first = n.first();
@@ -410,15 +451,13 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
         known.insert(acr.to_lowercase(), (*kind, canon.clone(), None));
     }
 
-    // Words written with a capital in mid-sentence somewhere in the document.
-    let cap_mid: HashSet<&str> =
-        mentions.iter().zip(&names).filter(|(m, _)| !m.initial).map(|(_, n)| n.key.as_str()).collect();
+    let cap_mid = capitalized_mid_sentence(&mentions, &names);
 
     // Pass 2: resolve weak and unknown mentions with document knowledge.
     // Each entry: span, type, canonical, country, place evidence, mention.
     let mut out = Vec::with_capacity(mentions.len());
     for (mi, (m, n)) in mentions.iter().zip(&names).enumerate() {
-        let key = n.key.as_str();
+        let key = n.key;
         let surf = &*n.surface;
         let span = Span::new(toks[m.a].span.start, toks[m.b - 1].span.end);
         let g = &m.guess;
@@ -432,7 +471,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
                 country = *cc;
             }
             if Some(*k) == kind {
-                canonical = Some(c.clone());
+                canonical = Some(c.as_str());
             }
         }
         if m.initial
@@ -454,13 +493,13 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             && let Some(full) = surnames.get(key)
         {
             kind = Some(EntityKind::Person);
-            canonical = Some(full.clone());
+            canonical = Some(full.as_str());
         } else if kind == Some(EntityKind::Person)
             && m.b - m.a >= 2
             && let Some(full) = surnames.get(n.last())
             && full.ends_with(surf)
         {
-            canonical = Some(full.clone());
+            canonical = Some(full.as_str());
         }
         out.push((span, kind, canonical, country, g.place, mi));
     }
@@ -471,7 +510,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
         .iter()
         .map(|o| if o.1.is_none() { classify::context_cue(&cx, mentions[o.5].a, mentions[o.5].b) } else { None })
         .collect();
-    let mut cues: HashMap<&str, [u32; 3]> = HashMap::default();
+    let mut cues: HashMap<&str, [u32; 3]> = room(mentions.len());
     for (o, cue) in out.iter().zip(&own_cue) {
         if let Some(k) = *cue {
             let slot = match k {
@@ -479,7 +518,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
                 EntityKind::Loc => 1,
                 _ => 2,
             };
-            cues.entry(names[o.5].key.as_str()).or_default()[slot] += 1;
+            cues.entry(names[o.5].key).or_default()[slot] += 1;
         }
     }
     // A town name that speaks anywhere in the document is a person in all
@@ -489,13 +528,13 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     let mut speakers: HashSet<&str> = out
         .iter()
         .filter(|o| classify::speaking_town(&cx, mentions[o.5].a, mentions[o.5].b))
-        .map(|o| names[o.5].key.as_str())
+        .map(|o| names[o.5].key)
         .collect();
     if !speakers.is_empty() {
         for o in &out {
             let a = mentions[o.5].a;
             if mentions[o.5].b - a == 1 && a > 0 && (classify::locative(cx.word(a - 1)) || cx.word(a - 1) == "of") {
-                speakers.remove(names[o.5].key.as_str());
+                speakers.remove(names[o.5].key);
             }
         }
     }
@@ -504,25 +543,25 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
         .zip(own_cue)
         .map(|((span, kind, canonical, mut country, place, mi), cue)| {
             let (a, b, n) = (mentions[mi].a, mentions[mi].b, &names[mi]);
-            let kind = kind.or(cue).unwrap_or_else(|| match cues.get(n.key.as_str()) {
+            let kind = kind.or(cue).unwrap_or_else(|| match cues.get(n.key) {
                 Some(v) => [EntityKind::Person, EntityKind::Loc, EntityKind::Org]
                     [(0..3).max_by_key(|&i| (v[i], std::cmp::Reverse(i))).unwrap_or(2)],
                 None => classify::default_kind(a, b),
             });
             let mut kind = classify::sports_team(&cx, a, b, kind, country.is_some() || place);
-            if kind == EntityKind::Loc && b - a == 1 && speakers.contains(n.key.as_str()) {
+            if kind == EntityKind::Loc && b - a == 1 && speakers.contains(n.key) {
                 kind = EntityKind::Person;
             }
             if kind != EntityKind::Loc {
                 country = None;
             }
-            let mut canonical = canonical.filter(|c| **c != *n.surface);
+            let mut canonical = canonical.filter(|c| *c != n.surface);
             if kind == EntityKind::Person && b - a == 1 && canonical.is_none() {
-                if let Some(Some(full)) = family_first.get(n.key.as_str()) {
-                    canonical = Some((*full).to_string());
-                } else if let Some(full) = LEX.people.get(n.key.as_str()).filter(|f| !f.is_empty()) {
+                if let Some(Some(full)) = family_first.get(n.key) {
+                    canonical = Some(*full);
+                } else if let Some(full) = LEX.people.get(n.key).filter(|f| !f.is_empty()) {
                     // A world figure the document names by surname only.
-                    canonical = Some((*full).to_string());
+                    canonical = Some(*full);
                 }
             }
             (span, kind, canonical, country, mi)
@@ -534,9 +573,9 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     let lone_people: HashSet<&str> = typed
         .iter()
         .filter(|t| t.1 == EntityKind::Person && mentions[t.4].b - mentions[t.4].a == 1)
-        .map(|t| names[t.4].key.as_str())
+        .map(|t| names[t.4].key)
         .collect();
-    let mut renamed: HashMap<&str, String> = HashMap::default();
+    let mut renamed: HashMap<&str, &str> = HashMap::default();
     for t in typed.iter_mut() {
         let (m, n) = (&mentions[t.4], &names[t.4]);
         if m.b - m.a == 2
@@ -545,19 +584,19 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             && lone_people.contains(n.last())
         {
             t.1 = EntityKind::Person;
-            renamed.entry(n.last()).or_insert_with(|| t.2.clone().unwrap_or_else(|| n.surface.to_string()));
+            renamed.entry(n.last()).or_insert_with(|| t.2.unwrap_or(&n.surface));
         }
     }
     let mut out: Vec<(Span, EntityKind, String, Option<&'static str>)> = typed
         .into_iter()
         .map(|(span, kind, canonical, country, mi)| {
             let (m, n) = (&mentions[mi], &names[mi]);
-            let canonical = match (canonical, renamed.get(n.key.as_str())) {
+            let canonical = match (canonical, renamed.get(n.key)) {
                 (Some(c), _) => c,
-                (None, Some(full)) if kind == EntityKind::Person && m.b - m.a == 1 => full.clone(),
-                (None, _) => n.surface.to_string(),
+                (None, Some(full)) if kind == EntityKind::Person && m.b - m.a == 1 => full,
+                (None, _) => &n.surface,
             };
-            (span, kind, canonical, country)
+            (span, kind, canonical.to_string(), country)
         })
         .collect();
 
@@ -602,6 +641,24 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     ents
 }
 
+/// The keys of the one-word mentions opening a sentence (the only ones
+/// pass 2 asks about) that a mention in mid-sentence also has: words the
+/// document writes with a capital where the capital is evidence. Most
+/// documents ask about few words or none, so only the mid-sentence
+/// mentions with such a key are gathered, not every one.
+fn capitalized_mid_sentence<'n>(mentions: &[Mention], names: &'n [Names]) -> HashSet<&'n str> {
+    let asked: HashSet<&str> = mentions
+        .iter()
+        .zip(names)
+        .filter(|(m, _)| m.initial && !m.guess.strong && m.b - m.a == 1)
+        .map(|(_, n)| n.key)
+        .collect();
+    if asked.is_empty() {
+        return asked;
+    }
+    mentions.iter().zip(names).filter(|(m, n)| !m.initial && asked.contains(n.key)).map(|(_, n)| n.key).collect()
+}
+
 /// The per-document facts read before chunking: the words written in lower
 /// case (see [`Ctx::lower_seen`]); per sentence, the words of two letters or
 /// more and the ALL-CAPS ones among them (see [`shouting_sentences`]); and
@@ -613,11 +670,10 @@ fn scan_words(doc: &Document) -> (LowerSeen<'_>, Vec<[u32; 2]>, Facts) {
     let mut counts = vec![[0u32; 2]; doc.sentences.len()];
     for (t, f) in doc.tokens.iter().zip(&mut facts).filter(|(t, _)| t.kind == TokenKind::Word) {
         if t.shape.has(Shape::UPPER_FIRST) {
-            let w = doc.slice(t.span);
-            let word = LEX.word_lowered(w);
+            let (word, hash) = lowered_facts(doc.slice(t.span));
             f.set(Some(word));
             if !word.has(Word::NEVER_NAME) {
-                asked.add(hash_lowered(w));
+                asked.add(hash);
             }
         }
         if t.shape.has(Shape::TWO_LETTERS) {
@@ -630,10 +686,8 @@ fn scan_words(doc: &Document) -> (LowerSeen<'_>, Vec<[u32; 2]>, Facts) {
     // asked about, so the set rarely grows while it is filled.
     let mut likely = WordSet::with_capacity(doc.tokens.len() / 8);
     for t in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word && t.shape.has(Shape::LOWER_FIRST)) {
-        let bytes = &doc.text.as_bytes()[t.span.start..t.span.end];
-        let k = pack(bytes);
-        if asked.may_hold(k.map_or_else(|| hash_spelled(bytes), hash_packed)) {
-            likely.insert_packed(k, doc, t.span);
+        if asked.may_hold(hash_at(doc.text.as_bytes(), t.span)) {
+            likely.insert_span(doc, t.span);
         }
     }
     (LowerSeen { doc, asked, likely, all: OnceCell::new() }, counts, facts)
@@ -700,29 +754,46 @@ impl Asked {
     }
 }
 
-/// The hash of a [`pack`]ed word for [`Asked`].
-fn hash_packed(k: u128) -> u64 {
-    ((k as u64) ^ ((k >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-}
-
-/// The hash for [`Asked`] of a word too long to pack.
-fn hash_spelled(b: &[u8]) -> u64 {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    h.write(b);
-    hash_packed(u128::from(h.finish()))
+/// The hash for [`Asked`] of a word of `len` bytes whose first eight bytes
+/// (zero-padded) are `first8`, little-endian. Only the length and the first
+/// bytes are read: enough to tell nearly all words apart, and cheap to take
+/// from every lower-case word of a document, most of which the filter lets
+/// go on it.
+fn hash_prefix(first8: u64, len: usize) -> u64 {
+    (first8 ^ (len as u64).rotate_right(8)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// The hash for [`Asked`] of the word with bytes `b`.
 fn hash_of(b: &[u8]) -> u64 {
-    pack(b).map_or_else(|| hash_spelled(b), hash_packed)
+    let first8 = crate::document::ascii::load_le(&b[..b.len().min(8)]).expect("at most eight bytes");
+    hash_prefix(first8 as u64, b.len())
 }
 
-/// [`hash_of`] `w` lower-cased.
-fn hash_lowered(w: &str) -> u64 {
+/// [`hash_of`] a [`pack`]ed word: its low eight bytes are the word's first
+/// ones, zero-padded, and its top byte is its length.
+fn hash_packed(k: u128) -> u64 {
+    hash_prefix(k as u64, (k >> 120) as usize)
+}
+
+/// [`hash_of`] the text of `span` in `text`, read with one eight-byte load
+/// (the bytes past a shorter word masked off) where the text runs on that
+/// far, as it does after nearly every word.
+fn hash_at(text: &[u8], span: Span) -> u64 {
+    let len = span.end - span.start;
+    match crate::document::ascii::word_at(text, span.start) {
+        Some(x) if len >= 8 => hash_prefix(x, len),
+        Some(x) => hash_prefix(x & ((1 << (8 * len)) - 1), len),
+        None => hash_of(&text[span.start..span.end]),
+    }
+}
+
+/// The one-word lexicon flags of capitalized `w` lower-cased, and the hash
+/// for [`Asked`] of `w` lower-cased: an ASCII word of up to fifteen bytes
+/// (nearly every one) is lower-cased once, within its packed key, for both.
+fn lowered_facts(w: &str) -> (Word, u64) {
     match lexicon::pack_lower(w.as_bytes()) {
-        Some(k) => hash_packed(k),
-        None => lexicon::lower_with(w, |l| hash_of(l.as_bytes())),
+        Some(k) => (LEX.word_packed(k), hash_packed(k)),
+        None => lexicon::lower_with(w, |l| (LEX.word(l), hash_of(l.as_bytes()))),
     }
 }
 
@@ -850,12 +921,7 @@ impl<'d> WordSet<'d> {
     /// span falls on character boundaries; only a long word's text is
     /// sliced as a `str`.
     fn insert_span(&mut self, doc: &'d Document, span: Span) {
-        self.insert_packed(pack(&doc.text.as_bytes()[span.start..span.end]), doc, span);
-    }
-
-    /// [`WordSet::insert_span`] for a caller that has packed the word.
-    fn insert_packed(&mut self, packed: Option<u128>, doc: &'d Document, span: Span) {
-        match packed {
+        match pack(&doc.text.as_bytes()[span.start..span.end]) {
             Some(k) => self.short.insert(k),
             None => self.long.insert(doc.slice(span)),
         };

@@ -331,7 +331,8 @@ fn with_key_equals_key() {
             for b in a..=n {
                 assert_eq!(cx.with_key(a, b, str::to_string), cx.key(a, b), "{text} [{a}, {b})");
                 if a < b {
-                    let n = cx.names(a, b);
+                    let mut keys = String::new();
+                    let n = &cx.names([(a, b)], &mut keys)[0];
                     assert_eq!(n.key, cx.key(a, b), "{text} [{a}, {b})");
                     assert_eq!((n.first(), n.last()), (&*cx.key(a, a + 1), &*cx.key(b - 1, b)), "{text} [{a}, {b})");
                 }
@@ -456,12 +457,31 @@ proptest::proptest! {
         let n = doc.tokens.len();
         for a in 0..n {
             for b in a + 1..=n.min(a + 5) {
-                let names = cx.names(a, b);
+                let mut keys = String::new();
+                let names = cx.names([(a, b)], &mut keys).remove(0);
                 proptest::prop_assert_eq!(&names.key, &cx.key(a, b));
                 proptest::prop_assert_eq!(names.first(), cx.key(a, a + 1));
                 proptest::prop_assert_eq!(names.last(), cx.key(b - 1, b));
                 proptest::prop_assert_eq!(names.surface.into_owned(), cx.surface(a, b));
             }
+        }
+    }
+}
+
+proptest::proptest! {
+    /// [`hash_at`] is [`hash_of`] the span's bytes, whether the text runs
+    /// on for eight bytes after its start or not, and so is [`hash_packed`]
+    /// of the bytes packed: the filter of asked words and its questions
+    /// agree on every word.
+    #[test]
+    fn every_asked_hash_is_the_hash_of_the_bytes(text in "[a-zA-Z ü]{0,24}", at in 0usize..26, n in 0usize..20) {
+        let b = text.as_bytes();
+        let start = at.min(b.len());
+        let end = (start + n).min(b.len());
+        let want = hash_of(&b[start..end]);
+        proptest::prop_assert_eq!(hash_at(b, Span::new(start, end)), want);
+        if let Some(k) = pack(&b[start..end]) {
+            proptest::prop_assert_eq!(hash_packed(k), want);
         }
     }
 }
