@@ -127,11 +127,14 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
+/// How far [`last_words`] looks back, in bytes per word asked for.
+const BYTES_PER_WORD: usize = 24;
+
 /// Same as [`words`] but reading backwards from the end of `span`: the
 /// last `max` items, in text order.
 pub fn last_words(text: &str, span: Span, max: usize) -> Vec<W<'_>> {
     // Look back a bounded number of bytes, then re-align on a char boundary.
-    let mut start = span.end.saturating_sub(max * 24).max(span.start);
+    let mut start = span.end.saturating_sub(max * BYTES_PER_WORD).max(span.start);
     while !text.is_char_boundary(start) {
         start += 1;
     }
@@ -141,7 +144,18 @@ pub fn last_words(text: &str, span: Span, max: usize) -> Vec<W<'_>> {
     {
         start += p;
     }
-    let mut ws = words(text, Span::new(start, span.end), usize::MAX);
+    last_of(words(text, Span::new(start, span.end), usize::MAX), max)
+}
+
+/// Whether [`last_words`] of `span` looks back over all of it, so that its
+/// words are the last of `words(text, span, usize::MAX)` (see [`last_of`]).
+pub fn reads_whole(span: Span, max: usize) -> bool {
+    span.len() <= max * BYTES_PER_WORD
+}
+
+/// The last `max` of `ws`: [`last_words`] of a span that it
+/// [`reads_whole`], from the span's words already split.
+pub fn last_of(mut ws: Vec<W<'_>>, max: usize) -> Vec<W<'_>> {
     if ws.len() > max {
         ws.drain(..ws.len() - max);
     }
@@ -1554,5 +1568,28 @@ mod tests {
         let text = "x  yz";
         let ws = words(text, Span::new(1, text.len()), 5);
         assert_eq!(ws.iter().map(|w| (w.span, w.s)).collect::<Vec<_>>(), vec![(Span::new(3, 5), "yz")]);
+    }
+
+    fn texts(ws: &[W]) -> Vec<(Span, String)> {
+        ws.iter().map(|w| (w.span, w.s.to_string())).collect()
+    }
+
+    proptest::proptest! {
+        /// A span's words split once in full serve as its first words
+        /// (`words` with a limit) and, when `reads_whole` says so, as its
+        /// last (`last_words`): what a quotation shares with the next.
+        #[test]
+        fn whole_split_gives_first_and_last_words(
+            text in "(([a-z]{1,40}|[,.’“”]|U\\.S\\.|Lt\\.)( |  |\\n)?){0,30}",
+            max in 1usize..8,
+        ) {
+            let span = Span::new(0, text.len());
+            let all = words(&text, span, usize::MAX);
+            let first = &all[..all.len().min(max)];
+            proptest::prop_assert_eq!(texts(&words(&text, span, max)), texts(first));
+            if reads_whole(span, max) {
+                proptest::prop_assert_eq!(texts(&last_words(&text, span, max)), texts(&last_of(all, max)));
+            }
+        }
     }
 }
