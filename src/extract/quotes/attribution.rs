@@ -142,10 +142,11 @@ pub fn last_words(text: &str, span: Span, max: usize) -> Vec<W<'_>> {
 /// [`last_words`]. `NEAR` turns on the near look-back, tried before the
 /// far one; the tests run both ways and compare.
 ///
-/// Words never hold whitespace, so a split that starts at a whitespace
-/// character splits what follows as any earlier start does: when the
-/// near look-back starts at one and finds `max` words, they are the last
-/// `max` of the far one too, and the bytes before it are not read.
+/// A near look-back that reaches the start of `span` is the far one.
+/// Otherwise: words never hold whitespace, so a split that starts at a
+/// whitespace character splits what follows as any earlier start does;
+/// when the near look-back starts at one and finds `max` words, they are
+/// the last `max` of the far one too, and the bytes before are not read.
 fn last_words_from<const NEAR: bool>(text: &str, span: Span, max: usize) -> Vec<W<'_>> {
     if NEAR {
         let (near, at_space) = look_back(text, span, max * NEAR_BYTES_PER_WORD);
