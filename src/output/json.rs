@@ -192,8 +192,11 @@ impl<'a> Object<'a> {
         serde_json::to_writer(&mut *self.out, &value).expect("writing to a Vec cannot fail");
     }
 
-    /// `start` and `end` of a span, in code points.
-    #[inline]
+    /// `start` and `end` of a span, in code points. Always inlined: the
+    /// compiler otherwise keeps one copy shared by the object writers, and
+    /// calling it (saving and reloading registers around the call) cost
+    /// about a fifth of writing the two numbers.
+    #[inline(always)]
     fn offsets(&mut self, doc: &Document, span: Span) {
         self.uint(key!("start"), doc.char_offset(span.start));
         self.uint(key!("end"), doc.char_offset(span.end));
