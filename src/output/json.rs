@@ -16,79 +16,89 @@ use crate::extract::EntityKind;
 use crate::pipeline::Analyzed;
 use std::ops::Range;
 
+/// `,"name":`, how every member starts, as one literal: written in one
+/// copy of a length known at compile time, where the comma, quotes, name
+/// and colon apart would cost a capacity check and a length update each.
+/// (The first member's comma is turned into the object's `{`.)
+macro_rules! key {
+    ($name:literal) => {
+        concat!(",\"", $name, "\":")
+    };
+}
+
 /// Appends the JSON object of one analyzed document to `out`, exactly as
 /// `serde_json::to_vec(&DocOut::new(a, with_text))` would.
 ///
 /// Notes in `names`, when given, where the values that corpus name
-/// resolution may rewrite were written: the `canonical` of each person entity, then the
-/// `speaker` of each quote, as byte ranges of `out`, so that
-/// [`rewrite_names`] can change them without writing the record again.
+/// resolution may rewrite were written: the `canonical` of each person
+/// entity, then the `speaker` of each quote, as byte ranges of `out`, so
+/// that [`rewrite_names`] can change them without writing the record again.
 pub fn write_doc(out: &mut Vec<u8>, a: &Analyzed, with_text: bool, mut names: Option<&mut Vec<Range<usize>>>) {
     let doc = &a.doc;
     let mut o = Object::open(out);
-    o.str("schema", SCHEMA);
-    o.str("id", &doc.id);
-    o.str("path", &doc.path);
-    o.opt_str("title", doc.title.as_deref());
+    o.label(key!("schema"), SCHEMA);
+    o.str(key!("id"), &doc.id);
+    o.str(key!("path"), &doc.path);
+    o.opt_str(key!("title"), doc.title.as_deref());
     match doc.date {
-        Some(d) => o.str("date", &d.format("%Y-%m-%d").to_string()),
-        None => o.null("date"),
+        Some(d) => o.str(key!("date"), &d.format("%Y-%m-%d").to_string()),
+        None => o.null(key!("date")),
     }
-    o.opt_str("date_source", doc.date_source.map(date_source));
-    o.some_str("url", doc.url.as_deref());
-    o.some_str("author", doc.author.as_deref());
-    o.some_str("language", doc.language.as_deref());
+    o.opt_str(key!("date_source"), doc.date_source.map(date_source));
+    o.some_str(key!("url"), doc.url.as_deref());
+    o.some_str(key!("author"), doc.author.as_deref());
+    o.some_str(key!("language"), doc.language.as_deref());
     if with_text {
-        o.str("text", &doc.text);
+        o.str(key!("text"), &doc.text);
     }
-    o.objects("entities", &a.ex.entities, |o, e| {
-        o.str("text", doc.slice(e.span));
-        o.str("type", e.kind.as_str());
+    o.objects(key!("entities"), &a.ex.entities, |o, e| {
+        o.str(key!("text"), doc.slice(e.span));
+        o.label(key!("type"), e.kind.as_str());
         if e.kind == EntityKind::Person {
-            o.noted_str("canonical", Some(&e.canonical), names.as_deref_mut());
+            o.noted_str(key!("canonical"), Some(&e.canonical), names.as_deref_mut());
         } else {
-            o.str("canonical", &e.canonical);
+            o.str(key!("canonical"), &e.canonical);
         }
-        o.some_str("country", e.country.as_deref());
+        o.some_str(key!("country"), e.country.as_deref());
         o.offsets(doc, e.span);
     });
-    o.objects("dates", &a.ex.dates, |o, d| {
-        o.str("text", doc.slice(d.span));
-        o.str("type", d.kind.as_str());
-        o.str("value", &d.value);
-        o.some_str("mod", d.modifier.as_deref());
+    o.objects(key!("dates"), &a.ex.dates, |o, d| {
+        o.str(key!("text"), doc.slice(d.span));
+        o.label(key!("type"), d.kind.as_str());
+        o.str(key!("value"), &d.value);
+        o.some_str(key!("mod"), d.modifier.as_deref());
         o.offsets(doc, d.span);
     });
-    o.objects("quotes", &a.ex.quotes, |o, q| {
-        o.str("text", doc.slice(q.span));
-        o.noted_str("speaker", q.speaker.as_deref(), names.as_deref_mut());
-        o.opt_str("speaker_role", q.speaker_role.as_deref());
-        o.opt_str("verb", q.verb.as_deref());
-        o.str("kind", q.kind.as_str());
+    o.objects(key!("quotes"), &a.ex.quotes, |o, q| {
+        o.str(key!("text"), doc.slice(q.span));
+        o.noted_str(key!("speaker"), q.speaker.as_deref(), names.as_deref_mut());
+        o.opt_str(key!("speaker_role"), q.speaker_role.as_deref());
+        o.opt_str(key!("verb"), q.verb.as_deref());
+        o.label(key!("kind"), q.kind.as_str());
         o.offsets(doc, q.span);
     });
-    o.objects("figures", &a.ex.figures, |o, f| {
-        o.str("text", doc.slice(f.span));
-        o.str("kind", f.kind.as_str());
-        o.f64("value", f.value);
+    o.objects(key!("figures"), &a.ex.figures, |o, f| {
+        o.str(key!("text"), doc.slice(f.span));
+        o.label(key!("kind"), f.kind.as_str());
+        o.f64(key!("value"), f.value);
         if let Some(max) = f.value_max {
-            o.f64("value_max", max);
+            o.f64(key!("value_max"), max);
         }
-        o.opt_str("unit", f.unit.as_deref());
-        o.opt_str("object", f.object.as_deref());
-        o.opt_str("qualifier", f.qualifier.as_deref());
-        o.some_str("relative_to", f.relative_to);
+        o.opt_str(key!("unit"), f.unit.as_deref());
+        o.opt_str(key!("object"), f.object.as_deref());
+        o.opt_str(key!("qualifier"), f.qualifier.as_deref());
+        o.some_str(key!("relative_to"), f.relative_to);
         if let Some(c) = &f.converted_to {
-            o.key("converted_to");
+            o.key(key!("converted_to"));
             let mut inner = Object::open(o.out);
-            inner.str("text", doc.slice(c.span));
-            inner.str("unit", &c.unit);
+            inner.str(key!("text"), doc.slice(c.span));
+            inner.str(key!("unit"), &c.unit);
             inner.offsets(doc, c.span);
             inner.close();
         }
         o.offsets(doc, f.span);
     });
-    o.strings("warnings", &doc.warnings);
+    o.strings(key!("warnings"), &doc.warnings);
     o.close();
 }
 
@@ -126,39 +136,58 @@ fn date_source(s: DateSource) -> &'static str {
     }
 }
 
-/// A JSON object being written: tracks whether a member needs a comma.
+/// A JSON object being written. Members start with their comma (see
+/// [`key!`]); the first one's becomes the opening brace.
 struct Object<'a> {
     out: &'a mut Vec<u8>,
+    /// No member written yet (so no `{` either).
     first: bool,
 }
 
 impl<'a> Object<'a> {
     fn open(out: &'a mut Vec<u8>) -> Object<'a> {
-        out.push(b'{');
         Object { out, first: true }
     }
 
     fn close(self) {
+        // An object without members never had a comma to turn into `{`.
+        if self.first {
+            self.out.push(b'{');
+        }
         self.out.push(b'}');
     }
 
-    /// Writes `"key":` (after a comma unless first). Keys are this
-    /// module's own literals and never need escaping.
+    /// Writes `key`, a [`key!`]. Keys are this module's own literals and
+    /// never need escaping.
     #[inline]
     fn key(&mut self, key: &str) {
-        debug_assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
-        if !std::mem::take(&mut self.first) {
-            self.out.push(b',');
-        }
-        self.out.push(b'"');
+        debug_assert!(
+            key.strip_prefix(",\"")
+                .and_then(|k| k.strip_suffix("\":"))
+                .is_some_and(|name| name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+        );
+        let comma = self.out.len();
         self.out.extend_from_slice(key.as_bytes());
-        self.out.extend_from_slice(b"\":");
+        if std::mem::take(&mut self.first) {
+            self.out[comma] = b'{';
+        }
     }
 
     #[inline]
     fn str(&mut self, key: &str, value: &str) {
         self.key(key);
         write_str(self.out, value);
+    }
+
+    /// A member whose value is one of the format's own labels (`"ORG"`,
+    /// `"full"`): plain names that never need escaping, so not scanned.
+    #[inline]
+    fn label(&mut self, key: &str, value: &'static str) {
+        debug_assert!(!needs_escape(value.as_bytes()));
+        self.key(key);
+        self.out.push(b'"');
+        self.out.extend_from_slice(value.as_bytes());
+        self.out.push(b'"');
     }
 
     /// A member that is `null` when absent (serde's plain `Option`).
@@ -206,11 +235,14 @@ impl<'a> Object<'a> {
         serde_json::to_writer(&mut *self.out, &value).expect("writing to a Vec cannot fail");
     }
 
-    /// `start` and `end` of a span, in code points.
-    #[inline]
+    /// `start` and `end` of a span, in code points. Always inlined: the
+    /// compiler otherwise keeps one copy shared by the object writers, and
+    /// calling it (saving and reloading registers around the call) cost
+    /// about a fifth of writing the two numbers.
+    #[inline(always)]
     fn offsets(&mut self, doc: &Document, span: Span) {
-        self.uint("start", doc.char_offset(span.start));
-        self.uint("end", doc.char_offset(span.end));
+        self.uint(key!("start"), doc.char_offset(span.start));
+        self.uint(key!("end"), doc.char_offset(span.end));
     }
 
     /// An array member holding one object per item, each written by `each`.
@@ -264,34 +296,52 @@ const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
 const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
 
 /// Whether any of the eight bytes in `x` needs escaping: is below 0x20,
-/// `"` or `\`. The bit tricks are exact for "any" (they may misplace which
-/// byte, which is why a hit is rescanned byte by byte).
+/// `"` or `\`. Subtracting `n` from every byte borrows into a byte's high
+/// bit when it is below `n` or has that bit set already (which `!y` masks
+/// off), so the test is exact for "any" (a borrow may misplace which byte,
+/// which is why a hit is rescanned byte by byte). Flipping bit 1 of every
+/// byte sends `"` (0x22) to 0x20 and keeps the control bytes below it, so
+/// one test "below 0x21" finds both.
 fn any_escape(x: u64) -> bool {
-    /// High bit set in each byte of `y` that is zero (exact as to whether any is).
-    fn zero_bytes(y: u64) -> u64 {
-        y.wrapping_sub(ONES) & !y
+    fn below(y: u64, n: u8) -> u64 {
+        y.wrapping_sub(ONES * u64::from(n)) & !y
     }
-    let below_space = x.wrapping_sub(ONES * 0x20) & !x;
-    let quote = zero_bytes(x ^ (ONES * u64::from(b'"')));
-    let backslash = zero_bytes(x ^ (ONES * u64::from(b'\\')));
-    (below_space | quote | backslash) & HIGHS != 0
+    let control_or_quote = below(x ^ (ONES * 0x02), 0x21);
+    let backslash = below(x ^ (ONES * u64::from(b'\\')), 1);
+    (control_or_quote | backslash) & HIGHS != 0
 }
 
-/// Whether any byte of `bytes` needs escaping, eight at a time.
+/// Eight bytes, each one of `short`'s (one to eight bytes) and together
+/// all of them: two overlapping loads, so that a short string is tested
+/// as one word without being copied into a padded one.
+fn spread(short: &[u8]) -> u64 {
+    let n = short.len();
+    let le32 = |at: usize| u32::from_le_bytes(short[at..at + 4].try_into().expect("four bytes"));
+    let (low, high) = match n {
+        1..=3 => {
+            let x = u32::from_le_bytes([short[0], short[n / 2], short[n - 1], short[0]]);
+            (x, x)
+        }
+        _ => (le32(0), le32(n - 4)),
+    };
+    u64::from(low) | u64::from(high) << 32
+}
+
+/// Whether any byte of `bytes` needs escaping, eight at a time; the last
+/// word overlaps the one before, and strings shorter than a word are
+/// [`spread`] over one.
 fn needs_escape(bytes: &[u8]) -> bool {
-    let mut words = bytes.chunks_exact(8);
-    let word = |w: &[u8]| u64::from_ne_bytes(w.try_into().expect("eight bytes"));
-    if words.by_ref().any(|w| any_escape(word(w))) {
-        return true;
+    let n = bytes.len();
+    if n < 8 {
+        return n > 0 && any_escape(spread(bytes));
     }
-    let rest = words.remainder();
-    let mut padded = [b' '; 8];
-    padded[..rest.len()].copy_from_slice(rest);
-    any_escape(word(&padded))
+    let word = |w: &[u8]| u64::from_ne_bytes(w.try_into().expect("eight bytes"));
+    bytes.chunks_exact(8).any(|w| any_escape(word(w))) || any_escape(word(&bytes[n - 8..]))
 }
 
 /// Appends `s` as a JSON string literal. Most strings need no escaping at
 /// all, so they are checked a word at a time and copied whole.
+#[inline]
 pub fn write_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
@@ -305,6 +355,7 @@ pub fn write_str(out: &mut Vec<u8>, s: &str) {
 }
 
 /// Appends `s` as a JSON string literal, or `null`.
+#[inline]
 fn write_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
     match s {
         Some(s) => write_str(out, s),
@@ -357,6 +408,22 @@ mod tests {
         assert_eq!(ours("say \"hi\"\n\\ é “x”"), r#""say \"hi\"\n\\ é “x”""#);
         assert_eq!(ours("\u{1}"), r#""\u0001""#);
         assert_eq!(ours(""), r#""""#);
+    }
+
+    /// Every length the word scan treats apart (spread short strings, whole
+    /// words, the overlapping last word), with each escape at each place.
+    #[test]
+    fn finds_an_escape_at_every_place_of_every_short_length() {
+        for n in 1..=24 {
+            for at in 0..n {
+                for b in ['"', '\\', '\n', '\u{1f}'] {
+                    let s: String = (0..n).map(|i| if i == at { b } else { 'é' }).collect();
+                    assert_eq!(ours(&s), serde(&s), "{n} chars, {b:?} at {at}");
+                    let s: String = (0..n).map(|i| if i == at { b } else { 'x' }).collect();
+                    assert_eq!(ours(&s), serde(&s), "{n} bytes, {b:?} at {at}");
+                }
+            }
+        }
     }
 
     proptest! {

@@ -127,11 +127,45 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
+/// How far [`last_words`] looks back, in bytes per word asked for.
+const BYTES_PER_WORD: usize = 24;
+/// How far it looks first: news text runs five to six bytes a word, so a
+/// long window mostly holds the words asked for in a quarter of that.
+const NEAR_BYTES_PER_WORD: usize = 6;
+
 /// Same as [`words`] but reading backwards from the end of `span`: the
 /// last `max` items, in text order.
 pub fn last_words(text: &str, span: Span, max: usize) -> Vec<W<'_>> {
+    last_words_from::<true>(text, span, max)
+}
+
+/// [`last_words`]. `NEAR` turns on the near look-back, tried before the
+/// far one; the tests run both ways and compare.
+///
+/// A near look-back that reaches the start of `span` is the far one.
+/// Otherwise: words never hold whitespace, so a split that starts at a
+/// whitespace character splits what follows as any earlier start does;
+/// when the near look-back starts at one and finds `max` words, they are
+/// the last `max` of the far one too, and the bytes before are not read.
+fn last_words_from<const NEAR: bool>(text: &str, span: Span, max: usize) -> Vec<W<'_>> {
+    if NEAR {
+        let (near, at_space) = look_back(text, span, max * NEAR_BYTES_PER_WORD);
+        if near == span.start || at_space {
+            let ws = words(text, Span::new(near, span.end), usize::MAX);
+            if near == span.start || ws.len() >= max {
+                return last_of(ws, max);
+            }
+        }
+    }
+    let (start, _) = look_back(text, span, max * BYTES_PER_WORD);
+    last_of(words(text, Span::new(start, span.end), usize::MAX), max)
+}
+
+/// Where to start splitting the last `bytes` of `span`, and whether that
+/// is at a whitespace character.
+fn look_back(text: &str, span: Span, bytes: usize) -> (usize, bool) {
     // Look back a bounded number of bytes, then re-align on a char boundary.
-    let mut start = span.end.saturating_sub(max * 24).max(span.start);
+    let mut start = span.end.saturating_sub(bytes).max(span.start);
     while !text.is_char_boundary(start) {
         start += 1;
     }
@@ -139,9 +173,20 @@ pub fn last_words(text: &str, span: Span, max: usize) -> Vec<W<'_>> {
     if start > span.start
         && let Some(p) = text[start..span.end].find(char::is_whitespace)
     {
-        start += p;
+        return (start + p, true);
     }
-    let mut ws = words(text, Span::new(start, span.end), usize::MAX);
+    (start, false)
+}
+
+/// Whether [`last_words`] of `span` looks back over all of it, so that its
+/// words are the last of `words(text, span, usize::MAX)` (see [`last_of`]).
+pub fn reads_whole(span: Span, max: usize) -> bool {
+    span.len() <= max * BYTES_PER_WORD
+}
+
+/// The last `max` of `ws`: [`last_words`] of a span that it
+/// [`reads_whole`], from the span's words already split.
+pub fn last_of(mut ws: Vec<W<'_>>, max: usize) -> Vec<W<'_>> {
     if ws.len() > max {
         ws.drain(..ws.len() - max);
     }
@@ -1554,5 +1599,43 @@ mod tests {
         let text = "x  yz";
         let ws = words(text, Span::new(1, text.len()), 5);
         assert_eq!(ws.iter().map(|w| (w.span, w.s)).collect::<Vec<_>>(), vec![(Span::new(3, 5), "yz")]);
+    }
+
+    fn texts(ws: &[W]) -> Vec<(Span, String)> {
+        ws.iter().map(|w| (w.span, w.s.to_string())).collect()
+    }
+
+    proptest::proptest! {
+        /// A span's words split once in full serve as its first words
+        /// (`words` with a limit) and, when `reads_whole` says so, as its
+        /// last (`last_words`): what a quotation shares with the next.
+        #[test]
+        fn whole_split_gives_first_and_last_words(
+            text in "(([a-z]{1,40}|[,.’“”]|U\\.S\\.|Lt\\.)( |  |\\n)?){0,30}",
+            max in 1usize..8,
+        ) {
+            let span = Span::new(0, text.len());
+            let all = words(&text, span, usize::MAX);
+            let first = &all[..all.len().min(max)];
+            proptest::prop_assert_eq!(texts(&words(&text, span, max)), texts(first));
+            if reads_whole(span, max) {
+                proptest::prop_assert_eq!(texts(&last_words(&text, span, max)), texts(&last_of(all, max)));
+            }
+        }
+
+        /// The near look-back finds the words the far one alone finds.
+        #[test]
+        fn near_look_back_changes_no_last_words(
+            head in "[a-z ]{0,3}",
+            body in "(([a-z]{1,30}|[,.’“”]|U\\.S\\.|Lt\\.|é)( |  |\\n|\u{a0})?){0,40}",
+            max in 1usize..8,
+        ) {
+            let text = format!("{head}{body}");
+            let span = Span::new(head.len(), text.len());
+            proptest::prop_assert_eq!(
+                texts(&last_words_from::<true>(&text, span, max)),
+                texts(&last_words_from::<false>(&text, span, max))
+            );
+        }
     }
 }

@@ -155,6 +155,11 @@ fn subject_of_sentence(doc: &Document, ents: &BySpan<&Entity>, intro: &[attribut
     (verb_like(v.s) || participle).then(|| Found { verb: v.s.to_string(), verb_span: v.span, speaker: Some(p) })
 }
 
+/// How many words before a quotation attribution reads.
+const PRE_WORDS: usize = 60;
+/// How many words after a quotation attribution reads.
+const POST_WORDS: usize = 40;
+
 /// Finds quotations and attributes them, using the document's entities.
 pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     let segs = marks::segments(doc);
@@ -171,6 +176,11 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     // The last attributed quote, and whether its speaker is no person
     // (an organization, a country, a document), for "It also said".
     let mut last_attr: Option<(usize, bool)> = None;
+    // The words after a quotation, when they run up to the next one in the
+    // paragraph, are also the words before that next one: they are split
+    // once, in full, and kept here with their span for it. Only a span that
+    // `last_words` reads whole is kept, so its last words are the same.
+    let mut gap: Option<(Span, Vec<attribution::W>)> = None;
     for (k, seg) in segs.iter().enumerate() {
         let para_open = doc.paragraph_at(seg.open).map_or(Span::new(0, seg.open), |p| doc.paragraphs[p].span);
         let close_para_idx = doc.paragraph_at(seg.close_end.saturating_sub(1));
@@ -184,7 +194,11 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             _ => para_close.end,
         }
         .max(seg.close_end);
-        let mut pre = attribution::last_words(text, Span::new(pre_start, seg.open), 60);
+        let pre_span = Span::new(pre_start, seg.open);
+        let mut pre = match gap.take() {
+            Some((span, ws)) if span == pre_span => attribution::last_of(ws, PRE_WORDS),
+            _ => attribution::last_words(text, pre_span, PRE_WORDS),
+        };
         // `Breitbart News responded:` ending the previous paragraph
         // introduces a quotation that opens this one.
         let mut colon_intro = false;
@@ -196,7 +210,17 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             pre = attribution::last_words(text, doc.paragraphs[pi - 1].span, 40);
             colon_intro = true;
         }
-        let post = attribution::words(text, Span::new(seg.close_end, post_end), 40);
+        let post_span = Span::new(seg.close_end, post_end);
+        // A prefix of the full split is what a split with a limit gives.
+        let post_words;
+        let post: &[attribution::W] =
+            if segs.get(k + 1).is_some_and(|n| n.open == post_end) && attribution::reads_whole(post_span, PRE_WORDS) {
+                let (_, all) = gap.insert((post_span, attribution::words(text, post_span, usize::MAX)));
+                &all[..all.len().min(POST_WORDS)]
+            } else {
+                post_words = attribution::words(text, post_span, POST_WORDS);
+                &post_words
+            };
         let inner = doc.slice(seg.inner);
         let n_words = inner.split_whitespace().take(6).count();
         // A nested quotation closing with the outer one (`…those people,’”`)
@@ -221,9 +245,9 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             || matches!(last_char, ',' | '!' | '?' | '—')
             || post.first().is_some_and(|w| w.s == "," || w.s == "—" || lexicon::is_speech_verb(w.s))
             || (last_char != '.' && post.first().is_some_and(|w| w.s.chars().next().is_some_and(char::is_lowercase)))
-            || (!matches!(last_char, '.' | '!' | '?') && name_then_speech_verb(&post));
+            || (!matches!(last_char, '.' | '!' | '?') && name_then_speech_verb(post));
         let post_found =
-            if post_ok { attribution::after_quote(&post).or_else(|| name_verb_after(&ents, &post)) } else { None };
+            if post_ok { attribution::after_quote(post).or_else(|| name_verb_after(&ents, post)) } else { None };
         // `“WALLACE: Let’s start …”`: a transcript's speaker label.
         let para_start = doc.paragraph_at(seg.open).is_some_and(|p| doc.paragraphs[p].span.start == seg.open);
         let label = if para_start { transcript_label(text, &ents, seg.inner) } else { None };
@@ -279,7 +303,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             && pre.is_empty()
             && sentence_like
             && let Some(pi) = doc.paragraph_at(seg.open).filter(|&pi| pi > 0)
-            && continues_previous(doc, seg, &post, Some(pi))
+            && continues_previous(doc, seg, post, Some(pi))
             && !doc.slice(doc.paragraphs[pi - 1].span).contains(['“', '”', '"'])
         {
             let prev = attribution::last_words(text, doc.paragraphs[pi - 1].span, 40);
@@ -379,7 +403,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             let para = doc.paragraph_at(seg.open);
             if q.speaker.is_none()
                 && let Some((pp, prev)) = prev_attr.map(|(pp, i)| (pp, &out[i]))
-                && (Some(pp) == para || (continues_previous(doc, seg, &post, para) && para == Some(pp + 1)))
+                && (Some(pp) == para || (continues_previous(doc, seg, post, para) && para == Some(pp + 1)))
                 && found.as_ref().is_none_or(|f| f.speaker.is_none())
             {
                 inherit_speaker(&mut q, prev);
