@@ -1087,7 +1087,10 @@ impl<'a, const EARLY: bool> Scan<'a, EARLY> {
     /// words capitalized; `start` is where the hit begins ("last" before
     /// it) and `dir` the direction that word gives.
     fn holiday(&self, start: usize, k: usize, dir: i64) -> Option<Hit> {
-        let (name, h) = HOLIDAYS.iter().find(|(name, _)| {
+        // Most names are turned away by their first word ("New York"):
+        // that test first, on the word fetched once.
+        let first = self.w(k);
+        let (name, h) = HOLIDAYS.iter().filter(|(name, _)| name[0] == first).find(|(name, _)| {
             name.iter().enumerate().all(|(d, part)| {
                 let i = k + d;
                 self.w_in(i, k) == *part && (part.starts_with('\'') || self.capitalized(i))
