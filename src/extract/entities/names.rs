@@ -37,8 +37,17 @@ pub struct NameIndex {
     /// Positions in `known` of the rare longer keys, scanned linearly (their
     /// deletion sets would be large).
     long: Vec<u32>,
-    /// Canonical already decided → corpus canonical.
-    memo: HashMap<String, String>,
+    /// Canonical already decided → the position in `known` of its corpus
+    /// canonical, or `None` when it keeps its own spelling (as nearly every
+    /// name does): the decision is shared, not copied, per name.
+    memo: HashMap<String, Option<u32>>,
+    /// For each position in `known`, the last [`NameIndex::nearest`] search
+    /// that met it among its candidates: a name reached through several
+    /// deletion strings is checked once, with no sort of the candidates.
+    seen: Vec<u32>,
+    /// The number of searches so far (the stamp of the current one in
+    /// `seen`).
+    searches: u32,
 }
 
 /// The end of a chain of [`NameIndex::links`].
@@ -151,7 +160,8 @@ pub(super) fn fold(s: &str) -> String {
 /// only the diagonal band of width `2 × bound + 1` (a path leaving the band
 /// already costs more than `bound`), in two stack rows, stopping as soon as
 /// a whole row exceeds the bound. Keys are folded names; longer ones are
-/// never close.
+/// never close. The cells hold at most `bound + 1` and the row positions are
+/// below `MAX`, so they are bytes: setting up the rows is then a few stores.
 fn within(a: &str, b: &str, bound: usize) -> bool {
     const MAX: usize = 48;
     let (a, b) = (a.as_bytes(), b.as_bytes());
@@ -162,20 +172,23 @@ fn within(a: &str, b: &str, bound: usize) -> bool {
         return a == b;
     }
     let (a, b) = trim_common(a, b);
-    let over = bound + 1;
+    // The distance is at most the longer length, below `MAX`: a larger
+    // bound says no more, and a smaller one keeps every cell a byte.
+    let bound = bound.min(MAX);
+    let over = bound as u8 + 1;
     // Two rows, swapped by reference: swapping the arrays would copy them.
     let (mut prev_row, mut cur_row) = ([over; MAX], [over; MAX]);
     let (mut prev, mut cur) = (&mut prev_row, &mut cur_row);
     for (j, p) in prev.iter_mut().enumerate().take(b.len().min(bound) + 1) {
-        *p = j;
+        *p = j as u8;
     }
     for i in 1..=a.len() {
         let lo = i.saturating_sub(bound).max(1);
         let hi = (i + bound).min(b.len());
-        cur[lo - 1] = if lo == 1 && i <= bound { i } else { over };
+        cur[lo - 1] = if lo == 1 && i <= bound { i as u8 } else { over };
         let mut row_min = cur[lo - 1];
         for j in lo..=hi {
-            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            let sub = prev[j - 1] + u8::from(a[i - 1] != b[j - 1]);
             let v = sub.min(prev[j] + 1).min(cur[j - 1] + 1).min(over);
             cur[j] = v;
             row_min = row_min.min(v);
@@ -183,12 +196,12 @@ fn within(a: &str, b: &str, bound: usize) -> bool {
         if hi < b.len() {
             cur[hi + 1] = over;
         }
-        if row_min > bound {
+        if usize::from(row_min) > bound {
             return false;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()] <= bound
+    usize::from(prev[b.len()]) <= bound
 }
 
 /// `a` and `b` without their longest common prefix, then suffix. Matching
@@ -212,19 +225,15 @@ impl NameIndex {
             if e.kind != EntityKind::Person {
                 continue;
             }
-            // Most mentions repeat a name already decided and kept as it is.
-            if self.memo.get(&e.canonical).is_some_and(|c| *c == e.canonical) {
-                continue;
-            }
-            let new = self.canonical_for(&e.canonical);
-            if new != e.canonical {
+            if let Some(at) = self.canonical_for(&e.canonical) {
+                let new = self.known[at as usize].2.clone();
                 renamed.insert(std::mem::replace(&mut e.canonical, new.clone()), new);
             }
         }
         let mut changed = !renamed.is_empty();
         for q in quotes.iter_mut() {
             if let Some(s) = &q.speaker
-                && let Some(n) = renamed.get(s).cloned().or_else(|| self.memo.get(s).filter(|n| *n != s).cloned())
+                && let Some(n) = renamed.get(s).cloned().or_else(|| Some(self.renamed(s)?.to_string()))
             {
                 q.speaker = Some(n);
                 changed = true;
@@ -233,61 +242,84 @@ impl NameIndex {
         changed
     }
 
-    /// The corpus canonical of a document-level canonical: decided once,
-    /// from the names known before it, and remembered.
-    fn canonical_for(&mut self, name: &str) -> String {
-        if let Some(c) = self.memo.get(name) {
-            return c.clone();
+    /// The corpus canonical of an already decided `name` when it differs.
+    fn renamed(&self, name: &str) -> Option<&str> {
+        let at = (*self.memo.get(name)?)?;
+        Some(&self.known[at as usize].2)
+    }
+
+    /// The position in `known` of the corpus canonical of a document-level
+    /// canonical, or `None` when the name keeps its spelling: decided once,
+    /// from the names known before it, and remembered (most mentions repeat
+    /// a name already decided).
+    fn canonical_for(&mut self, name: &str) -> Option<u32> {
+        if let Some(&at) = self.memo.get(name) {
+            return at;
         }
         let mut words = name.split_whitespace();
         let result = match (words.next(), words.next_back()) {
             (Some(first), Some(last)) => {
                 let (first, last) = (fold(first), fold(last));
-                match self.nearest(&first, &last) {
-                    Some(at) => self.known[at as usize].2.clone(),
-                    None => {
-                        self.add(first, last, name);
-                        name.to_string()
-                    }
+                let at = self.nearest(&first, &last);
+                if at.is_none() {
+                    self.add(first, last, name);
                 }
+                at
             }
             // A lone surname: the unique known full name with that surname key.
             (Some(last), None) => match self.by_surname.get(&fold(last)) {
-                Some(&(1, at)) => self.known[at as usize].2.clone(),
-                _ => name.to_string(),
+                Some(&(1, at)) => Some(at),
+                _ => None,
             },
-            (None, _) => name.to_string(),
+            (None, _) => None,
         };
-        self.memo.insert(name.to_string(), result.clone());
+        // A name that maps to its own spelling keeps it.
+        let result = result.filter(|&at| self.known[at as usize].2 != name);
+        self.memo.insert(name.to_string(), result);
         result
     }
 
     /// Position of the earliest known full name with the same first name (or
     /// a near one) and the same surname key (or a near one, ending variants
     /// being folded), given the folded first and last words of a name.
-    fn nearest(&self, first: &str, last: &str) -> Option<u32> {
+    ///
+    /// Most names are new, so every candidate is checked anyway: they are
+    /// taken as they come, each once (see [`NameIndex::seen`]), keeping the
+    /// earliest that matches, and skipped when a match before them is found.
+    fn nearest(&mut self, first: &str, last: &str) -> Option<u32> {
         let bound = if last.len() >= 6 { 2 } else { 1 };
+        self.searches = self.searches.checked_add(1).expect("fewer than 2^32 searches");
+        let NameIndex { known, near, links, long, seen, searches, .. } = self;
+        let mut best: Option<u32> = None;
+        let mut check = |at: u32| {
+            let stamp = &mut seen[at as usize];
+            if *stamp == *searches || best.is_some_and(|b| b < at) {
+                return;
+            }
+            *stamp = *searches;
+            let (k, f, _) = &known[at as usize];
+            // Only names with the same block count (the long keys, and hash
+            // collisions, may differ).
+            if block(k) == block(last)
+                && (k == last || within(k, last, bound))
+                && (f == first || first.len() >= 4 && within(f, first, 1))
+            {
+                best = Some(at);
+            }
+        };
         // Candidates: names whose surname key shares a deletion string with
-        // this one, plus the long keys; only those with the same block count
-        // (the long keys, and hash collisions, may differ).
-        let mut candidates: Vec<u32> = self.long.clone();
+        // this one, plus the long keys.
+        long.iter().for_each(|&at| check(at));
         if last.len() <= SHORT_KEY + bound {
             deletions(last, bound, |d| {
-                let mut link = self.near.get(&d).copied().unwrap_or(NO_LINK);
-                while let Some(&(at, before)) = self.links.get(link as usize) {
-                    candidates.push(at);
+                let mut link = near.get(&d).copied().unwrap_or(NO_LINK);
+                while let Some(&(at, before)) = links.get(link as usize) {
+                    check(at);
                     link = before;
                 }
             });
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        candidates.into_iter().find(|&i| {
-            let (k, f, _) = &self.known[i as usize];
-            block(k) == block(last)
-                && (k == last || within(k, last, bound))
-                && (f == first || first.len() >= 4 && within(f, first, 1))
-        })
+        best
     }
 
     /// Makes a full name known under its folded first and last words.
@@ -307,6 +339,7 @@ impl NameIndex {
         }
         self.by_surname.entry(last.clone()).or_insert((0, at)).0 += 1;
         self.known.push((last, first, name.to_string()));
+        self.seen.push(0);
     }
 }
 
@@ -314,6 +347,12 @@ impl NameIndex {
 mod tests {
     use super::{NameIndex, block, deletions, fold, hash, trim_common, within};
     use proptest::prelude::*;
+
+    /// The corpus canonical the index decides for `name`.
+    fn decide(index: &mut NameIndex, name: &str) -> String {
+        index.canonical_for(name);
+        index.renamed(name).unwrap_or(name).to_string()
+    }
 
     /// The rule the index implements, as a scan over every name seen before
     /// (what the index did before it had a deletion index).
@@ -347,7 +386,7 @@ mod tests {
             for (first, last) in names {
                 let name = format!("{first} {last}");
                 let expected = by_scan(&mut known, &name);
-                prop_assert_eq!(index.canonical_for(&name), expected, "{}", name);
+                prop_assert_eq!(decide(&mut index, &name), expected, "{}", name);
             }
         }
     }
@@ -358,14 +397,14 @@ mod tests {
         for i in 0..2000u32 {
             // Distinct surnames: "Zaab", "Zaac", … (the number in base 26).
             let tail: String = (0..3).map(|d| char::from(b'a' + (i / 26u32.pow(d) % 26) as u8)).collect();
-            index.canonical_for(&format!("Anna Z{tail}"));
+            decide(&mut index, &format!("Anna Z{tail}"));
         }
-        assert_eq!(index.canonical_for("Volodymyr Zelensky"), "Volodymyr Zelensky");
-        assert_eq!(index.canonical_for("Volodymyr Zelenskyy"), "Volodymyr Zelensky");
-        assert_eq!(index.canonical_for("Volodimir Zelenski"), "Volodymyr Zelensky");
-        assert_eq!(index.canonical_for("Volodymyr Zelinsky"), "Volodymyr Zelensky");
-        assert_eq!(index.canonical_for("Olena Zelenska"), "Olena Zelenska", "another first name");
-        assert_eq!(index.canonical_for("Volodymyr Kelensky"), "Volodymyr Kelensky", "another initial");
+        assert_eq!(decide(&mut index, "Volodymyr Zelensky"), "Volodymyr Zelensky");
+        assert_eq!(decide(&mut index, "Volodymyr Zelenskyy"), "Volodymyr Zelensky");
+        assert_eq!(decide(&mut index, "Volodimir Zelenski"), "Volodymyr Zelensky");
+        assert_eq!(decide(&mut index, "Volodymyr Zelinsky"), "Volodymyr Zelensky");
+        assert_eq!(decide(&mut index, "Olena Zelenska"), "Olena Zelenska", "another first name");
+        assert_eq!(decide(&mut index, "Volodymyr Kelensky"), "Volodymyr Kelensky", "another initial");
     }
 
     #[test]
