@@ -2,7 +2,7 @@
 # End-to-end throughput and peak memory of the real binary.
 #
 #   scripts/bench.sh [CORPUS=../shared/corpora/bbc] [JOBS=1]
-#   PROFILE=release-lto scripts/bench.sh ...   (the shipped build; default release)
+#   PROFILE=<cargo profile> scripts/bench.sh ...   (default release)
 #
 # Prints wall seconds, MB/s of input, peak RSS (from /usr/bin/time -v) and
 # the time until the first output line appears (streaming check).

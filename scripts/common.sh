@@ -1,7 +1,6 @@
 # Shared set-up of the benchmark scripts (sourced, not run): builds the
-# binary in cargo profile $PROFILE (default release; release-lto is the
-# optimized build to ship), sets LEDE to its path and BYTES to the size of
-# the *.txt files in $CORPUS.
+# binary in cargo profile $PROFILE (default release), sets LEDE to its path
+# and BYTES to the size of the *.txt files in $CORPUS.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PROFILE=${PROFILE:-release}

@@ -3,7 +3,7 @@
 # output included (the in-process benchmark leaves serialization out).
 #
 #   scripts/scaling.sh [CORPUS=../shared/corpora/bbc] [ROUNDS=5]
-#   PROFILE=release-lto scripts/scaling.sh ...   (the shipped build; default release)
+#   PROFILE=<cargo profile> scripts/scaling.sh ...   (default release)
 #
 # Runs `lede analyze -j1` and `-j2` alternately ROUNDS times each, so load
 # from elsewhere hits both alike, and keeps each one's fastest wall time and
