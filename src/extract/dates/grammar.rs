@@ -1005,11 +1005,10 @@ impl<'a, const EARLY: bool> Scan<'a, EARLY> {
             return Some((k + 1, y));
         }
         let next = self.w_in(k + 1, k);
-        let century = match self.w(k) {
-            "nineteen" => 1900,
-            "eighteen" => 1800,
-            "two" if next == "thousand" && self.prev(k) == "year" => return Some((k + 2, 2000)),
-            _ => return None,
+        let century = match spoken_century(self.w(k)) {
+            Some(c) => c,
+            None if self.w(k) == "two" && next == "thousand" && self.prev(k) == "year" => return Some((k + 2, 2000)),
+            None => return None,
         };
         let n = number(next).filter(|n| (10..=99).contains(n) && self.kind(k + 1) == Some(TokenKind::Word))?;
         Some((k + 2, century + n as i32))
@@ -1571,7 +1570,7 @@ impl<'a, const EARLY: bool> Scan<'a, EARLY> {
     /// amount ("a few days") or a word of [`AFTER_COUNT`].
     fn idle_count(&self, j: usize) -> bool {
         let tok = &self.toks[j];
-        if !matches!(tok.facts.lex, Lex::Num(_)) || tok.facts.holiday || matches!(tok.word, "nineteen" | "eighteen") {
+        if !matches!(tok.facts.lex, Lex::Num(_)) || tok.facts.holiday || spoken_century(tok.word).is_some() {
             return false;
         }
         if !self.same(j, j + 1) {
@@ -1709,7 +1708,7 @@ impl<'a, const EARLY: bool> Scan<'a, EARLY> {
             }
             "that" => return self.anaphor(j, j + 1, 0),
             "these" if w1 == "days" => return Some(Hit::new(j, j + 2, TimexType::Date, "PRESENT_REF".into())),
-            "nineteen" | "eighteen" => {
+            w if spoken_century(w).is_some() => {
                 if let Some((end, y)) = self.year_words(j) {
                     return Some(Hit::new(j, end, TimexType::Date, format!("{y:04}")));
                 }
@@ -1925,6 +1924,15 @@ fn decade(w: &str) -> Option<String> {
     match d.len() {
         4 => Some(d[..3].to_string()),
         2 => Some(if d.as_bytes()[0] >= b'2' { format!("19{}", &d[..1]) } else { format!("20{}", &d[..1]) }),
+        _ => None,
+    }
+}
+
+/// The century a spoken year starts with ("nineteen ninety-six").
+fn spoken_century(w: &str) -> Option<i32> {
+    match w {
+        "nineteen" => Some(1900),
+        "eighteen" => Some(1800),
         _ => None,
     }
 }
