@@ -160,14 +160,25 @@ impl<'d> Ctx<'d> {
     /// text has any ("St. Petersburg" → "st. petersburg").
     fn key(&self, a: usize, b: usize) -> String {
         let mut s = String::with_capacity(32);
+        self.push_words_lowered(a, b, &mut s);
+        s
+    }
+    /// Appends [`Ctx::key`] of tokens `[a, b)` to `keys` word by word.
+    /// Returns where its first word ends and its last word starts in `keys`.
+    fn push_words_lowered(&self, a: usize, b: usize, keys: &mut String) -> (usize, usize) {
         let toks = &self.doc.tokens;
+        let (mut first_end, mut last_start) = (0, 0);
         for i in a..b {
             if i > a && toks[i - 1].span.end != toks[i].span.start {
-                s.push(' ');
+                keys.push(' ');
             }
-            push_lower(&mut s, self.word(i));
+            last_start = keys.len();
+            push_lower(keys, self.word(i));
+            if i == a {
+                first_end = keys.len();
+            }
         }
-        s
+        (first_end, last_start)
     }
     /// Calls `f` with [`Ctx::key`] of tokens `[a, b)`, built on the stack
     /// when it is the span's text lower-cased: ASCII tokens with nothing or
@@ -238,18 +249,7 @@ impl<'d> Ctx<'d> {
             let at = |offset: usize| start + offset - toks[a].span.start;
             return (at(toks[a].span.end), at(toks[b - 1].span.start), Cow::Borrowed(text));
         }
-        let mut first_end = 0;
-        let mut last_start = 0;
-        for i in a..b {
-            if i > a && toks[i - 1].span.end != toks[i].span.start {
-                keys.push(' ');
-            }
-            last_start = keys.len();
-            push_lower(keys, self.word(i));
-            if i == a {
-                first_end = keys.len();
-            }
-        }
+        let (first_end, last_start) = self.push_words_lowered(a, b, keys);
         (first_end, last_start, Cow::Owned(self.surface(a, b)))
     }
     /// Text of tokens `[a, b)` with whitespace collapsed.
