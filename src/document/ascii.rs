@@ -55,7 +55,7 @@ pub fn word_at(bytes: &[u8], i: usize) -> Option<u64> {
 }
 
 /// `0x01` in every byte of a word.
-const ONES: u64 = u64::from_le_bytes([1; 8]);
+pub const ONES: u64 = u64::from_le_bytes([1; 8]);
 /// `0x80` in every byte of a word.
 pub const HIGHS: u64 = ONES * 0x80;
 

@@ -11,7 +11,7 @@
 //! [`wire::DocOut`]: super::wire::DocOut
 
 use super::wire::SCHEMA;
-use crate::document::{DateSource, Document, Span};
+use crate::document::{DateSource, Document, Span, ascii};
 use crate::extract::EntityKind;
 use crate::pipeline::Analyzed;
 use std::ops::Range;
@@ -292,23 +292,13 @@ const fn escape(b: u8) -> u8 {
     }
 }
 
-const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-
 /// Whether any of the eight bytes in `x` needs escaping: is below 0x20,
-/// `"` or `\`. Subtracting `n` from every byte borrows into a byte's high
-/// bit when it is below `n` or has that bit set already (which `!y` masks
-/// off), so the test is exact for "any" (a borrow may misplace which byte,
-/// which is why a hit is rescanned byte by byte). Flipping bit 1 of every
-/// byte sends `"` (0x22) to 0x20 and keeps the control bytes below it, so
-/// one test "below 0x21" finds both.
+/// `"` or `\`. Flipping bit 1 of every byte sends `"` (0x22) to 0x20 and
+/// keeps the control bytes below it, so one test "below 0x21" finds both.
+/// Exact for "any" (a hit is rescanned byte by byte); both tests run, with
+/// no branch between them.
 fn any_escape(x: u64) -> bool {
-    fn below(y: u64, n: u8) -> u64 {
-        y.wrapping_sub(ONES * u64::from(n)) & !y
-    }
-    let control_or_quote = below(x ^ (ONES * 0x02), 0x21);
-    let backslash = below(x ^ (ONES * u64::from(b'\\')), 1);
-    (control_or_quote | backslash) & HIGHS != 0
+    ascii::has_below(x ^ (ascii::ONES * 0x02), 0x21) | ascii::has_byte(x, b'\\')
 }
 
 /// Eight bytes, each one of `short`'s (one to eight bytes) and together
