@@ -306,9 +306,14 @@ pub trait Sink {
     }
     /// Receives a document together with what [`Sink::renderer`] made of
     /// it in a worker; [`Rendered::renamed`] says whether cross-document
-    /// name resolution has changed a name in the document since.
-    fn rendered(&mut self, outcome: Outcome, _rendered: Rendered) -> std::io::Result<()> {
-        self.outcome(outcome)
+    /// name resolution has changed a name in the document since. Only a sink
+    /// with a renderer is called here, and it must override this.
+    ///
+    /// Both are lent, not given: once the sink is done with them the
+    /// pipeline hands them back to the worker that made them, to be freed
+    /// there (see [`run`]).
+    fn rendered(&mut self, _outcome: &Outcome, _rendered: &Rendered) -> std::io::Result<()> {
+        Err(std::io::Error::other("this sink has a renderer but does not receive rendered documents"))
     }
 }
 
@@ -365,7 +370,16 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
     }
     let in_flight = cfg.jobs * 4;
     let (work_tx, work_rx) = crossbeam_channel::bounded::<(usize, Vec<Item>)>(cfg.jobs * 2);
-    let (done_tx, done_rx) = crossbeam_channel::unbounded::<(usize, Vec<Delivery>)>();
+    let (done_tx, done_rx) = crossbeam_channel::unbounded::<(usize, usize, Vec<Delivery>)>();
+    // What the delivering thread is done with goes back to the worker that
+    // allocated it, to be freed there: memory freed by another thread than
+    // the one that allocated it costs the allocator atomic operations on
+    // memory the other core holds, per allocation, and a document's results
+    // are hundreds of small strings. Freeing them on the delivering thread
+    // cost a parallel run some 10% more CPU time than one thread spends
+    // (scripts/scaling.sh; see the README).
+    let (spent_tx, spent_rx): (Vec<_>, Vec<_>) =
+        (0..cfg.jobs).map(|_| crossbeam_channel::unbounded::<Vec<Delivery>>()).unzip();
     let render = sink.renderer();
     let (permit_tx, permit_rx) = crossbeam_channel::bounded::<()>(in_flight);
     let mut result = Ok(());
@@ -386,12 +400,13 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
                 send(batch.items);
             }
         });
-        for _ in 0..cfg.jobs {
+        for (worker, spent) in spent_rx.into_iter().enumerate() {
             let rx = work_rx.clone();
             let tx = done_tx.clone();
             let render = render.clone();
             scope.spawn(move || {
                 for (seq, items) in rx {
+                    spent.try_iter().for_each(drop);
                     let done = items
                         .into_iter()
                         .flat_map(|item| process(item, cfg))
@@ -403,7 +418,7 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
                             (o, bytes)
                         })
                         .collect();
-                    if tx.send((seq, done)).is_err() {
+                    if tx.send((seq, worker, done)).is_err() {
                         return;
                     }
                 }
@@ -412,7 +427,7 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
         drop(done_tx);
         drop(work_rx);
         crate::extract::warm_up(cfg.select);
-        let mut pending: BTreeMap<usize, Vec<Delivery>> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, (usize, Vec<Delivery>)> = BTreeMap::new();
         let mut next = 0usize;
         'outer: loop {
             let msg = match done_rx.try_recv() {
@@ -429,13 +444,18 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
                 }
                 Err(crossbeam_channel::TryRecvError::Disconnected) => break,
             };
-            pending.insert(msg.0, msg.1);
-            while let Some(outcomes) = pending.remove(&next) {
+            pending.insert(msg.0, (msg.1, msg.2));
+            while let Some((worker, outcomes)) = pending.remove(&next) {
                 next += 1;
                 let _ = permit_rx.try_recv();
-                if let Err(e) = deliver(outcomes, &mut summary, &mut names, sink) {
-                    result = Err(e);
-                    break 'outer;
+                match deliver(outcomes, &mut summary, &mut names, sink) {
+                    // A worker that has stopped drops its channel; then the
+                    // failed send hands the rest back to be freed here.
+                    Ok(spent) => drop(spent_tx[worker].send(spent)),
+                    Err(e) => {
+                        result = Err(e);
+                        break 'outer;
+                    }
                 }
             }
         }
@@ -492,12 +512,15 @@ impl Batch {
 /// An outcome and, in a parallel run whose sink renders, its rendering.
 type Delivery = (Outcome, Option<Rendered>);
 
+/// Hands `outcomes` to `sink` after name resolution; returns the rendered
+/// ones, which the sink only borrows, for their worker to free.
 fn deliver(
     outcomes: Vec<Delivery>,
     summary: &mut Summary,
     names: &mut Resolver,
     sink: &mut dyn Sink,
-) -> std::io::Result<()> {
+) -> std::io::Result<Vec<Delivery>> {
+    let mut spent = Vec::new();
     for (mut o, mut rendered) in outcomes {
         match &mut o {
             Outcome::Doc(a) => {
@@ -511,11 +534,14 @@ fn deliver(
             Outcome::Error(_) => summary.errors += 1,
         }
         match rendered {
-            Some(r) => sink.rendered(o, r)?,
+            Some(r) => {
+                sink.rendered(&o, &r)?;
+                spent.push((o, Some(r)));
+            }
             None => sink.outcome(o)?,
         }
     }
-    Ok(())
+    Ok(spent)
 }
 
 #[cfg(test)]
@@ -591,9 +617,9 @@ mod tests {
         fn renderer(&self) -> Option<Arc<dyn Render>> {
             Some(Arc::new(IdRender))
         }
-        fn rendered(&mut self, o: Outcome, r: Rendered) -> std::io::Result<()> {
+        fn rendered(&mut self, o: &Outcome, r: &Rendered) -> std::io::Result<()> {
             let Outcome::Doc(a) = o else { panic!("errors are not rendered") };
-            let now = IdRender.render(&a).bytes;
+            let now = IdRender.render(a).bytes;
             let how = if r.renamed { "renamed" } else { "early" };
             self.0.push(format!("{how} {} -> {}", r.bytes.escape_ascii(), now.escape_ascii()));
             Ok(())
@@ -631,6 +657,27 @@ mod tests {
         run(&walker, &cfg(1), &mut one).unwrap();
         assert!(one.0.iter().all(|l| l.starts_with("fresh ")), "{:?}", one.0);
         assert_eq!(one.0[1], "fresh 1.txt: Volodymyr Zelensky");
+    }
+
+    /// Rendered documents are lent to the sink and come back from
+    /// `deliver` (for their worker to free); the others are given away.
+    #[test]
+    fn deliver_lends_rendered_documents_and_gives_the_rest() {
+        let doc = |text: &str| Outcome::Doc(Box::new(analyze(Document::verbatim(text.into()), &cfg(1))));
+        let rendered = |b: &str| Some(Rendered { bytes: b.into(), ..Rendered::default() });
+        let error = Outcome::Error(ErrorRecord { path: "e.txt".into(), line: None, message: "bad".into() });
+        let outcomes = vec![(doc("One."), rendered("one")), (error, None), (doc("Two."), rendered("two"))];
+        let (mut summary, mut names) = (Summary::default(), Resolver::new(true, None));
+        let mut rec = Recording(Vec::new());
+        let spent = deliver(outcomes, &mut summary, &mut names, &mut rec).unwrap();
+        assert_eq!(rec.0, ["early one -> : ", "early two -> : "]);
+        let back: Vec<&[u8]> = spent.iter().filter_map(|(_, r)| Some(&r.as_ref()?.bytes[..])).collect();
+        assert_eq!(back, [b"one", b"two"]);
+        assert_eq!((summary.documents, summary.errors), (2, 1));
+        // A sink that renders must take rendered documents.
+        let mut plain = |_: Outcome| Ok(());
+        let spent = deliver(vec![(doc("Three."), rendered("three"))], &mut summary, &mut names, &mut plain);
+        assert!(spent.is_err());
     }
 
     #[test]

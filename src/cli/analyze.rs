@@ -143,8 +143,8 @@ impl<S: Sink> Sink for Reporting<'_, S> {
         self.report(&outcome)?;
         self.inner.outcome(outcome)
     }
-    fn rendered(&mut self, outcome: Outcome, rendered: pipeline::Rendered) -> std::io::Result<()> {
-        self.report(&outcome)?;
+    fn rendered(&mut self, outcome: &Outcome, rendered: &pipeline::Rendered) -> std::io::Result<()> {
+        self.report(outcome)?;
         self.inner.rendered(outcome, rendered)
     }
     fn renderer(&self) -> Option<std::sync::Arc<dyn pipeline::Render>> {

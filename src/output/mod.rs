@@ -140,18 +140,19 @@ impl<W: Write> Sink for Printer<W> {
         }
     }
 
-    fn rendered(&mut self, outcome: Outcome, r: Rendered) -> std::io::Result<()> {
+    fn rendered(&mut self, outcome: &Outcome, r: &Rendered) -> std::io::Result<()> {
         match outcome {
-            Outcome::Doc(_) if self.format != Format::Table && !r.renamed => self.write_bytes(&r.bytes),
-            Outcome::Doc(a) if self.format != Format::Table => {
+            // Only JSON formats render (see `renderer`), only documents.
+            Outcome::Doc(_) if !r.renamed => self.write_bytes(&r.bytes),
+            Outcome::Doc(a) => {
                 let mut buf = std::mem::take(&mut self.buf);
                 buf.clear();
-                json::rewrite_names(&mut buf, &r.bytes, &r.names, &a, self.with_text);
+                json::rewrite_names(&mut buf, &r.bytes, &r.names, a, self.with_text);
                 self.write_bytes(&buf)?;
                 self.buf = buf;
                 Ok(())
             }
-            other => self.outcome(other),
+            Outcome::Error(e) => self.write_json(&wire::ErrorOut::from(e)),
         }
     }
 }
