@@ -1,91 +1,19 @@
 //! The lexicons the entity extractor consults, compiled into the binary.
 //!
-//! Everything is loaded once ([`LEX`]) from `data/entities/` via
-//! `include_str!`, so the binary needs no data files at run time. Keys are
-//! lower case: the same lookup serves mixed-case text and ALL-CAPS headlines.
+//! Everything comes from `data/entities/` at compile time, so the binary
+//! needs no data files at run time: the word table that answers what the
+//! lexicons say about a key is laid out by `build.rs` ([`word_table`]), and
+//! the few lexicons the extractor also reads whole are loaded once ([`LEX`])
+//! via `include_str!`. Keys are lower case: the same lookup serves
+//! mixed-case text and ALL-CAPS headlines.
 
+use super::word_table::{self, set};
+pub use super::word_table::{Entry, Place, PlaceKind, Word};
 use crate::document::ascii;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
-/// What kind of place a gazetteer entry is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlaceKind {
-    Country,
-    Continent,
-    Region,
-    City,
-    Sea,
-}
-
-/// A gazetteer entry.
-#[derive(Debug, Clone, Copy)]
-pub struct Place {
-    pub kind: PlaceKind,
-    /// ISO 3166-1 alpha-2 code, empty when the place spans countries.
-    pub country: &'static str,
-}
-
-/// What the lexicons say about a lower-cased word or name, as flags: the
-/// chunker and typing ask several of them about each capitalized token and
-/// each chunk, which one look-up in [`Lexicon::words`] answers (see
-/// `Ctx::facts`); a lexicon whose flag is clear need not be asked.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Word(u16);
-
-impl Word {
-    /// Capitalized words that are never names: weekdays, months, numbers
-    /// (`not_names.txt`) and the function words that name no place.
-    pub const NEVER_NAME: Word = Word(1);
-    /// In [`Lexicon::given`].
-    pub const GIVEN: Word = Word(1 << 1);
-    /// In [`Lexicon::titles`].
-    pub const TITLE: Word = Word(1 << 2);
-    /// In [`Lexicon::org_heads`].
-    pub const ORG_HEAD: Word = Word(1 << 3);
-    /// In [`Lexicon::misc_heads`].
-    pub const MISC_HEAD: Word = Word(1 << 4);
-    /// Heads of place and facility names ("Square", "County").
-    pub const LOC_HEAD: Word = Word(1 << 5);
-    /// A key of [`Lexicon::demonyms`].
-    pub const DEMONYM: Word = Word(1 << 6);
-    /// A key of [`Lexicon::people`].
-    pub const SURNAME: Word = Word(1 << 7);
-    /// Words news writes in lower case far more often than capitalized
-    /// ("member", "several"): no unknown given name.
-    pub const COMMON: Word = Word(1 << 8);
-    /// In the organization names ("Reuters", "Voice of America").
-    pub const ORG_NAME: Word = Word(1 << 9);
-    /// A key of [`Lexicon::places`].
-    pub const PLACE: Word = Word(1 << 10);
-    /// In the names of products, weapons and programmes ("Storm Shadow").
-    pub const MISC_NAME: Word = Word(1 << 11);
-    /// In [`Lexicon::deny`].
-    pub const DENY: Word = Word(1 << 12);
-    /// A title when a period follows: "mr" of "mr." in [`Lexicon::titles`].
-    pub const DOTTED_TITLE: Word = Word(1 << 13);
-
-    /// True when any of the flags in `f` is set.
-    pub fn has(self, f: Word) -> bool {
-        self.0 & f.0 != 0
-    }
-}
-
-impl std::ops::BitOr for Word {
-    type Output = Word;
-    fn bitor(self, o: Word) -> Word {
-        Word(self.0 | o.0)
-    }
-}
-
-/// What the lexicons hold under one lower-cased key (see [`Lexicon::words`]).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Entry {
-    /// The lexicons that hold the key.
-    pub word: Word,
-    /// The gazetteer entry, when the key is a place name ([`Word::PLACE`]).
-    pub place: Option<Place>,
-}
+include!(concat!(env!("OUT_DIR"), "/word_table.rs"));
 
 /// All lexicons.
 pub struct Lexicon {
@@ -144,7 +72,7 @@ impl Lexicon {
 
     /// [`Lexicon::word`] of a lower-cased word given [`pack`]ed.
     pub fn word_packed(&self, k: u128) -> Word {
-        self.words.packed.get(&k).map(|e| e.word).unwrap_or_default()
+        self.words.packed(k).map(|e| e.word).unwrap_or_default()
     }
 
     /// The gazetteer entry of lower-cased place name `w`.
@@ -153,66 +81,85 @@ impl Lexicon {
     }
 }
 
-/// The keys of [`Lexicon::words`]. A key of at most fifteen bytes (nearly
-/// every one) is kept [`pack`]ed: a look-up then hashes and compares one
-/// integer, where a string key is hashed byte by byte and compared with a
-/// call to `memcmp`, and a token needs no lower-cased copy to be looked up
-/// (see [`Lexicon::word_lowered`]).
+/// The word table as `build.rs` laid it out: two hash tables, probed
+/// linearly, read in place from the binary. A key of at most fifteen bytes
+/// (nearly every one) is kept [`pack`]ed: a look-up then hashes and compares
+/// one integer, and a token needs no lower-cased copy to be looked up (see
+/// [`Lexicon::word_lowered`]); longer keys are spelled out.
 #[derive(Debug, Default)]
-pub struct Keys {
-    packed: HashMap<u128, Entry>,
-    spelled: HashMap<String, Entry>,
+pub struct Keys;
+
+static PACKED_KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/packed_keys.bin"));
+static PACKED_VALUES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/packed_values.bin"));
+static SPELLED_SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/spelled_slots.bin"));
+static SPELLED_TEXT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/spelled_text.bin"));
+
+/// The little-endian `u32` at word `i` of `b`.
+fn le32(b: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes(b[4 * i..4 * i + 4].try_into().expect("4 bytes"))
 }
 
 impl Keys {
-    fn with_capacity(n: usize) -> Keys {
-        Keys { packed: HashMap::with_capacity_and_hasher(n, Default::default()), spelled: HashMap::default() }
-    }
-
-    fn get(&self, w: &str) -> Option<&Entry> {
+    /// The entry of lower-cased `w`.
+    fn get(&self, w: &str) -> Option<Entry> {
         match pack(w.as_bytes()) {
-            Some(k) => self.packed.get(&k),
-            None => self.spelled.get(w),
+            Some(k) => self.packed(k),
+            None => self.spelled(w.as_bytes()),
         }
     }
 
-    /// The entry of lower-cased `key`, added when missing.
-    fn entry(&mut self, key: String) -> &mut Entry {
-        match pack(key.as_bytes()) {
-            Some(k) => self.packed.entry(k).or_default(),
-            None => self.spelled.entry(key).or_default(),
+    /// The entry of a [`pack`]ed key; the probe ends at the key or at an
+    /// empty slot (key zero, which no word packs to).
+    fn packed(&self, k: u128) -> Option<Entry> {
+        let mask = (1 << PACKED_BITS) - 1;
+        let mut i = word_table::packed_home(k, PACKED_BITS);
+        loop {
+            let slot = u128::from_le_bytes(PACKED_KEYS[16 * i..16 * i + 16].try_into().expect("16 bytes"));
+            if slot == k {
+                return Some(Entry::decode(le32(PACKED_VALUES, i), &COUNTRIES));
+            }
+            if slot == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
         }
     }
 
-    /// [`Keys::entry`] of `name` lower-cased (an ASCII name within its
-    /// packed key, with no copy).
-    fn entry_lowered(&mut self, name: &str) -> &mut Entry {
-        match pack_lower(name.as_bytes()) {
-            Some(k) => self.packed.entry(k).or_default(),
-            None => self.entry(lower(name)),
+    /// The entry of a key too long to pack; an empty slot has length zero.
+    fn spelled(&self, w: &[u8]) -> Option<Entry> {
+        let mask = (1 << SPELLED_BITS) - 1;
+        let mut i = word_table::spelled_home(w, SPELLED_BITS);
+        loop {
+            let (at, len) = (le32(SPELLED_SLOTS, 3 * i) as usize, le32(SPELLED_SLOTS, 3 * i + 1) as usize);
+            if len == 0 {
+                return None;
+            }
+            if SPELLED_TEXT.get(at..at + len) == Some(w) {
+                return Some(Entry::decode(le32(SPELLED_SLOTS, 3 * i + 2), &COUNTRIES));
+            }
+            i = (i + 1) & mask;
         }
-    }
-
-    /// How many keys there are.
-    #[cfg(test)]
-    fn len(&self) -> usize {
-        self.packed.len() + self.spelled.len()
     }
 
     /// Every key, spelled out.
     #[cfg(test)]
     fn keys(&self) -> Vec<String> {
-        let unpack = |k: &u128| {
-            let bytes = k.to_le_bytes();
-            String::from_utf8(bytes[..usize::from(bytes[15])].to_vec()).expect("a packed key is text")
-        };
-        self.packed.keys().map(unpack).chain(self.spelled.keys().cloned()).collect()
+        let packed = PACKED_KEYS
+            .chunks_exact(16)
+            .filter(|k| k.iter().any(|&b| b != 0))
+            .map(|k| String::from_utf8(k[..usize::from(k[15])].to_vec()).expect("a packed key is text"));
+        let spelled = SPELLED_SLOTS.chunks_exact(12).filter(|s| le32(s, 1) != 0).map(|s| {
+            let (at, len) = (le32(s, 0) as usize, le32(s, 1) as usize);
+            String::from_utf8(SPELLED_TEXT[at..at + len].to_vec()).expect("a spelled key is text")
+        });
+        packed.chain(spelled).collect()
     }
 }
 
 /// The bytes of a word of at most fifteen bytes, little-endian
 /// ([`ascii::load_le`]), and its length in the top byte: one integer per
-/// word (the length tells "a" from "a\0").
+/// word (the length tells "a" from "a\0"). The same integer as
+/// [`word_table::pack`], in a few loads.
 #[inline]
 pub fn pack(b: &[u8]) -> Option<u128> {
     if b.len() > 15 {
@@ -228,15 +175,6 @@ pub fn pack(b: &[u8]) -> Option<u128> {
 pub fn pack_lower(b: &[u8]) -> Option<u128> {
     let k = pack(b)?;
     (k & ascii::lanes128(0x80) == 0).then(|| ascii::lowercase128(k))
-}
-
-/// Adds the words of one lexicon to [`Lexicon::words`] with `flag` (a word
-/// several lexicons hold gets all their flags).
-fn add_words(words: &mut Keys, flag: Word, lexicon: impl IntoIterator<Item = String>) {
-    for w in lexicon {
-        let e = words.entry(w);
-        e.word = e.word | flag;
-    }
 }
 
 /// Calls `f` with the lower-cased form of `w`, without allocating for the
@@ -261,90 +199,6 @@ pub fn lower_in<'b>(w: &str, buf: &'b mut [u8; 48], spill: &'b mut String) -> &'
     }
 }
 
-/// The entries of a lexicon file: its lines, trimmed, without blank lines
-/// and `#` comments. The lines are short, so a plain byte scan finds each
-/// line feed sooner than the vectorized search `str::lines` sets up per line
-/// (the trim drops the `\r` of a CRLF ending as `str::lines` would).
-fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
-    let mut rest = Some(s);
-    std::iter::from_fn(move || {
-        let text = rest?;
-        let (line, tail) = split_at_byte(text, b'\n').map_or((text, None), |(l, t)| (l, Some(t)));
-        rest = tail;
-        Some(line)
-    })
-    .map(trim)
-    .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-/// `s` split around its first `byte`, an ASCII byte (so both sides are
-/// whole characters), found by a plain scan.
-fn split_at_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
-    let i = s.bytes().position(|b| b == byte)?;
-    Some((&s[..i], &s[i + 1..]))
-}
-
-/// `str::trim`, without decoding when `l` starts and ends with a visible
-/// ASCII character (as nearly every lexicon line and field does): then it
-/// has no whitespace to trim.
-fn trim(l: &str) -> &str {
-    match (l.as_bytes().first(), l.as_bytes().last()) {
-        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => l,
-        _ => l.trim(),
-    }
-}
-
-fn set(s: &'static str) -> HashSet<String> {
-    lines(s).map(lower).collect()
-}
-
-/// `s` lower-cased; most lexicon entries are ASCII, which is lower-cased
-/// byte by byte (the lexicons hold tens of thousands of entries, loaded by
-/// every run).
-fn lower(s: &str) -> String {
-    if s.is_ascii() { s.to_ascii_lowercase() } else { s.to_lowercase() }
-}
-
-/// Loads gazetteer lines into `map` (keeping places already there unless
-/// `overwrite`), and the name of each country with a code into `countries`
-/// when given: one pass over the 40,000 lines. Returns the most words a
-/// name has (lower-casing keeps every space).
-fn load_places(
-    map: &mut Keys,
-    src: &'static str,
-    overwrite: bool,
-    mut countries: Option<&mut HashMap<&'static str, &'static str>>,
-) -> usize {
-    let mut max_tokens = 1;
-    for l in lines(src) {
-        // Fields as `split('\t')` gives them, by plain scans: the fields are
-        // short, and a tab is one byte.
-        let Some((name, rest)) = split_at_byte(l, b'\t') else { continue };
-        let (kind, rest) = split_at_byte(rest, b'\t').unwrap_or((rest, ""));
-        let country = trim(split_at_byte(rest, b'\t').map_or(rest, |(c, _)| c));
-        let kind = match kind {
-            "country" => PlaceKind::Country,
-            "continent" => PlaceKind::Continent,
-            "region" => PlaceKind::Region,
-            "sea" => PlaceKind::Sea,
-            _ => PlaceKind::City,
-        };
-        if kind == PlaceKind::Country
-            && !country.is_empty()
-            && let Some(names) = countries.as_deref_mut()
-        {
-            names.insert(country, name);
-        }
-        let e = map.entry_lowered(name);
-        if overwrite || e.place.is_none() {
-            e.place = Some(Place { kind, country });
-        }
-        e.word = e.word | Word::PLACE;
-        max_tokens = max_tokens.max(name.bytes().filter(|&b| b == b' ').count() + 1);
-    }
-    max_tokens
-}
-
 /// The prefixes of `name` that run past an " of " and end at a word:
 /// "power of siberia 2" → "power of siberia", "power of siberia 2".
 fn of_prefixes(name: &str) -> Vec<String> {
@@ -356,85 +210,40 @@ fn of_prefixes(name: &str) -> Vec<String> {
     out
 }
 
-/// Room for the keys of all lexicons in [`Lexicon::words`] (about 50,000:
-/// the gazetteer and the given names are most of them).
-const WORDS: usize = 56_000;
-
 /// The lexicons, loaded on first use.
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
-    // Sized for every key of every lexicon, so it never rehashes.
-    let mut words = Keys::with_capacity(WORDS);
-    let mut country_names = HashMap::default();
-    let place_max_tokens =
-        load_places(&mut words, include_str!("../../../data/entities/places.tsv"), false, Some(&mut country_names))
-            .max(load_places(&mut words, include_str!("../../../data/entities/places_extra.tsv"), true, None));
-
-    let mut given = set(include_str!("../../../data/entities/given_names.txt"));
-    given.extend(set(include_str!("../../../data/entities/given_names_extra.txt")));
+    let mut given: HashSet<String> = set(include_str!("../../../data/entities/given_names.txt"));
+    given.extend(set::<Vec<_>>(include_str!("../../../data/entities/given_names_extra.txt")));
     let mut demonyms = HashMap::default();
-    for l in lines(include_str!("../../../data/entities/demonyms.tsv")) {
-        let mut f = l.split('\t');
-        let name = f.next().unwrap_or("").to_lowercase();
-        let cc = f.next().unwrap_or("").trim();
-        if name.is_empty() {
-            continue;
+    for (name, cc, replace) in word_table::demonyms(include_str!("../../../data/entities/demonyms.tsv")) {
+        if replace {
+            demonyms.insert(name, cc);
+        } else {
+            demonyms.entry(name).or_insert(cc);
         }
-        if !name.ends_with('s') && !name.ends_with("ese") && !name.ends_with("ish") && !name.ends_with("ch") {
-            demonyms.entry(format!("{name}s")).or_insert(cc);
-        }
-        demonyms.insert(name, cc);
     }
-    let org_names = set(include_str!("../../../data/entities/org_names.txt"));
-    let misc_names = set(include_str!("../../../data/entities/misc_names.txt"));
-    let of_names = org_names.iter().chain(&misc_names).flat_map(|n| of_prefixes(n)).collect();
-    let stop = set(include_str!("../../../data/stopwords_en.txt"));
-    let mut never_names = set(include_str!("../../../data/entities/not_names.txt"));
-    // Only places are in `words` yet.
-    never_names.extend(stop.iter().filter(|w| words.get(w).is_none()).cloned());
-    let titles = set(include_str!("../../../data/entities/titles.txt"));
-    let org_heads = set(include_str!("../../../data/entities/org_heads.txt"));
-    let misc_heads = set(include_str!("../../../data/entities/misc_heads.txt"));
-    let loc_heads = set(include_str!("../../../data/entities/loc_heads.txt"));
-    let common = set(include_str!("../../../data/entities/common_words.txt"));
-    let deny = set(include_str!("../../../data/entities/denylist.txt"));
-    let people: HashMap<String, &'static str> = lines(include_str!("../../../data/entities/people.txt"))
-        .map(|l| {
-            let (surname, full) = l.split_once('\t').unwrap_or((l, ""));
-            (surname.trim().to_lowercase(), full.trim())
-        })
-        .collect();
-    add_words(&mut words, Word::NEVER_NAME, never_names);
-    add_words(&mut words, Word::GIVEN, given.iter().cloned());
-    add_words(&mut words, Word::TITLE, titles.iter().cloned());
-    add_words(&mut words, Word::DOTTED_TITLE, titles.iter().filter_map(|t| Some(t.strip_suffix('.')?.to_string())));
-    add_words(&mut words, Word::ORG_HEAD, org_heads.iter().cloned());
-    add_words(&mut words, Word::MISC_HEAD, misc_heads.iter().cloned());
-    add_words(&mut words, Word::LOC_HEAD, loc_heads);
-    add_words(&mut words, Word::DEMONYM, demonyms.keys().cloned());
-    add_words(&mut words, Word::SURNAME, people.keys().cloned());
-    add_words(&mut words, Word::COMMON, common);
-    add_words(&mut words, Word::ORG_NAME, org_names);
-    add_words(&mut words, Word::MISC_NAME, misc_names);
-    add_words(&mut words, Word::DENY, deny.iter().cloned());
+    let org_names: Vec<String> = set(include_str!("../../../data/entities/org_names.txt"));
+    let misc_names: Vec<String> = set(include_str!("../../../data/entities/misc_names.txt"));
     Lexicon {
-        place_max_tokens,
+        place_max_tokens: PLACE_MAX_TOKENS,
         given,
-        titles,
-        org_heads,
-        misc_heads,
+        titles: set(include_str!("../../../data/entities/titles.txt")),
+        org_heads: set(include_str!("../../../data/entities/org_heads.txt")),
+        misc_heads: set(include_str!("../../../data/entities/misc_heads.txt")),
         demonyms,
-        deny,
-        stop,
-        of_names,
-        people,
+        deny: set(include_str!("../../../data/entities/denylist.txt")),
+        stop: set(include_str!("../../../data/stopwords_en.txt")),
+        of_names: org_names.iter().chain(&misc_names).flat_map(|n| of_prefixes(n)).collect(),
+        people: word_table::people(include_str!("../../../data/entities/people.txt")).collect(),
         capitals: set(include_str!("../../../data/entities/capitals.txt")),
-        country_names,
-        words,
+        country_names: COUNTRY_NAMES.into_iter().collect(),
+        words: Keys,
     }
 });
 
 #[cfg(test)]
 mod tests {
+    use super::word_table::{lines, lower, split_at_byte, trim};
     use super::*;
 
     #[test]
@@ -467,7 +276,6 @@ mod tests {
             (Word::MISC_NAME, &misc_names),
             (Word::DENY, &LEX.deny),
         ];
-        assert!(LEX.words.len() <= WORDS, "{} keys outgrow the room made for them", LEX.words.len());
         let gazetteer = [
             include_str!("../../../data/entities/places.tsv"),
             include_str!("../../../data/entities/places_extra.tsv"),
@@ -500,6 +308,66 @@ mod tests {
         assert!(LEX.word("square").has(Word::LOC_HEAD) && LEX.word("several").has(Word::COMMON));
         assert!(!LEX.word("putin").has(Word::NEVER_NAME | Word::LOC_HEAD | Word::COMMON));
         assert_eq!(LEX.word("no such word"), Word::default());
+    }
+
+    /// Every gazetteer line is in the table with its kind and country, the
+    /// first line of a name in `places.tsv` and the last in
+    /// `places_extra.tsv` (which overrides it) winning; every member of a
+    /// lexicon is there with its flag; the country names are those of
+    /// `places.tsv`.
+    #[test]
+    fn the_table_holds_every_lexicon_entry() {
+        let mut expected: HashMap<String, (String, &str)> = HashMap::default();
+        let mut names: HashMap<&str, &str> = HashMap::default();
+        let files = [
+            (include_str!("../../../data/entities/places.tsv"), false),
+            (include_str!("../../../data/entities/places_extra.tsv"), true),
+        ];
+        for (src, extra) in files {
+            for l in lines(src) {
+                let f: Vec<&str> = l.split('\t').map(str::trim).collect();
+                let (kind, cc) = (f.get(1).copied().unwrap_or(""), f.get(2).copied().unwrap_or(""));
+                let kind = if ["country", "continent", "region", "sea"].contains(&kind) { kind } else { "city" };
+                if extra || !expected.contains_key(&lower(f[0])) {
+                    expected.insert(lower(f[0]), (kind.to_string(), cc));
+                }
+                if kind == "country" && !cc.is_empty() && !extra {
+                    names.insert(cc, f[0]);
+                }
+            }
+        }
+        assert!(expected.len() > 40_000, "{}", expected.len());
+        for (name, (kind, cc)) in &expected {
+            let p = LEX.place(name).unwrap_or_else(|| panic!("{name} is no place"));
+            assert_eq!((format!("{:?}", p.kind).to_lowercase(), p.country), (kind.clone(), *cc), "{name}");
+            assert!(LEX.word(name).has(Word::PLACE), "{name}");
+        }
+        assert_eq!(LEX.country_names, names);
+        for (flag, set) in [(Word::GIVEN, &LEX.given), (Word::TITLE, &LEX.titles), (Word::DENY, &LEX.deny)] {
+            assert!(set.iter().all(|w| LEX.word(w).has(flag)), "{flag:?}");
+        }
+        assert!(LEX.demonyms.keys().all(|w| LEX.word(w).has(Word::DEMONYM)));
+        assert!(LEX.people.keys().all(|w| LEX.word(w).has(Word::SURNAME)));
+        assert!(LEX.word("democratic republic of the congo").has(Word::PLACE), "a key too long to pack");
+    }
+
+    /// The fast [`pack`] gives the integer the table was laid out with.
+    #[test]
+    fn pack_matches_the_tables() {
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "kyiv",
+            "zürich",
+            "new york",
+            "west yorkshire",
+            "abcdefghijklmno",
+            "ä".repeat(8).as_str(),
+        ] {
+            assert_eq!(pack(w.as_bytes()), word_table::pack(w.as_bytes()), "{w}");
+        }
     }
 
     /// Lower-casing a character that is no letter gives no letter: a token

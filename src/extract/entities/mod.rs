@@ -21,6 +21,7 @@
 mod classify;
 mod lexicon;
 mod names;
+mod word_table;
 
 use crate::document::{Document, ParagraphKind, Shape, Span, TokenKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
