@@ -427,6 +427,9 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
         drop(done_tx);
         drop(work_rx);
         crate::extract::warm_up(cfg.select);
+        if cfg.clean {
+            crate::clean::warm_up();
+        }
         let mut pending: BTreeMap<usize, (usize, Vec<Delivery>)> = BTreeMap::new();
         let mut next = 0usize;
         'outer: loop {

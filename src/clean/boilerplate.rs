@@ -163,6 +163,14 @@ static FURNITURE_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Builds this module's lexicons and regex now (see
+/// [`crate::clean::warm_up`]).
+pub fn warm_up() {
+    LazyLock::force(&FURNITURE_SHAPE);
+    LazyLock::force(&STOPWORDS);
+    LazyLock::force(&LEXICON);
+}
+
 /// Lower-cases, folds curly apostrophes and strips surrounding punctuation.
 pub fn normalize(s: &str) -> String {
     // Trimming first and folding apostrophes last gives the same string as

@@ -37,6 +37,14 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Builds this module's regexes now, the last-used first (see
+/// [`crate::clean::warm_up`]).
+pub fn warm_up() {
+    for re in [&BYLINE, &META_LABEL, &WEEKDAY_TIME, &DATE_ANY] {
+        LazyLock::force(re);
+    }
+}
+
 /// Finds the first calendar date anywhere in `s`.
 pub fn find_date(s: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
     // Every form has a year: a line without a digit is settled without
