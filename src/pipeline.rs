@@ -19,6 +19,7 @@ use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// Default `--max-bytes`: inputs larger than this are refused, not read.
 pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
@@ -350,6 +351,10 @@ impl<F: FnMut(Outcome) -> std::io::Result<()>> Sink for F {
     }
 }
 
+/// How long a one-thread run holds results in the sink's buffer at most
+/// (see [`Sink::idle`]): short enough that output visibly streams.
+const FLUSH_EVERY: Duration = Duration::from_millis(50);
+
 /// Runs the pipeline over everything `walker` yields.
 ///
 /// Results reach `sink` in input order whatever `cfg.jobs` is, after
@@ -359,13 +364,26 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
     let mut summary = Summary::default();
     let mut names = Resolver::new(cfg.resolve_names, cfg.names.as_ref());
     if cfg.jobs <= 1 {
+        // One thread is never idle between documents: it flushes after a
+        // document from standard input, whose next one may be long in
+        // coming, and otherwise every FLUSH_EVERY. Flushing after every
+        // document cost a run over small files a write call each.
         let mut result = Ok(());
+        let mut flushed = Instant::now();
         walker.run(&mut |item| {
+            let stdin = item.from_stdin();
             let outcomes = process(item, cfg).into_iter().map(|o| (o, None)).collect();
-            result = deliver(outcomes, &mut summary, &mut names, sink).and_then(|_| sink.idle());
+            result = deliver(outcomes, &mut summary, &mut names, sink).and_then(|_| {
+                if stdin || flushed.elapsed() >= FLUSH_EVERY {
+                    flushed = Instant::now();
+                    sink.idle()?;
+                }
+                Ok(())
+            });
             result.is_ok()
         });
         result?;
+        sink.idle()?;
         return Ok(summary);
     }
     let in_flight = cfg.jobs * 4;
@@ -494,12 +512,13 @@ impl Batch {
 
     /// Adds `item`; returns the batch to send when it is complete.
     fn push(&mut self, item: Item) -> Option<Vec<Item>> {
-        let (bytes, stdin) = match &item {
-            Item::File { path, .. } => (std::fs::metadata(path).map_or(0, |m| m.len()), false),
-            Item::RecordLine { path, text, .. } => (text.len() as u64, path == "-"),
-            Item::Text { bytes, .. } => (bytes.len() as u64, true),
-            Item::Web { bytes, .. } => (bytes.len() as u64, false),
-            Item::Error { .. } => (0, false),
+        let stdin = item.from_stdin();
+        let bytes = match &item {
+            Item::File { path, .. } => std::fs::metadata(path).map_or(0, |m| m.len()),
+            Item::RecordLine { text, .. } => text.len() as u64,
+            Item::Text { bytes, .. } => bytes.len() as u64,
+            Item::Web { bytes, .. } => bytes.len() as u64,
+            Item::Error { .. } => 0,
         };
         self.items.push(item);
         self.bytes += bytes;
@@ -696,6 +715,44 @@ mod tests {
         assert_eq!(b.push(line("a.jsonl", big)).map(|v| v.len()), Some(2));
         assert_eq!(b.push(line("-", 1)).map(|v| v.len()), Some(1), "standard input is sent at once");
         assert!(b.items.is_empty() && b.bytes == 0);
+    }
+
+    /// Counts what a run hands a sink and how often it flushes.
+    #[derive(Default)]
+    struct Flushes {
+        outcomes: usize,
+        idle: usize,
+    }
+
+    impl Sink for Flushes {
+        fn outcome(&mut self, _: Outcome) -> std::io::Result<()> {
+            self.outcomes += 1;
+            Ok(())
+        }
+        fn idle(&mut self) -> std::io::Result<()> {
+            self.idle += 1;
+            Ok(())
+        }
+    }
+
+    /// One thread flushes files' results on a timer and at the end, not
+    /// after each; a record from standard input is flushed at once.
+    #[test]
+    fn one_thread_flushes_on_a_timer_and_at_the_end() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..40 {
+            std::fs::write(dir.path().join(format!("{i:02}.txt")), format!("Title {i}\n\nBody {i}.")).unwrap();
+        }
+        let walker = Walker::new(vec![dir.path().display().to_string()], &input::WalkOptions::default()).unwrap();
+        let mut sink = Flushes::default();
+        run(&walker, &cfg(1), &mut sink).unwrap();
+        assert_eq!(sink.outcomes, 40);
+        // Forty tiny files take far less than 40 * FLUSH_EVERY even on a
+        // loaded machine; the last flush comes after the last result.
+        assert!((1..20).contains(&sink.idle), "{} flushes", sink.idle);
+        let stdin = Item::RecordLine { path: "-".into(), line: 1, text: String::new() };
+        assert!(stdin.from_stdin() && Item::Text { path: "-".into(), bytes: Vec::new() }.from_stdin());
+        assert!(!Item::File { path: "a.txt".into(), display: "a.txt".into() }.from_stdin());
     }
 
     #[test]

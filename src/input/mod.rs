@@ -69,6 +69,18 @@ pub enum Item {
     },
 }
 
+impl Item {
+    /// True for input read from standard input, whose next item may be
+    /// long in coming: its results should not wait in a buffer for it.
+    pub fn from_stdin(&self) -> bool {
+        match self {
+            Item::RecordLine { path, .. } | Item::Error { path, .. } => path == "-",
+            Item::Text { .. } => true,
+            Item::File { .. } | Item::Web { .. } => false,
+        }
+    }
+}
+
 /// True when a path names a JSON Lines record stream.
 pub fn is_jsonl(path: &std::path::Path) -> bool {
     matches!(
