@@ -154,20 +154,34 @@ fn process_inner(item: Item, cfg: &Config) -> Vec<Outcome> {
     }
 }
 
+/// What [`read_file`] reads before it asks a file's size: most articles
+/// are smaller, and for them the size would cost a system call per file
+/// for nothing.
+const FIRST_READ: u64 = 16 * 1024;
+
+/// The bytes of the file at `path`, at most `max` of them.
 fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, String> {
-    let f = std::fs::File::open(path).map_err(|e| input::walk::io_reason(&e))?;
-    let meta = f.metadata().map_err(|e| input::walk::io_reason(&e))?;
-    if meta.is_dir() {
-        return Err("is a directory".into());
+    let reason = |e: std::io::Error| input::walk::io_reason(&e);
+    let too_big = || format!("input larger than --max-bytes ({max} bytes); raise the limit to read it");
+    let mut f = std::fs::File::open(path).map_err(reason)?;
+    // Reading at most max + 1 bytes catches a file over the limit, even
+    // one that grew after its size was taken.
+    let limit = max.saturating_add(1);
+    let first = limit.min(FIRST_READ);
+    let mut bytes = Vec::with_capacity(first as usize);
+    (&mut f).take(first).read_to_end(&mut bytes).map_err(reason)?;
+    if bytes.len() as u64 == first && first < limit {
+        // More to come: the size makes room for it, and turns a file over
+        // the limit away before it is read.
+        let size = f.metadata().map_err(reason)?.len();
+        if size > max {
+            return Err(too_big());
+        }
+        bytes.reserve(usize::try_from(size).unwrap_or(0).saturating_sub(bytes.len()));
+        (&mut f).take(limit - first).read_to_end(&mut bytes).map_err(reason)?;
     }
-    if meta.len() > max {
-        return Err(format!("input larger than --max-bytes ({max} bytes); raise the limit to read it"));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // Read at most max+1 bytes: a file that grew since stat is still caught.
-    f.take(max + 1).read_to_end(&mut bytes).map_err(|e| input::walk::io_reason(&e))?;
     if bytes.len() as u64 > max {
-        return Err(format!("input larger than --max-bytes ({max} bytes); raise the limit to read it"));
+        return Err(too_big());
     }
     Ok(bytes)
 }
@@ -573,6 +587,29 @@ mod tests {
 
     fn cfg(jobs: usize) -> Config {
         Config { jobs, ..Config::default() }
+    }
+
+    /// Every size around the first read and the limit comes back whole or
+    /// turned away, and a directory is named as one.
+    #[test]
+    fn read_file_reads_every_size_up_to_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = FIRST_READ as usize;
+        for n in [0, 1, 10, 11, first - 1, first, first + 1, 3 * first + 5] {
+            let path = dir.path().join(format!("{n}.txt"));
+            let data: Vec<u8> = (0..n).map(|i| (i % 251) as u8).collect();
+            std::fs::write(&path, &data).unwrap();
+            assert_eq!(read_file(&path, 1 << 20).as_deref(), Ok(&data[..]), "{n} bytes");
+            for max in [10, first as u64, first as u64 + 1] {
+                let got = read_file(&path, max);
+                if n as u64 <= max {
+                    assert_eq!(got.as_deref(), Ok(&data[..]), "{n} bytes, max {max}");
+                } else {
+                    assert!(got.is_err_and(|e| e.contains("larger than --max-bytes")), "{n} bytes, max {max}");
+                }
+            }
+        }
+        assert_eq!(read_file(dir.path(), 1 << 20), Err("is a directory".to_string()));
     }
 
     #[test]

@@ -275,6 +275,7 @@ pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         NotFound => "no such file or directory".to_string(),
         PermissionDenied => "permission denied".to_string(),
+        IsADirectory => "is a directory".to_string(),
         _ => {
             let s = e.to_string();
             // Drop the " (os error N)" suffix: it means nothing to a reader.
