@@ -408,8 +408,8 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
     // the one that allocated it costs the allocator atomic operations on
     // memory the other core holds, per allocation, and a document's results
     // are hundreds of small strings. Freeing them on the delivering thread
-    // cost a parallel run some 10% more CPU time than one thread spends
-    // (scripts/scaling.sh; see the README).
+    // cost a two-thread run about 2% more CPU time (21 alternating runs;
+    // see the README).
     let (spent_tx, spent_rx): (Vec<_>, Vec<_>) =
         (0..cfg.jobs).map(|_| crossbeam_channel::unbounded::<Vec<Delivery>>()).unzip();
     let render = sink.renderer();
