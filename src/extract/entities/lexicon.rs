@@ -57,7 +57,7 @@ impl Lexicon {
     /// The [`Word`] flags of lower-cased `w` (none for a word no lexicon
     /// holds).
     pub fn word(&self, w: &str) -> Word {
-        self.words.get(w).map(|e| e.word).unwrap_or_default()
+        self.words.get(w).map(Entry::word).unwrap_or_default()
     }
 
     /// [`Lexicon::word`] of `w` lower-cased. An ASCII word of up to fifteen
@@ -72,12 +72,12 @@ impl Lexicon {
 
     /// [`Lexicon::word`] of a lower-cased word given [`pack`]ed.
     pub fn word_packed(&self, k: u128) -> Word {
-        self.words.packed(k).map(|e| e.word).unwrap_or_default()
+        self.words.packed(k).map(Entry::word).unwrap_or_default()
     }
 
     /// The gazetteer entry of lower-cased place name `w`.
     pub fn place(&self, w: &str) -> Option<Place> {
-        self.words.get(w).and_then(|e| e.place)
+        self.words.get(w).and_then(|e| e.place(&COUNTRIES))
     }
 }
 
@@ -116,7 +116,7 @@ impl Keys {
         loop {
             let slot = u128::from_le_bytes(PACKED_KEYS[16 * i..16 * i + 16].try_into().expect("16 bytes"));
             if slot == k {
-                return Some(Entry::decode(le32(PACKED_VALUES, i), &COUNTRIES));
+                return Some(Entry(le32(PACKED_VALUES, i)));
             }
             if slot == 0 {
                 return None;
@@ -135,7 +135,7 @@ impl Keys {
                 return None;
             }
             if SPELLED_TEXT.get(at..at + len) == Some(w) {
-                return Some(Entry::decode(le32(SPELLED_SLOTS, 3 * i + 2), &COUNTRIES));
+                return Some(Entry(le32(SPELLED_SLOTS, 3 * i + 2)));
             }
             i = (i + 1) & mask;
         }

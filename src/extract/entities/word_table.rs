@@ -100,35 +100,36 @@ pub struct Place {
     pub country: &'static str,
 }
 
-/// What the lexicons hold under one lower-cased key.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Entry {
-    /// The lexicons that hold the key.
-    pub word: Word,
-    /// The gazetteer entry, when the key is a place name ([`Word::PLACE`]).
-    pub place: Option<Place>,
-}
+/// What the lexicons hold under one lower-cased key, as the table stores
+/// it in 32 bits: the [`Word`] flags, then the place kind (0 for none, else
+/// its index in [`PlaceKind::ALL`] plus one), then the index of its country
+/// in the table's list of countries. A look-up reads the part it is asked
+/// for; most ask only for the flags.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry(pub u32);
 
-/// An entry as the table stores it, in 32 bits: the flags, then the place
-/// kind (0 for none, else its index in [`PlaceKind::ALL`] plus one), then
-/// the index of its country in the table's list of countries.
 impl Entry {
-    fn encode(word: Word, place: Option<(PlaceKind, usize)>) -> u32 {
+    fn new(word: Word, place: Option<(PlaceKind, usize)>) -> Entry {
         let (kind, country) = place.map_or((0, 0), |(k, c)| {
             (PlaceKind::ALL.iter().position(|&x| x == k).expect("a kind") as u32 + 1, c as u32)
         });
         assert!(country < 1 << 13, "{country} countries outgrow their 13 bits");
-        u32::from(word.0) | kind << 16 | country << 19
+        Entry(u32::from(word.0) | kind << 16 | country << 19)
     }
 
-    /// The entry `v` encodes, with `countries` the table's list.
-    pub fn decode(v: u32, countries: &[&'static str]) -> Entry {
-        let kind = (v >> 16) & 7;
-        let place = (kind != 0).then(|| Place {
+    /// The lexicons that hold the key.
+    pub fn word(self) -> Word {
+        Word(self.0 as u16)
+    }
+
+    /// The gazetteer entry, when the key is a place name ([`Word::PLACE`]),
+    /// with `countries` the table's list.
+    pub fn place(self, countries: &[&'static str]) -> Option<Place> {
+        let kind = (self.0 >> 16) & 7;
+        (kind != 0).then(|| Place {
             kind: PlaceKind::ALL[kind as usize - 1],
-            country: countries.get((v >> 19) as usize).copied().unwrap_or(""),
-        });
-        Entry { word: Word(v as u16), place }
+            country: countries.get((self.0 >> 19) as usize).copied().unwrap_or(""),
+        })
     }
 }
 
@@ -326,14 +327,14 @@ pub fn layout(keys: &HashMap<String, Facts>) -> Layout {
             i = (i + 1) & mask(pb);
         }
         t.packed_keys[16 * i..16 * i + 16].copy_from_slice(&key.to_le_bytes());
-        t.packed_values[4 * i..4 * i + 4].copy_from_slice(&Entry::encode(word, place).to_le_bytes());
+        t.packed_values[4 * i..4 * i + 4].copy_from_slice(&Entry::new(word, place).0.to_le_bytes());
     }
     for (k, &(word, place)) in spelled {
         let mut i = spelled_home(k.as_bytes(), sb);
         while t.spelled_slots[12 * i + 4..12 * i + 8] != [0; 4] {
             i = (i + 1) & mask(sb);
         }
-        let slot = [t.spelled_text.len() as u32, k.len() as u32, Entry::encode(word, place)];
+        let slot = [t.spelled_text.len() as u32, k.len() as u32, Entry::new(word, place).0];
         for (j, v) in slot.iter().enumerate() {
             t.spelled_slots[12 * i + 4 * j..12 * i + 4 * j + 4].copy_from_slice(&v.to_le_bytes());
         }
