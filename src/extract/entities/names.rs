@@ -220,22 +220,20 @@ impl NameIndex {
     /// whether any canonical or speaker changed (most documents keep every
     /// name, and a printer may then reuse what it made of them before).
     pub fn resolve(&mut self, entities: &mut [Entity], quotes: &mut [Quote]) -> bool {
-        let mut renamed: HashMap<String, String> = HashMap::default();
+        let mut changed = false;
         for e in entities.iter_mut() {
             if e.kind != EntityKind::Person {
                 continue;
             }
             if let Some(at) = self.canonical_for(&e.canonical) {
-                let new = self.known[at as usize].2.clone();
-                renamed.insert(std::mem::replace(&mut e.canonical, new.clone()), new);
+                e.canonical = self.known[at as usize].2.clone();
+                changed = true;
             }
         }
-        let mut changed = !renamed.is_empty();
+        // Every name decided above (and in earlier documents) is in `memo`.
         for q in quotes.iter_mut() {
-            if let Some(s) = &q.speaker
-                && let Some(n) = renamed.get(s).cloned().or_else(|| Some(self.renamed(s)?.to_string()))
-            {
-                q.speaker = Some(n);
+            if let Some(n) = q.speaker.as_deref().and_then(|s| self.renamed(s)) {
+                q.speaker = Some(n.to_string());
                 changed = true;
             }
         }
