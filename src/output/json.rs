@@ -40,10 +40,7 @@ pub fn write_doc(out: &mut Vec<u8>, a: &Analyzed, with_text: bool, mut names: Op
     o.str(key!("id"), &doc.id);
     o.str(key!("path"), &doc.path);
     o.opt_str(key!("title"), doc.title.as_deref());
-    match doc.date {
-        Some(d) => o.str(key!("date"), &d.format("%Y-%m-%d").to_string()),
-        None => o.null(key!("date")),
-    }
+    o.opt_str(key!("date"), doc.date.map(|d| d.format("%Y-%m-%d").to_string()).as_deref());
     o.opt_str(key!("date_source"), doc.date_source.map(date_source));
     o.some_str(key!("url"), doc.url.as_deref());
     o.some_str(key!("author"), doc.author.as_deref());
@@ -217,12 +214,6 @@ impl<'a> Object<'a> {
     }
 
     #[inline]
-    fn null(&mut self, key: &str) {
-        self.key(key);
-        self.out.extend_from_slice(b"null");
-    }
-
-    #[inline]
     fn uint(&mut self, key: &str, value: usize) {
         self.key(key);
         self.out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
@@ -317,16 +308,16 @@ fn spread(short: &[u8]) -> u64 {
     u64::from(low) | u64::from(high) << 32
 }
 
-/// Whether any byte of `bytes` needs escaping, eight at a time; the last
-/// word overlaps the one before, and strings shorter than a word are
-/// [`spread`] over one.
+/// Whether any byte of `bytes` needs escaping, eight at a time; a last
+/// partial word is read overlapping the one before, and strings shorter
+/// than a word are [`spread`] over one.
 fn needs_escape(bytes: &[u8]) -> bool {
     let n = bytes.len();
     if n < 8 {
         return n > 0 && any_escape(spread(bytes));
     }
-    let word = |w: &[u8]| u64::from_ne_bytes(w.try_into().expect("eight bytes"));
-    bytes.chunks_exact(8).any(|w| any_escape(word(w))) || any_escape(word(&bytes[n - 8..]))
+    let word = |i| ascii::word_at(bytes, i).is_some_and(any_escape);
+    (0..=n - 8).step_by(8).any(word) || (n % 8 != 0 && word(n - 8))
 }
 
 /// Appends `s` as a JSON string literal. Most strings need no escaping at

@@ -75,6 +75,16 @@ impl<W: Write> Printer<W> {
         self.terminate()
     }
 
+    /// Writes one record that `fill` makes in the printer's reused buffer.
+    fn write_made(&mut self, fill: impl FnOnce(&mut Vec<u8>)) -> std::io::Result<()> {
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        fill(&mut buf);
+        let written = self.write_bytes(&buf);
+        self.buf = buf;
+        written
+    }
+
     /// What goes before a record: the array's opening or comma in JSON.
     fn separate(&mut self) -> std::io::Result<()> {
         if self.format == Format::Json {
@@ -118,11 +128,8 @@ impl<W: Write> Sink for Printer<W> {
             (Outcome::Doc(a), Format::Table) => self.rows.push(table::Row::doc(a)),
             (Outcome::Error(e), Format::Table) => self.rows.push(table::Row::error(e)),
             (Outcome::Doc(a), _) => {
-                let mut buf = std::mem::take(&mut self.buf);
-                buf.clear();
-                json::write_doc(&mut buf, a, self.with_text, None);
-                self.write_bytes(&buf)?;
-                self.buf = buf;
+                let with_text = self.with_text;
+                self.write_made(|buf| json::write_doc(buf, a, with_text, None))?;
             }
             (Outcome::Error(e), _) => self.write_json(&wire::ErrorOut::from(e))?,
         }
@@ -142,16 +149,13 @@ impl<W: Write> Sink for Printer<W> {
 
     fn rendered(&mut self, outcome: &Outcome, r: &Rendered) -> std::io::Result<()> {
         match outcome {
-            // Only JSON formats render (see `renderer`), only documents.
+            // Only JSON formats render (see `renderer`).
             Outcome::Doc(_) if !r.renamed => self.write_bytes(&r.bytes),
             Outcome::Doc(a) => {
-                let mut buf = std::mem::take(&mut self.buf);
-                buf.clear();
-                json::rewrite_names(&mut buf, &r.bytes, &r.names, a, self.with_text);
-                self.write_bytes(&buf)?;
-                self.buf = buf;
-                Ok(())
+                let with_text = self.with_text;
+                self.write_made(|buf| json::rewrite_names(buf, &r.bytes, &r.names, a, with_text))
             }
+            // Not reached: the pipeline renders documents only.
             Outcome::Error(e) => self.write_json(&wire::ErrorOut::from(e)),
         }
     }

@@ -383,7 +383,8 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     let names = cx.names(mentions.iter().map(|m| (m.a, m.b)), &mut keys);
 
     // Document knowledge from confident mentions. The maps keyed by
-    // mentions are sized for them all, so they never grow while filled.
+    // mentions are sized for one key per mention, so they rarely grow while
+    // filled (`known` may also take a shortened Misc key and acronyms).
     fn room<K, V>(n: usize) -> HashMap<K, V> {
         HashMap::with_capacity_and_hasher(n, Default::default())
     }
