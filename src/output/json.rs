@@ -317,7 +317,7 @@ fn needs_escape(bytes: &[u8]) -> bool {
         return n > 0 && any_escape(spread(bytes));
     }
     let word = |i| ascii::word_at(bytes, i).is_some_and(any_escape);
-    (0..=n - 8).step_by(8).any(word) || (n % 8 != 0 && word(n - 8))
+    (0..=n - 8).step_by(8).any(word) || (!n.is_multiple_of(8) && word(n - 8))
 }
 
 /// Appends `s` as a JSON string literal. Most strings need no escaping at
