@@ -272,11 +272,13 @@ const MODIFIERS: &[&str] = &[
 const AFTER_THE: &[&str] =
     &["future", "following", "near", "short", "corresponding", "comparable", "same", "latest", "full"];
 
-/// Words that may come between a count and its unit in
-/// [`Scan::duration`] ("two more weeks", "ten business days"): with the
-/// units, number words and vague amounts, the only words after a number
-/// word that let it begin a phrase.
-const AFTER_COUNT: &[&str] = &["more", "additional", "extra", "further", "trading", "business", "working", "calendar"];
+/// Words of an added length between a count and its unit in
+/// [`Scan::duration`] ("two more weeks").
+const MORE: [&str; 4] = ["more", "additional", "extra", "further"];
+
+/// Kinds of day between a count and "days" in [`Scan::duration`] ("ten
+/// business days").
+const DAY_KINDS: [&str; 4] = ["trading", "business", "working", "calendar"];
 
 /// What the grammar asks of a lower-cased word, answered by one lookup.
 #[derive(Clone, Copy)]
@@ -294,7 +296,7 @@ struct Facts {
     /// One of [`AFTER_THE`].
     after_the: bool,
     /// May carry on a phrase led by a number word: a unit, a number word,
-    /// a vague amount or one of [`AFTER_COUNT`].
+    /// a vague amount or one of [`MORE`] or [`DAY_KINDS`].
     after_count: bool,
 }
 
@@ -391,7 +393,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     }
     for f in facts.values_mut() {
         f.begins |= !matches!(f.lex, Lex::Other);
-        f.after_count = matches!(f.lex, Lex::Unit(..) | Lex::Num(_) | Lex::Vague);
+        f.after_count |= matches!(f.lex, Lex::Unit(..) | Lex::Num(_) | Lex::Vague);
     }
     for (name, _) in HOLIDAYS {
         facts.entry(name[0]).or_insert(Facts::NONE).holiday = true;
@@ -399,7 +401,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     for w in AFTER_THE {
         facts.entry(w).or_insert(Facts::NONE).after_the = true;
     }
-    for w in AFTER_COUNT {
+    for w in MORE.iter().chain(&DAY_KINDS) {
         facts.entry(w).or_insert(Facts::NONE).after_count = true;
     }
     let entries: Vec<Entry> = facts
@@ -1086,8 +1088,8 @@ impl<'a, const EARLY: bool> Scan<'a, EARLY> {
     /// words capitalized; `start` is where the hit begins ("last" before
     /// it) and `dir` the direction that word gives.
     fn holiday(&self, start: usize, k: usize, dir: i64) -> Option<Hit> {
-        // Most names are turned away by their first word ("New York"):
-        // that test first, on the word fetched once.
+        // Most words begin no name: the first word is compared first,
+        // fetched once.
         let first = self.w(k);
         let (name, h) = HOLIDAYS.iter().filter(|(name, _)| name[0] == first).find(|(name, _)| {
             name.iter().enumerate().all(|(d, part)| {
@@ -1177,13 +1179,11 @@ impl<'a, const EARLY: bool> Scan<'a, EARLY> {
             return None;
         }
         // "two more weeks", "an additional year": the added length.
-        if n.is_some() && matches!(self.w_in(k, j), "more" | "additional" | "extra" | "further") {
+        if n.is_some() && MORE.contains(&self.w_in(k, j)) {
             k += 1;
         }
         // "eight trading days", "ten business days": days all the same.
-        if matches!(self.w_in(k, j), "trading" | "business" | "working" | "calendar")
-            && matches!(self.w_in(k + 1, j), "day" | "days")
-        {
+        if DAY_KINDS.contains(&self.w_in(k, j)) && matches!(self.w_in(k + 1, j), "day" | "days") {
             k += 1;
         }
         // "5 1/2 hours"
@@ -1567,7 +1567,7 @@ impl<'a, const EARLY: bool> Scan<'a, EARLY> {
     /// spoken years ("nineteen ninety-six"), the rate ("twice a week") and
     /// [`Scan::duration`]: the rate needs a unit next; a duration needs
     /// next a unit, a number ("twenty four hours", "5 1/2 hours"), a vague
-    /// amount ("a few days") or a word of [`AFTER_COUNT`].
+    /// amount ("a few days") or a word of [`MORE`] or [`DAY_KINDS`].
     fn idle_count(&self, j: usize) -> bool {
         let tok = &self.toks[j];
         if !matches!(tok.facts.lex, Lex::Num(_)) || tok.facts.holiday || spoken_century(tok.word).is_some() {
