@@ -126,6 +126,17 @@ pub fn load_le(w: &[u8]) -> Option<u128> {
     Some(u128::from(low) | u128::from(high) << 64)
 }
 
+/// The bytes of a word of at most fifteen bytes, little-endian
+/// ([`load_le`]), and its length in the top byte: one integer per word,
+/// which tells "a" from "a\0", and is never zero.
+#[inline]
+pub fn pack(b: &[u8]) -> Option<u128> {
+    if b.len() > 15 {
+        return None;
+    }
+    Some(load_le(b)? | (b.len() as u128) << 120)
+}
+
 /// [`u8::to_ascii_lowercase`] on each byte of `v`, all ASCII (no byte at
 /// or above 0x80): 0x20 is added where a byte is in 'A'..='Z'. Bytes below
 /// 0x80 plus less than 0x40 carry into no neighbour, so each byte's top bit

@@ -317,8 +317,8 @@ impl Facts {
 /// little as it can: the home slot is a hash of the word's length and its
 /// first and last bytes (no loop, no bounds check past the two ends), and
 /// an empty slot turns the word away. Only a word that lands on entries is
-/// packed into an integer ([`ascii::load_le`]) and told from them by two
-/// integer compares, not a string compare (a library call).
+/// packed into an integer ([`ascii::pack`]) and told from them by one
+/// integer compare, not a string compare (a library call).
 struct Words {
     /// Per slot, 1 + the index of its entry; 0 when empty. (An array, not
     /// a `Vec`: its length known, the probe needs no bounds check.)
@@ -328,10 +328,8 @@ struct Words {
 
 /// One word of [`Words`].
 struct Entry {
-    /// The word packed ([`ascii::load_le`]).
+    /// The word packed ([`ascii::pack`]).
     key: u128,
-    /// Its length, which tells "a" from "a\0" (equal once packed).
-    len: usize,
     word: &'static str,
     facts: Facts,
 }
@@ -358,7 +356,7 @@ impl Words {
             return &Facts::NONE;
         }
         // Longer than any word in the table.
-        let Some(key) = ascii::load_le(w) else { return &Facts::NONE };
+        let Some(key) = ascii::pack(w) else { return &Facts::NONE };
         let mask = self.slots.len() - 1;
         loop {
             let e = self.slots[s];
@@ -366,7 +364,7 @@ impl Words {
                 return &Facts::NONE;
             }
             let entry = &self.entries[usize::from(e) - 1];
-            if entry.key == key && entry.len == w.len() {
+            if entry.key == key {
                 return &entry.facts;
             }
             s = (s + 1) & mask;
@@ -407,8 +405,8 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let entries: Vec<Entry> = facts
         .into_iter()
         .map(|(word, facts)| {
-            let key = ascii::load_le(word.as_bytes()).expect("table words fit sixteen bytes");
-            Entry { key, len: word.len(), word, facts }
+            let key = ascii::pack(word.as_bytes()).expect("table words fit fifteen bytes");
+            Entry { key, word, facts }
         })
         .collect();
     let mut slots = Box::new([0u16; 1 << SLOT_BITS]);

@@ -10,6 +10,9 @@
 use super::word_table::{self, set};
 pub use super::word_table::{Entry, Place, PlaceKind, Word};
 use crate::document::ascii;
+/// The key of a word in the packed table: the same integer as
+/// [`word_table::pack`], in a few loads.
+pub use crate::document::ascii::pack;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
@@ -154,18 +157,6 @@ impl Keys {
         });
         packed.chain(spelled).collect()
     }
-}
-
-/// The bytes of a word of at most fifteen bytes, little-endian
-/// ([`ascii::load_le`]), and its length in the top byte: one integer per
-/// word (the length tells "a" from "a\0"). The same integer as
-/// [`word_table::pack`], in a few loads.
-#[inline]
-pub fn pack(b: &[u8]) -> Option<u128> {
-    if b.len() > 15 {
-        return None;
-    }
-    Some(ascii::load_le(b)? | (b.len() as u128) << 120)
 }
 
 /// [`pack`] of ASCII `b` lower-cased; `None` for other text. Each byte is
