@@ -178,8 +178,9 @@ fn look_back(text: &str, span: Span, bytes: usize) -> (usize, bool) {
     (start, false)
 }
 
-/// Whether [`last_words`] of `span` looks back over all of it, so that its
-/// words are the last of `words(text, span, usize::MAX)` (see [`last_of`]).
+/// Whether the far look-back of [`last_words`] covers all of `span`, so
+/// that its words (whichever look-back finds them) are the last of
+/// `words(text, span, usize::MAX)` (see [`last_of`]).
 pub fn reads_whole(span: Span, max: usize) -> bool {
     span.len() <= max * BYTES_PER_WORD
 }
