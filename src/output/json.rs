@@ -316,8 +316,8 @@ fn needs_escape(bytes: &[u8]) -> bool {
     if n < 8 {
         return n > 0 && any_escape(spread(bytes));
     }
-    let word = |i| ascii::word_at(bytes, i).is_some_and(any_escape);
-    (0..=n - 8).step_by(8).any(word) || (!n.is_multiple_of(8) && word(n - 8))
+    let word = |w: &[u8], i| ascii::word_at(w, i).is_some_and(any_escape);
+    bytes.chunks_exact(8).any(|w| word(w, 0)) || (!n.is_multiple_of(8) && word(bytes, n - 8))
 }
 
 /// Appends `s` as a JSON string literal. Most strings need no escaping at

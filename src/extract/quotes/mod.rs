@@ -211,20 +211,16 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             colon_intro = true;
         }
         let post_span = Span::new(seg.close_end, post_end);
-        // A split that stops short of its limit split the whole gap: when the
-        // next quotation's look back covers that gap too, its words before
-        // are the last of these.
-        let post_words = attribution::words(text, post_span, POST_WORDS);
-        let post_words_kept;
-        let post: &[attribution::W] = if post_words.len() < POST_WORDS
-            && segs.get(k + 1).is_some_and(|n| n.open == post_end)
-            && attribution::reads_whole(post_span, PRE_WORDS)
-        {
-            &gap.insert((post_span, post_words)).1
-        } else {
-            post_words_kept = post_words;
-            &post_words_kept
-        };
+        // A prefix of the full split is what a split with a limit gives.
+        let post_words;
+        let post: &[attribution::W] =
+            if segs.get(k + 1).is_some_and(|n| n.open == post_end) && attribution::reads_whole(post_span, PRE_WORDS) {
+                let (_, all) = gap.insert((post_span, attribution::words(text, post_span, usize::MAX)));
+                &all[..all.len().min(POST_WORDS)]
+            } else {
+                post_words = attribution::words(text, post_span, POST_WORDS);
+                &post_words
+            };
         let inner = doc.slice(seg.inner);
         let n_words = inner.split_whitespace().take(6).count();
         // A nested quotation closing with the outer one (`…those people,’”`)
