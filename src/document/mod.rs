@@ -134,7 +134,11 @@ impl Document {
     /// Paragraphs are joined with a blank line; sentences and tokens are
     /// computed here so every extractor sees the same segmentation.
     pub fn from_paragraphs<S: AsRef<str>>(paras: &[(S, ParagraphKind)]) -> Document {
-        let mut text = String::new();
+        // Sized once: grown a paragraph at a time, the text was copied
+        // into a new block at every doubling, each copy a write to memory
+        // not yet in the cache.
+        let len = paras.iter().map(|(p, _)| p.as_ref().len() + 2).sum::<usize>();
+        let mut text = String::with_capacity(len);
         let mut paragraphs = Vec::with_capacity(paras.len());
         for (p, kind) in paras {
             let p = p.as_ref();
