@@ -22,17 +22,21 @@ pub struct NameIndex {
     known: Vec<(String, String, String)>,
     /// Hash of every string reachable from a short surname key (at most
     /// [`SHORT_KEY`] letters) by deleting up to two letters after its
-    /// [`block`] → the latest of its [`NameIndex::links`]. Two keys with the
+    /// [`block`] → the latest name under it, and the link to the names
+    /// before that in [`NameIndex::links`] or [`NO_LINK`]. Two keys with the
     /// same block within edit distance `d ≤ 2` share such a string (see
     /// [`deletions`]), so a lookup touches only the few names near the new
     /// one, however many the corpus holds: this runs on the serial step of a
     /// parallel run, where a scan over all names with the same initials grew
     /// with the corpus.
-    near: HashMap<u32, u32>,
-    /// The positions in `known` under each hash of [`NameIndex::near`], as
-    /// chains through one vector, newest first: (position, the link before
-    /// it or [`NO_LINK`]). A name adds a few dozen hashes, most of them
-    /// new, and a chain costs no allocation of its own.
+    /// Most strings belong to one name only, which the table holds itself:
+    /// a lookup then reads no chain.
+    near: HashMap<u32, (u32, u32)>,
+    /// The older positions in `known` under each hash of
+    /// [`NameIndex::near`], as chains through one vector, newest first:
+    /// (position, the link before it or [`NO_LINK`]). A name adds a few
+    /// dozen hashes, most of them new, and a chain costs no allocation of
+    /// its own.
     links: Vec<(u32, u32)>,
     /// Positions in `known` of the rare longer keys, scanned linearly (their
     /// deletion sets would be large).
@@ -315,7 +319,8 @@ impl NameIndex {
         long.iter().for_each(|&at| check(at));
         if last.len() <= SHORT_KEY + bound {
             deletions(last, bound, |d| {
-                let mut link = near.get(&d).copied().unwrap_or(NO_LINK);
+                let Some(&(latest, mut link)) = near.get(&d) else { return };
+                check(latest);
                 while let Some(&(at, before)) = links.get(link as usize) {
                     check(at);
                     link = before;
@@ -331,10 +336,10 @@ impl NameIndex {
         if last.len() <= SHORT_KEY {
             let links = &mut self.links;
             deletions(&last, 2, |d| {
-                let head = self.near.entry(d).or_insert(NO_LINK);
-                if links.get(*head as usize).is_none_or(|&(latest, _)| latest != at) {
-                    links.push((at, *head));
-                    *head = u32::try_from(links.len() - 1).expect("fewer than 2^32 links");
+                let head = self.near.entry(d).or_insert((at, NO_LINK));
+                if head.0 != at {
+                    links.push(*head);
+                    *head = (at, u32::try_from(links.len() - 1).expect("fewer than 2^32 links"));
                 }
             });
         } else {
