@@ -61,15 +61,14 @@ fn main() {
     let out = env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
     for (name, bytes) in [
-        ("packed_keys.bin", &l.packed_keys),
-        ("packed_values.bin", &l.packed_values),
+        ("packed.bin", &l.packed),
         ("spelled_slots.bin", &l.spelled_slots),
         ("spelled_text.bin", &l.spelled_text),
     ] {
         fs::write(out.join(name), bytes).expect("OUT_DIR is writable");
     }
     let mut rs = String::new();
-    rs += &format!("/// `bits` of the packed table.\nconst PACKED_BITS: u32 = {};\n", l.packed_bits);
+    rs += &format!("/// `bits` of the packed table (buckets).\nconst PACKED_BITS: u32 = {};\n", l.packed_bits);
     rs += &format!("/// `bits` of the spelled table.\nconst SPELLED_BITS: u32 = {};\n", l.spelled_bits);
     rs += &format!("/// Longest place name in words.\nconst PLACE_MAX_TOKENS: usize = {};\n", a.place_max_tokens);
     rs += &format!(

@@ -7,7 +7,7 @@
 //! via `include_str!`. Keys are lower case: the same lookup serves
 //! mixed-case text and ALL-CAPS headlines.
 
-use super::word_table::{self, set};
+use super::word_table::{self, BUCKET, BUCKET_SLOTS, set};
 pub use super::word_table::{Entry, Place, PlaceKind, Word};
 use crate::document::ascii;
 /// The key of a word in the packed table: the same integer as
@@ -92,8 +92,12 @@ impl Lexicon {
 #[derive(Debug, Default)]
 pub struct Keys;
 
-static PACKED_KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/packed_keys.bin"));
-static PACKED_VALUES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/packed_values.bin"));
+/// Bytes aligned to a cache line, so that each bucket of the packed table
+/// is one line (`include_bytes!` alone aligns to a byte).
+#[repr(C, align(64))]
+struct Lines<B: ?Sized>(B);
+
+static PACKED: &Lines<[u8]> = &Lines(*include_bytes!(concat!(env!("OUT_DIR"), "/packed.bin")));
 static SPELLED_SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/spelled_slots.bin"));
 static SPELLED_TEXT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/spelled_text.bin"));
 
@@ -115,16 +119,19 @@ impl Keys {
     /// empty slot (key zero, which no word packs to).
     fn packed(&self, k: u128) -> Option<Entry> {
         let mask = (1 << PACKED_BITS) - 1;
-        let mut i = word_table::packed_home(k, PACKED_BITS);
+        let mut b = word_table::packed_home(k, PACKED_BITS);
         loop {
-            let slot = u128::from_le_bytes(PACKED_KEYS[16 * i..16 * i + 16].try_into().expect("16 bytes"));
-            if slot == k {
-                return Some(Entry(le32(PACKED_VALUES, i)));
+            let bucket = &PACKED.0[BUCKET * b..BUCKET * (b + 1)];
+            for s in 0..BUCKET_SLOTS {
+                let slot = u128::from_le_bytes(bucket[16 * s..16 * s + 16].try_into().expect("16 bytes"));
+                if slot == k {
+                    return Some(Entry(le32(&bucket[16 * BUCKET_SLOTS..], s)));
+                }
+                if slot == 0 {
+                    return None;
+                }
             }
-            if slot == 0 {
-                return None;
-            }
-            i = (i + 1) & mask;
+            b = (b + 1) & mask;
         }
     }
 
@@ -147,8 +154,10 @@ impl Keys {
     /// Every key, spelled out.
     #[cfg(test)]
     fn keys(&self) -> Vec<String> {
-        let packed = PACKED_KEYS
-            .chunks_exact(16)
+        let packed = PACKED
+            .0
+            .chunks_exact(BUCKET)
+            .flat_map(|b| b[..16 * BUCKET_SLOTS].chunks_exact(16))
             .filter(|k| k.iter().any(|&b| b != 0))
             .map(|k| String::from_utf8(k[..usize::from(k[15])].to_vec()).expect("a packed key is text"));
         let spelled = SPELLED_SLOTS.chunks_exact(12).filter(|s| le32(s, 1) != 0).map(|s| {

@@ -287,12 +287,12 @@ pub fn people(src: &str) -> impl Iterator<Item = (String, &str)> {
 /// The two hash tables of [`assemble`]'s keys, as bytes: keys of at most
 /// fifteen bytes [`pack`]ed, the others spelled out.
 pub struct Layout {
-    /// `bits` of the packed table: `1 << bits` slots.
+    /// `bits` of the packed table: `1 << bits` buckets of [`BUCKET`] bytes.
     pub packed_bits: u32,
-    /// Per slot, the packed key (16 bytes, little-endian; zero when empty).
-    pub packed_keys: Vec<u8>,
-    /// Per slot, the encoded entry (4 bytes, little-endian).
-    pub packed_values: Vec<u8>,
+    /// Per bucket, [`BUCKET_SLOTS`] packed keys (16 bytes each,
+    /// little-endian; zero when empty), then their encoded entries (4 bytes
+    /// each, little-endian), then padding.
+    pub packed: Vec<u8>,
     /// `bits` of the spelled table.
     pub spelled_bits: u32,
     /// Per slot: the key's offset in `spelled_text`, its length (zero when
@@ -302,19 +302,29 @@ pub struct Layout {
     pub spelled_text: Vec<u8>,
 }
 
-/// Lays `keys` out in tables at most half full, probed linearly: a miss,
-/// the usual outcome for a capitalized word, ends at an empty slot within
-/// a probe or two.
+/// Bytes in a bucket of the packed table: one cache line, holding
+/// [`BUCKET_SLOTS`] keys and their entries, so that a look-up that finds its
+/// key reads one line where a key and its entry in separate arrays took two.
+pub const BUCKET: usize = 64;
+
+/// Keys in a bucket of the packed table.
+pub const BUCKET_SLOTS: usize = 3;
+
+/// Lays `keys` out in tables probed linearly: the packed one in buckets at
+/// most two-thirds full, filled slot by slot, the spelled one in slots at
+/// most half full. A miss, the usual outcome for a capitalized word, ends at
+/// an empty slot within a probe or two.
 pub fn layout(keys: &HashMap<String, Facts>) -> Layout {
     let mut sorted: Vec<_> = keys.iter().collect();
     sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let (packed, spelled): (Vec<_>, Vec<_>) = sorted.into_iter().partition(|(k, _)| pack(k.as_bytes()).is_some());
     let bits = |n: usize| (2 * n).next_power_of_two().max(2).trailing_zeros();
-    let (pb, sb) = (bits(packed.len()), bits(spelled.len()));
+    // Buckets for at least 1.5 slots per key.
+    let pb = (packed.len() / 2 + 1).next_power_of_two().trailing_zeros();
+    let sb = bits(spelled.len());
     let mut t = Layout {
         packed_bits: pb,
-        packed_keys: vec![0; 16 << pb],
-        packed_values: vec![0; 4 << pb],
+        packed: vec![0; BUCKET << pb],
         spelled_bits: sb,
         spelled_slots: vec![0; 12 << sb],
         spelled_text: Vec::new(),
@@ -322,12 +332,17 @@ pub fn layout(keys: &HashMap<String, Facts>) -> Layout {
     let mask = |bits: u32| (1usize << bits) - 1;
     for (k, &(word, place)) in packed {
         let key = pack(k.as_bytes()).expect("packable");
-        let mut i = packed_home(key, pb);
-        while t.packed_keys[16 * i..16 * i + 16] != [0; 16] {
-            i = (i + 1) & mask(pb);
-        }
-        t.packed_keys[16 * i..16 * i + 16].copy_from_slice(&key.to_le_bytes());
-        t.packed_values[4 * i..4 * i + 4].copy_from_slice(&Entry::new(word, place).0.to_le_bytes());
+        let mut b = packed_home(key, pb);
+        let slot = loop {
+            let bucket = &t.packed[BUCKET * b..BUCKET * (b + 1)];
+            if let Some(s) = (0..BUCKET_SLOTS).find(|s| bucket[16 * s..16 * s + 16] == [0; 16]) {
+                break BUCKET * b + 16 * s;
+            }
+            b = (b + 1) & mask(pb);
+        };
+        t.packed[slot..slot + 16].copy_from_slice(&key.to_le_bytes());
+        let entry = BUCKET * b + 16 * BUCKET_SLOTS + 4 * (slot % BUCKET / 16);
+        t.packed[entry..entry + 4].copy_from_slice(&Entry::new(word, place).0.to_le_bytes());
     }
     for (k, &(word, place)) in spelled {
         let mut i = spelled_home(k.as_bytes(), sb);
