@@ -46,12 +46,47 @@ pub struct NameIndex {
     /// name does): the decision is shared, not copied, per name.
     memo: HashMap<String, Option<u32>>,
     /// For each position in `known`, the last [`NameIndex::nearest`] search
-    /// that met it among its candidates: a name reached through several
-    /// deletion strings is checked once, with no sort of the candidates.
-    seen: Vec<u32>,
+    /// that met it among its candidates (a name reached through several
+    /// deletion strings is checked once, with no sort of the candidates),
+    /// and the [`Brief`] of its keys.
+    seen: Vec<(u32, Brief)>,
     /// The number of searches so far (the stamp of the current one in
     /// `seen`).
     searches: u32,
+}
+
+/// What a candidate must share with a searched name before its keys are
+/// read: its [`block`] (two letters, zero-padded; keys hold no zero byte)
+/// and the lengths of its surname and first-name keys, saturated at 255.
+/// The checks in [`NameIndex::nearest`] imply these (keys within distance
+/// `d` have lengths within `d`), so testing them first changes no answer;
+/// it spares the serial step the strings of most candidates, each read a
+/// cache miss on a corpus-sized heap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Brief {
+    block: [u8; BLOCK],
+    last_len: u8,
+    first_len: u8,
+}
+
+impl Brief {
+    fn new(last: &str, first: &str) -> Brief {
+        let mut block = [0; BLOCK];
+        block[..self::block(last).len()].copy_from_slice(self::block(last));
+        let len = |s: &str| u8::try_from(s.len()).unwrap_or(u8::MAX);
+        Brief { block, last_len: len(last), first_len: len(first) }
+    }
+
+    /// Whether a name with this brief may match a searched name with brief
+    /// `asked`: the same block, a surname key within `bound` in length, and
+    /// a first-name key of the same length, or within one when the searched
+    /// one has four letters or more.
+    fn may_match(self, asked: Brief, bound: usize) -> bool {
+        let near = |a: u8, b: u8, d: usize| a == u8::MAX || b == u8::MAX || usize::from(a.abs_diff(b)) <= d;
+        self.block == asked.block
+            && near(self.last_len, asked.last_len, bound)
+            && near(self.first_len, asked.first_len, usize::from(asked.first_len >= 4))
+    }
 }
 
 /// The end of a chain of [`NameIndex::links`].
@@ -298,9 +333,10 @@ impl NameIndex {
         self.searches = self.searches.checked_add(1).expect("fewer than 2^32 searches");
         let NameIndex { known, near, links, long, seen, searches, .. } = self;
         let mut best: Option<u32> = None;
+        let asked = Brief::new(last, first);
         let mut check = |at: u32| {
-            let stamp = &mut seen[at as usize];
-            if *stamp == *searches || best.is_some_and(|b| b < at) {
+            let (stamp, brief) = &mut seen[at as usize];
+            if *stamp == *searches || best.is_some_and(|b| b < at) || !brief.may_match(asked, bound) {
                 return;
             }
             *stamp = *searches;
@@ -346,8 +382,8 @@ impl NameIndex {
             self.long.push(at);
         }
         self.by_surname.entry(last.clone()).or_insert((0, at)).0 += 1;
+        self.seen.push((0, Brief::new(&last, &first)));
         self.known.push((last, first, name.to_string()));
-        self.seen.push(0);
     }
 }
 
