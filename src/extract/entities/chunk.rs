@@ -413,8 +413,8 @@ pub(super) fn shouting(
     cx: &Ctx,
     s: usize,
     e: usize,
-    known: &HashMap<String, (EntityKind, String, Option<&'static str>)>,
-    surnames: &HashMap<String, String>,
+    known: &super::Known,
+    surnames: &HashMap<&str, &str>,
     out: &mut Vec<(Span, EntityKind, String, Option<&'static str>)>,
 ) {
     let toks = &cx.doc.tokens;
@@ -443,12 +443,12 @@ pub(super) fn shouting(
                 found = Some((j, span, EntityKind::Loc, cx.surface(i, j), Some(p.country)));
                 break;
             }
-            if let Some((k, c, cc)) = known.get(&key) {
+            if let Some((k, c, cc)) = known.get(key.as_str()) {
                 // A surname known as a person takes the full name the
                 // document gives it ("Stoltenberg Unveils …" above "Jens
                 // Stoltenberg").
-                let full = (j - i == 1 && *k == EntityKind::Person).then(|| surnames.get(&key)).flatten();
-                found = Some((j, span, *k, full.unwrap_or(c).clone(), *cc));
+                let full = (j - i == 1 && *k == EntityKind::Person).then(|| surnames.get(key.as_str())).flatten();
+                found = Some((j, span, *k, full.unwrap_or(c).to_string(), *cc));
                 break;
             }
             if let Some(p) = LEX.place(&key)
@@ -463,8 +463,8 @@ pub(super) fn shouting(
                 break;
             }
             if j - i == 1 {
-                if let Some(full) = surnames.get(&key) {
-                    found = Some((j, span, EntityKind::Person, full.clone(), None));
+                if let Some(full) = surnames.get(key.as_str()) {
+                    found = Some((j, span, EntityKind::Person, full.to_string(), None));
                     break;
                 }
                 // A short acronym in a Title-Case headline is still an acronym.
