@@ -134,7 +134,8 @@ fn is_stopword(w: &str) -> bool {
 }
 
 /// Widget lines recognized by their whole shape rather than wording:
-/// weather, a clock time, counters, a source tag, punctuation alone.
+/// weather, a clock time, counters, a source tag. (Punctuation alone is
+/// [`no_word`].)
 static FURNITURE_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
@@ -142,22 +143,36 @@ static FURNITURE_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
           | \d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?                      # a bare clock time
           | \d+\s+(?:comments?|shares?|views?|likes?|replies)      # counters
           | source:?\s+\S+                                         # source site-47
-          | [\W_]+                                                 # punctuation only
         )$",
     )
     .expect("valid regex")
 });
 
+/// Whether `c` is a word character as the regex crate's Unicode `\w` has
+/// it. Asked in code: a `\w` or `\W` class compiles to an automaton of
+/// about 2.4 million instructions, at every start-up.
+fn is_word(c: char) -> bool {
+    regex_syntax::is_word_character(c)
+}
+
+/// A non-empty line of nothing but non-word characters and underscores
+/// (what `[\W_]+` matched): punctuation alone.
+fn no_word(line: &str) -> bool {
+    !line.is_empty() && line.chars().all(|c| c == '_' || !is_word(c))
+}
+
 /// The heads of credit and share lines, which [`furniture_shape`] allows a
 /// short tail each. The tails are counted in code, not written as bounded
 /// repeats (`.{0,120}`): each `.` of those compiled to its own copy of the
-/// Unicode `.` automaton, 10 million instructions at every start-up.
+/// Unicode `.` automaton, 10 million instructions at every start-up. A
+/// share head ends in a word (`\w+`), which [`furniture_shape`] reads with
+/// [`is_word`].
 static CREDIT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
             (?P<copyright> © | \(c\) | copyright\b )
           | (?P<credit> (?:photo|image|picture|photograph|illustration|video|credit)s?\s*(?::|by\b|credit\b) )
-          | (?:share|follow|like)\s+(?:on|us\s+on)\s+\w+
+          | (?:share|follow|like)\s+(?:on|us\s+on)\s+
         )",
     )
     .expect("valid regex")
@@ -168,18 +183,26 @@ static CREDIT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// most 120 more characters after a copyright sign, 80 after a photo
 /// credit, 40 after a share button, on one line.
 fn furniture_shape(line: &str) -> bool {
-    if FURNITURE_SHAPE.is_match(line) {
+    if no_word(line) || FURNITURE_SHAPE.is_match(line) {
         return true;
     }
     let Some(c) = CREDIT_HEAD.captures(line) else { return false };
+    let mut rest = &line[c.get(0).map_or(0, |m| m.end())..];
     let limit = if c.name("copyright").is_some() {
         120
     } else if c.name("credit").is_some() {
         80
     } else {
+        // The share head's closing word: one or more word characters, all
+        // of them (`\s+` before it took every space, so the word must
+        // follow at once).
+        let word = rest.find(|c: char| !is_word(c)).unwrap_or(rest.len());
+        if word == 0 {
+            return false;
+        }
+        rest = &rest[word..];
         40
     };
-    let rest = &line[c.get(0).map_or(0, |m| m.end())..];
     !rest.contains('\n') && rest.chars().nth(limit).is_none()
 }
 
@@ -473,6 +496,20 @@ mod tests {
         SHAPE.is_match(line)
     }
 
+    /// Every character, alone and after a word character, reads as a line
+    /// of punctuation exactly when `[\W_]+` matched it.
+    #[test]
+    fn no_word_is_the_class_it_replaced() {
+        let class = Regex::new(r"(?i)^[\W_]+$").expect("valid regex");
+        for c in char::MIN..=char::MAX {
+            let alone = c.to_string();
+            assert_eq!(no_word(&alone), class.is_match(&alone), "{c:?}");
+            let after = format!("-{c}");
+            assert_eq!(no_word(&after), class.is_match(&after), "{c:?}");
+        }
+        assert!(!no_word(""));
+    }
+
     proptest::proptest! {
         /// Heads, fillers of word and other characters around each tail
         /// length, line breaks, and the whole-line shapes.
@@ -480,7 +517,7 @@ mod tests {
         fn furniture_shape_reads_as_the_regex_did(
             head in "(©|\\(c\\)|\\(C\\)|Copyright|copyrighted|Photo|photos|Photograph|image|Credit|credits|video|Share|follow|Like|17|12:45|3|source|[.·—]|)",
             mid in "( ?: ?| by| credit| on | us on | us  on |s|)",
-            tail in "([a-z]{0,3}|·{0,3}| |é|\n|-){0,3}",
+            tail in "([a-z]{0,3}|·{0,3}| |é|_|\n|-){0,3}",
             filler in proptest::sample::select(vec![0usize, 38, 39, 40, 41, 78, 79, 80, 81, 118, 119, 120, 121]),
             word in proptest::bool::ANY,
         ) {
