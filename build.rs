@@ -60,11 +60,9 @@ fn main() {
     let l = word_table::layout(&a.keys);
     let out = env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
-    for (name, bytes) in [
-        ("packed.bin", &l.packed),
-        ("spelled_slots.bin", &l.spelled_slots),
-        ("spelled_text.bin", &l.spelled_text),
-    ] {
+    for (name, bytes) in
+        [("packed.bin", &l.packed), ("spelled_slots.bin", &l.spelled_slots), ("spelled_text.bin", &l.spelled_text)]
+    {
         fs::write(out.join(name), bytes).expect("OUT_DIR is writable");
     }
     let mut rs = String::new();
