@@ -335,18 +335,23 @@ mod tests {
         WalkOptions { max_bytes: 1 << 20, ..WalkOptions::default() }
     }
 
+    /// A temporary folder holding `files` (folders made as needed): a JSON
+    /// Lines file holds two records, any other file "x".
+    fn tree(files: &[&str]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for f in files {
+            let path = dir.path().join(f);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            let text = if f.ends_with("jsonl") { "{\"text\":\"x\"}\n\n{\"text\":\"y\"}\n" } else { "x" };
+            std::fs::write(path, text).unwrap();
+        }
+        dir
+    }
+
     #[test]
     fn walks_sorted_skipping_hidden_ignored_and_unknown() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tree(&["b.txt", "a.html", "sub/c.txt", ".hidden.txt", "skip.txt", "notes.md", "r.jsonl"]);
         let d = dir.path();
-        std::fs::create_dir(d.join("sub")).unwrap();
-        for f in ["b.txt", "a.html", "sub/c.txt", ".hidden.txt", "skip.txt", "notes.md", "r.jsonl"] {
-            std::fs::write(
-                d.join(f),
-                if f.ends_with("jsonl") { "{\"text\":\"x\"}\n\n{\"text\":\"y\"}\n" } else { "x" },
-            )
-            .unwrap();
-        }
         std::fs::write(d.join(".gitignore"), "skip.txt\n").unwrap();
         let root = d.display().to_string();
         let got = collect(&[&root], &opts());
@@ -359,24 +364,16 @@ mod tests {
     /// folder's name sorts.
     #[test]
     fn walks_in_byte_order_of_names() {
-        let dir = tempfile::tempdir().unwrap();
-        let d = dir.path();
-        std::fs::create_dir(d.join("a")).unwrap();
-        for f in ["é.txt", "ab.txt", "a.txt", "a/x.txt", "a.b.txt", "a-b.txt", "B.txt"] {
-            std::fs::write(d.join(f), "x").unwrap();
-        }
-        let root = format!("{}/", d.display());
+        let dir = tree(&["é.txt", "ab.txt", "a.txt", "a/x.txt", "a.b.txt", "a-b.txt", "B.txt"]);
+        let root = format!("{}/", dir.path().display());
         let got: Vec<String> = collect(&[&root], &opts()).iter().map(|s| s.replace(&root, "")).collect();
         assert_eq!(got, ["B.txt", "a/x.txt", "a-b.txt", "a.b.txt", "a.txt", "ab.txt", "é.txt"]);
     }
 
     #[test]
     fn include_exclude_and_explicit_files() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tree(&["a.txt", "b.txt", "c.md"]);
         let d = dir.path();
-        for f in ["a.txt", "b.txt", "c.md"] {
-            std::fs::write(d.join(f), "x").unwrap();
-        }
         let root = d.display().to_string();
         let o = WalkOptions { include: vec!["*.md".into(), "*.txt".into()], exclude: vec!["b.*".into()], ..opts() };
         let got: Vec<String> = collect(&[&root], &o).iter().map(|s| s.replace(&root, "")).collect();
