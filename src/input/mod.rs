@@ -83,8 +83,23 @@ impl Item {
 
 /// True when a path names a JSON Lines record stream.
 pub fn is_jsonl(path: &std::path::Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
-        Some("jsonl" | "ndjson")
-    )
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_jsonl;
+    use std::path::Path;
+
+    #[test]
+    fn recognizes_json_lines_extensions() {
+        for p in ["a.jsonl", "a.JSONL", "x/y.NdJson", "b.c.ndjson"] {
+            assert!(is_jsonl(Path::new(p)), "{p}");
+        }
+        for p in ["a.json", "jsonl", "a.jsonl.gz", "a.ndjsonl", ".jsonl", ""] {
+            assert!(!is_jsonl(Path::new(p)), "{p}");
+        }
+    }
 }

@@ -20,9 +20,14 @@ use std::path::Path;
 
 /// True when a path names a WARC/WET file (`.warc`, `.wet`, optionally `.gz`).
 pub fn is_warc(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
-    let name = name.strip_suffix(".gz").unwrap_or(&name);
-    name.ends_with(".warc") || name.ends_with(".wet")
+    // Suffixes compared in place, without a lower-cased copy of the name:
+    // the walk asks this of every file.
+    let ends = |name: &[u8], suffix: &[u8]| {
+        name.len() >= suffix.len() && name[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").as_bytes();
+    let name = if ends(name, b".gz") { &name[..name.len() - 3] } else { name };
+    ends(name, b".warc") || ends(name, b".wet")
 }
 
 /// Streams the records of the file at `path`, emitting one item per page.
@@ -232,10 +237,10 @@ mod tests {
 
     #[test]
     fn recognizes_extensions() {
-        for p in ["a.warc", "a.warc.gz", "a.WET.GZ", "x/y.wet"] {
+        for p in ["a.warc", "a.warc.gz", "a.WET.GZ", "x/y.wet", "a.Warc.Gz", "a.gz.warc", ".wet"] {
             assert!(is_warc(Path::new(p)), "{p}");
         }
-        for p in ["a.txt", "a.gz", "warc.html"] {
+        for p in ["a.txt", "a.gz", "warc.html", "warc", "a.warcx", "a.wet.gz.gz", ".gz", "", "a.warc/b.txt"] {
             assert!(!is_warc(Path::new(p)), "{p}");
         }
     }
