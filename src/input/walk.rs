@@ -34,6 +34,16 @@ pub struct Walker {
     max_bytes: u64,
 }
 
+/// Whether a file's name says it is of a kind read by default: a web
+/// archive or one of [`DEFAULT_EXTENSIONS`].
+fn default_kind(path: &Path) -> bool {
+    warc::is_warc(path)
+        || path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| DEFAULT_EXTENSIONS.iter().any(|d| d.eq_ignore_ascii_case(e)))
+}
+
 fn globset(globs: &[String]) -> Result<Option<GlobSet>, String> {
     if globs.is_empty() {
         return Ok(None);
@@ -66,7 +76,15 @@ impl Walker {
         }
     }
 
-    fn wanted(&self, rel: &Path) -> bool {
+    /// Whether the file at `path` inside the folder `root` is read: the
+    /// globs match its path relative to `root` or its name; without globs,
+    /// its name decides (taking the relative path apart cost more than the
+    /// rest of this test).
+    fn wanted(&self, path: &Path, root: &Path) -> bool {
+        if self.include.is_none() && self.exclude.is_none() {
+            return default_kind(path);
+        }
+        let rel = path.strip_prefix(root).unwrap_or(path);
         let name = rel.file_name().map(Path::new).unwrap_or(rel);
         let matches = |set: &GlobSet| set.is_match(rel) || set.is_match(name);
         if let Some(ex) = &self.exclude
@@ -76,13 +94,7 @@ impl Walker {
         }
         match &self.include {
             Some(inc) => matches(inc),
-            None => {
-                warc::is_warc(rel)
-                    || rel
-                        .extension()
-                        .and_then(|e| e.to_str())
-                        .is_some_and(|e| DEFAULT_EXTENSIONS.iter().any(|d| d.eq_ignore_ascii_case(e)))
-            }
+            None => default_kind(rel),
         }
     }
 
@@ -116,8 +128,7 @@ impl Walker {
                     if !e.file_type().is_some_and(|t| t.is_file()) {
                         continue;
                     }
-                    let rel = e.path().strip_prefix(&path).unwrap_or(e.path());
-                    if !self.wanted(rel) {
+                    if !self.wanted(e.path(), &path) {
                         continue;
                     }
                     let display = e.path().display().to_string();
