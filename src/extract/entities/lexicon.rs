@@ -101,6 +101,26 @@ static PACKED: &Lines<[u8]> = &Lines(*include_bytes!(concat!(env!("OUT_DIR"), "/
 static SPELLED_SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/spelled_slots.bin"));
 static SPELLED_TEXT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/spelled_text.bin"));
 
+/// The entry of [`pack`]ed key `k` in a packed table of `1 << bits`
+/// buckets (see [`word_table::layout`]).
+fn probe_packed(table: &[u8], bits: u32, k: u128) -> Option<Entry> {
+    let mask = (1 << bits) - 1;
+    let mut b = word_table::packed_home(k, bits);
+    loop {
+        let bucket = &table[BUCKET * b..BUCKET * (b + 1)];
+        for s in 0..BUCKET_SLOTS {
+            let slot = u128::from_le_bytes(bucket[16 * s..16 * s + 16].try_into().expect("16 bytes"));
+            if slot == k {
+                return Some(Entry(le32(&bucket[16 * BUCKET_SLOTS..], s)));
+            }
+            if slot == 0 {
+                return None;
+            }
+        }
+        b = (b + 1) & mask;
+    }
+}
+
 /// The little-endian `u32` at word `i` of `b`.
 fn le32(b: &[u8], i: usize) -> u32 {
     u32::from_le_bytes(b[4 * i..4 * i + 4].try_into().expect("4 bytes"))
@@ -116,23 +136,10 @@ impl Keys {
     }
 
     /// The entry of a [`pack`]ed key; the probe ends at the key or at an
-    /// empty slot (key zero, which no word packs to).
+    /// empty slot (key zero: only the empty word packs to it, and no caller
+    /// asks about that).
     fn packed(&self, k: u128) -> Option<Entry> {
-        let mask = (1 << PACKED_BITS) - 1;
-        let mut b = word_table::packed_home(k, PACKED_BITS);
-        loop {
-            let bucket = &PACKED.0[BUCKET * b..BUCKET * (b + 1)];
-            for s in 0..BUCKET_SLOTS {
-                let slot = u128::from_le_bytes(bucket[16 * s..16 * s + 16].try_into().expect("16 bytes"));
-                if slot == k {
-                    return Some(Entry(le32(&bucket[16 * BUCKET_SLOTS..], s)));
-                }
-                if slot == 0 {
-                    return None;
-                }
-            }
-            b = (b + 1) & mask;
-        }
+        probe_packed(&PACKED.0, PACKED_BITS, k)
     }
 
     /// The entry of a key too long to pack; an empty slot has length zero.
@@ -315,6 +322,27 @@ mod tests {
     /// `places_extra.tsv` (which overrides it) winning; every member of a
     /// lexicon is there with its flag; the country names are those of
     /// `places.tsv`.
+    /// Tables of every small size are laid out and read back: each key
+    /// found with its entry, other words not (one key once made a table of
+    /// one bucket whose probe start shifted a 64-bit hash by 64).
+    #[test]
+    fn small_packed_tables_are_read_back() {
+        let words = ["a", "kyiv", "new york", "abcdefghijklmno", "zürich", "x", "the", "of", "paris"];
+        for n in 0..=words.len() {
+            let keys: std::collections::HashMap<String, word_table::Facts> =
+                words[..n].iter().enumerate().map(|(i, w)| (w.to_string(), (Word(1 << (i % 8)), None))).collect();
+            let l = word_table::layout(&keys);
+            assert_eq!(l.packed.len(), BUCKET << l.packed_bits, "{n} keys");
+            for (w, facts) in &keys {
+                let e = probe_packed(&l.packed, l.packed_bits, pack(w.as_bytes()).expect("packs"));
+                assert_eq!(e.map(|e| e.word()), Some(facts.0), "{w} in a table of {n}");
+            }
+            for w in ["berlin", "b", "ne"] {
+                assert!(probe_packed(&l.packed, l.packed_bits, pack(w.as_bytes()).expect("packs")).is_none(), "{w}");
+            }
+        }
+    }
+
     #[test]
     fn the_table_holds_every_lexicon_entry() {
         let mut expected: HashMap<String, (String, &str)> = HashMap::default();

@@ -148,7 +148,7 @@ pub fn pack(b: &[u8]) -> Option<u128> {
 }
 
 /// Where the probe for packed key `k` starts in a table of `1 << bits`
-/// slots: both halves multiplied by odd constants, top bits kept.
+/// buckets: both halves multiplied by odd constants, top bits kept.
 #[inline]
 pub fn packed_home(k: u128, bits: u32) -> usize {
     let h = (k as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ ((k >> 64) as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
@@ -320,7 +320,7 @@ pub fn layout(keys: &HashMap<String, Facts>) -> Layout {
     let (packed, spelled): (Vec<_>, Vec<_>) = sorted.into_iter().partition(|(k, _)| pack(k.as_bytes()).is_some());
     let bits = |n: usize| (2 * n).next_power_of_two().max(2).trailing_zeros();
     // Buckets for at least 1.5 slots per key.
-    let pb = (packed.len() / 2 + 1).next_power_of_two().trailing_zeros();
+    let pb = (packed.len() / 2 + 1).next_power_of_two().trailing_zeros().max(1);
     let sb = bits(spelled.len());
     let mut t = Layout {
         packed_bits: pb,
