@@ -496,8 +496,8 @@ mod tests {
         SHAPE.is_match(line)
     }
 
-    /// Every character, alone and after a word character, reads as a line
-    /// of punctuation exactly when `[\W_]+` matched it.
+    /// Every character, alone and after a hyphen, reads as a line of
+    /// punctuation exactly when `[\W_]+` matched it.
     #[test]
     fn no_word_is_the_class_it_replaced() {
         let class = Regex::new(r"(?i)^[\W_]+$").expect("valid regex");

@@ -291,12 +291,12 @@ fn single_spaced(s: &str) -> bool {
 /// Longest key [`Ctx::with_key`] builds on the stack (longer ones are rare).
 const KEY_BUF: usize = 64;
 
-/// The keys and surface text of one mention (see [`Ctx::names`]). The
-/// surface is the document's own text when that needs no collapsing of
-/// whitespace (nearly always): most mentions never need a copy of it.
 /// A document's confident names: key → type, canonical and country.
 type Known<'n> = HashMap<Cow<'n, str>, (EntityKind, &'n str, Option<&'static str>)>;
 
+/// The keys and surface text of one mention (see [`Ctx::names`]). The
+/// surface is the document's own text when that needs no collapsing of
+/// whitespace (nearly always): most mentions never need a copy of it.
 struct Names<'k> {
     key: &'k str,
     first_end: usize,
