@@ -29,6 +29,8 @@ pub mod clean;
 pub mod document;
 pub mod eval;
 pub mod extract;
+#[cfg(test)]
+mod fixtures;
 pub mod input;
 pub mod output;
 pub mod pipeline;

@@ -422,12 +422,7 @@ mod tests {
     /// The fixture articles, analyzed.
     fn fixture_documents() -> Vec<Analyzed> {
         let cfg = Config { date: chrono::NaiveDate::from_ymd_opt(2022, 6, 30), ..Config::default() };
-        let mut files: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        files.sort();
+        let files = crate::fixtures::texts(&[]);
         assert!(files.len() >= 5);
         let mut docs = Vec::new();
         for path in files {

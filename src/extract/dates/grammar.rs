@@ -2029,14 +2029,7 @@ mod tests {
     /// The early rejection changes nothing on the fixture articles.
     #[test]
     fn early_rejection_keeps_the_fixture_expressions() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-        let mut files: Vec<_> = [dir.to_string(), format!("{dir}/wikinews")]
-            .iter()
-            .flat_map(|d| std::fs::read_dir(d).unwrap())
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        files.sort();
+        let files = crate::fixtures::texts(&["wikinews"]);
         assert!(files.len() >= 10, "{} files", files.len());
         let (mut found, mut idle) = (0, 0);
         for path in files {
