@@ -326,8 +326,9 @@ pub trait Sink {
     ///
     /// Both are lent, not given: once the sink is done with them the
     /// pipeline hands them back to the worker that made them, to be freed
-    /// there (see [`run`]).
-    fn rendered(&mut self, _outcome: &Outcome, _rendered: &Rendered) -> std::io::Result<()> {
+    /// there (see [`run`]). Error records are never rendered: they come to
+    /// [`Sink::outcome`].
+    fn rendered(&mut self, _doc: &Analyzed, _rendered: &Rendered) -> std::io::Result<()> {
         Err(std::io::Error::other("this sink has a renderer but does not receive rendered documents"))
     }
 }
@@ -569,12 +570,12 @@ fn deliver(
             }
             Outcome::Error(_) => summary.errors += 1,
         }
-        match rendered {
-            Some(r) => {
-                sink.rendered(&o, &r)?;
+        match (&o, rendered) {
+            (Outcome::Doc(a), Some(r)) => {
+                sink.rendered(a, &r)?;
                 spent.push((o, Some(r)));
             }
-            None => sink.outcome(o)?,
+            _ => sink.outcome(o)?,
         }
     }
     Ok(spent)
@@ -676,8 +677,7 @@ mod tests {
         fn renderer(&self) -> Option<Arc<dyn Render>> {
             Some(Arc::new(IdRender))
         }
-        fn rendered(&mut self, o: &Outcome, r: &Rendered) -> std::io::Result<()> {
-            let Outcome::Doc(a) = o else { panic!("errors are not rendered") };
+        fn rendered(&mut self, a: &Analyzed, r: &Rendered) -> std::io::Result<()> {
             let now = IdRender.render(a).bytes;
             let how = if r.renamed { "renamed" } else { "early" };
             self.0.push(format!("{how} {} -> {}", r.bytes.escape_ascii(), now.escape_ascii()));

@@ -3,7 +3,7 @@
 use super::{EXIT_OK, EXIT_SOME_FAILED, InputArgs};
 use anyhow::{Context, Result};
 use lede::output::{Format, Printer};
-use lede::pipeline::{self, Outcome, Sink};
+use lede::pipeline::{self, Analyzed, Outcome, Sink};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -126,17 +126,29 @@ struct Reporting<'a, S: Sink> {
 impl<S: Sink> Reporting<'_, S> {
     /// Checks for a signal and reports the outcome's errors and warnings.
     fn report(&self, outcome: &Outcome) -> std::io::Result<()> {
-        if interrupted() {
-            return Err(interrupted_error());
-        }
         match outcome {
-            Outcome::Error(e) => self.progress.eprintln(&format!("lede: {e}")),
-            Outcome::Doc(a) if !self.quiet => {
-                for w in &a.doc.warnings {
-                    self.progress.eprintln(&format!("lede: warning: {}: {w}", a.doc.id));
-                }
+            Outcome::Error(e) => {
+                self.check_signal()?;
+                self.progress.eprintln(&format!("lede: {e}"));
+                self.progress.tick();
+                Ok(())
             }
-            Outcome::Doc(_) => {}
+            Outcome::Doc(a) => self.report_doc(a),
+        }
+    }
+
+    /// Fails once a signal has come.
+    fn check_signal(&self) -> std::io::Result<()> {
+        if interrupted() { Err(interrupted_error()) } else { Ok(()) }
+    }
+
+    /// Checks for a signal and reports the document's warnings.
+    fn report_doc(&self, a: &Analyzed) -> std::io::Result<()> {
+        self.check_signal()?;
+        if !self.quiet {
+            for w in &a.doc.warnings {
+                self.progress.eprintln(&format!("lede: warning: {}: {w}", a.doc.id));
+            }
         }
         self.progress.tick();
         Ok(())
@@ -148,9 +160,9 @@ impl<S: Sink> Sink for Reporting<'_, S> {
         self.report(&outcome)?;
         self.inner.outcome(outcome)
     }
-    fn rendered(&mut self, outcome: &Outcome, rendered: &pipeline::Rendered) -> std::io::Result<()> {
-        self.report(outcome)?;
-        self.inner.rendered(outcome, rendered)
+    fn rendered(&mut self, doc: &Analyzed, rendered: &pipeline::Rendered) -> std::io::Result<()> {
+        self.report_doc(doc)?;
+        self.inner.rendered(doc, rendered)
     }
     fn renderer(&self) -> Option<std::sync::Arc<dyn pipeline::Render>> {
         self.inner.renderer()

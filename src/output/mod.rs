@@ -147,16 +147,13 @@ impl<W: Write> Sink for Printer<W> {
         }
     }
 
-    fn rendered(&mut self, outcome: &Outcome, r: &Rendered) -> std::io::Result<()> {
-        match outcome {
-            // Only JSON formats render (see `renderer`).
-            Outcome::Doc(_) if !r.renamed => self.write_bytes(&r.bytes),
-            Outcome::Doc(a) => {
-                let with_text = self.with_text;
-                self.write_made(|buf| json::rewrite_names(buf, &r.bytes, &r.names, a, with_text))
-            }
-            // Not reached: the pipeline renders documents only.
-            Outcome::Error(e) => self.write_json(&wire::ErrorOut::from(e)),
+    fn rendered(&mut self, a: &Analyzed, r: &Rendered) -> std::io::Result<()> {
+        // Only JSON formats render (see `renderer`).
+        if r.renamed {
+            let with_text = self.with_text;
+            self.write_made(|buf| json::rewrite_names(buf, &r.bytes, &r.names, a, with_text))
+        } else {
+            self.write_bytes(&r.bytes)
         }
     }
 }
