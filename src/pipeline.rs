@@ -347,14 +347,34 @@ pub trait Render: Send + Sync {
     fn render(&self, doc: &Analyzed) -> Rendered;
 }
 
+/// Where a renderer wrote a name that cross-document resolution may
+/// change, and whose name it is: a sink rewriting it reads the value from
+/// the document by index, whatever order the renderer wrote names in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameSpot {
+    /// The value's bytes in [`Rendered::bytes`].
+    pub range: Range<usize>,
+    /// Whose name it is.
+    pub of: NameOf,
+}
+
+/// Whose name a [`NameSpot`] holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameOf {
+    /// The canonical of entity `i` (a person).
+    Canonical(usize),
+    /// The speaker of quote `i`.
+    Speaker(usize),
+}
+
 /// A document rendered in a worker (see [`Render`]).
 #[derive(Debug, Default)]
 pub struct Rendered {
     /// The bytes, with the names as the document itself resolved them.
     pub bytes: Vec<u8>,
-    /// Where the names sit in `bytes`, noted by the renderer for its own
-    /// sink (the pipeline does not read them).
-    pub names: Vec<Range<usize>>,
+    /// Where the names sit in `bytes`, in byte order, noted by the renderer
+    /// for its own sink (the pipeline does not read them).
+    pub names: Vec<NameSpot>,
     /// Set on delivery when cross-document name resolution changed a name
     /// in the document: the sink must rewrite `names` before writing.
     pub renamed: bool,

@@ -13,8 +13,7 @@
 use super::wire::SCHEMA;
 use crate::document::{DateSource, Document, Span, ascii};
 use crate::extract::EntityKind;
-use crate::pipeline::Analyzed;
-use std::ops::Range;
+use crate::pipeline::{Analyzed, NameOf, NameSpot};
 
 /// `,"name":`, how every member starts, as one literal: written in one
 /// copy of a length known at compile time, where the comma, quotes, name
@@ -30,10 +29,10 @@ macro_rules! key {
 /// `serde_json::to_vec(&DocOut::new(a, with_text))` would.
 ///
 /// Notes in `names`, when given, where the values that corpus name
-/// resolution may rewrite were written: the `canonical` of each person
-/// entity, then the `speaker` of each quote, as byte ranges of `out`, so
+/// resolution may rewrite were written, and whose they are: the
+/// `canonical` of each person entity and the `speaker` of each quote, so
 /// that [`rewrite_names`] can change them without writing the record again.
-pub fn write_doc(out: &mut Vec<u8>, a: &Analyzed, with_text: bool, mut names: Option<&mut Vec<Range<usize>>>) {
+pub fn write_doc(out: &mut Vec<u8>, a: &Analyzed, with_text: bool, mut names: Option<&mut Vec<NameSpot>>) {
     let doc = &a.doc;
     let mut o = Object::open(out);
     o.label(key!("schema"), SCHEMA);
@@ -48,16 +47,18 @@ pub fn write_doc(out: &mut Vec<u8>, a: &Analyzed, with_text: bool, mut names: Op
     if with_text {
         o.str(key!("text"), &doc.text);
     }
+    let mut i = 0;
     o.objects(key!("entities"), &a.ex.entities, |o, e| {
         o.str(key!("text"), doc.slice(e.span));
         o.label(key!("type"), e.kind.as_str());
         if e.kind == EntityKind::Person {
-            o.noted_str(key!("canonical"), Some(&e.canonical), names.as_deref_mut());
+            o.noted_str(key!("canonical"), Some(&e.canonical), names.as_deref_mut(), NameOf::Canonical(i));
         } else {
             o.str(key!("canonical"), &e.canonical);
         }
         o.some_str(key!("country"), e.country.as_deref());
         o.offsets(doc, e.span);
+        i += 1;
     });
     o.objects(key!("dates"), &a.ex.dates, |o, d| {
         o.str(key!("text"), doc.slice(d.span));
@@ -66,9 +67,11 @@ pub fn write_doc(out: &mut Vec<u8>, a: &Analyzed, with_text: bool, mut names: Op
         o.some_str(key!("mod"), d.modifier.as_deref());
         o.offsets(doc, d.span);
     });
+    let mut i = 0;
     o.objects(key!("quotes"), &a.ex.quotes, |o, q| {
         o.str(key!("text"), doc.slice(q.span));
-        o.noted_str(key!("speaker"), q.speaker.as_deref(), names.as_deref_mut());
+        o.noted_str(key!("speaker"), q.speaker.as_deref(), names.as_deref_mut(), NameOf::Speaker(i));
+        i += 1;
         o.opt_str(key!("speaker_role"), q.speaker_role.as_deref());
         o.opt_str(key!("verb"), q.verb.as_deref());
         o.label(key!("kind"), q.kind.as_str());
@@ -102,22 +105,28 @@ pub fn write_doc(out: &mut Vec<u8>, a: &Analyzed, with_text: bool, mut names: Op
 /// Writes into `out` the record [`write_doc`] wrote as `old`, with the
 /// values noted in `names` replaced by the document's current ones: what
 /// a worker rendered before the delivering thread resolved a name across
-/// documents. Resolution changes names, never how many entities or quotes
-/// there are; should the count not match, the record is written afresh
-/// (`with_text` as it was first written).
-pub fn rewrite_names(out: &mut Vec<u8>, old: &[u8], names: &[Range<usize>], a: &Analyzed, with_text: bool) {
-    let persons = a.ex.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| Some(e.canonical.as_str()));
-    let speakers = a.ex.quotes.iter().map(|q| q.speaker.as_deref());
-    let values = persons.chain(speakers);
-    if values.clone().count() != names.len() {
+/// documents. Each spot says whose name it holds, so the order in which
+/// `write_doc` writes them is not repeated here. Resolution changes names,
+/// never how many entities or quotes there are; should the spots not
+/// match the document (one for each person and each quote), the record is
+/// written afresh (`with_text` as it was first written).
+pub fn rewrite_names(out: &mut Vec<u8>, old: &[u8], names: &[NameSpot], a: &Analyzed, with_text: bool) {
+    let value = |of: NameOf| match of {
+        NameOf::Canonical(i) => {
+            a.ex.entities.get(i).filter(|e| e.kind == EntityKind::Person).map(|e| Some(&*e.canonical))
+        }
+        NameOf::Speaker(i) => a.ex.quotes.get(i).map(|q| q.speaker.as_deref()),
+    };
+    let persons = a.ex.entities.iter().filter(|e| e.kind == EntityKind::Person).count();
+    if names.len() != persons + a.ex.quotes.len() || names.iter().any(|n| value(n.of).is_none()) {
         return write_doc(out, a, with_text, None);
     }
     out.reserve(old.len() + 64);
     let mut copied = 0;
-    for (range, value) in names.iter().zip(values) {
-        out.extend_from_slice(&old[copied..range.start]);
-        write_opt_str(out, value);
-        copied = range.end;
+    for n in names {
+        out.extend_from_slice(&old[copied..n.range.start]);
+        write_opt_str(out, value(n.of).flatten());
+        copied = n.range.end;
     }
     out.extend_from_slice(&old[copied..]);
 }
@@ -194,14 +203,15 @@ impl<'a> Object<'a> {
         write_opt_str(self.out, value);
     }
 
-    /// [`Object::opt_str`], noting in `names` where the value went.
+    /// [`Object::opt_str`], noting in `names` where the value went and
+    /// whose it is.
     #[inline]
-    fn noted_str(&mut self, key: &str, value: Option<&str>, names: Option<&mut Vec<Range<usize>>>) {
+    fn noted_str(&mut self, key: &str, value: Option<&str>, names: Option<&mut Vec<NameSpot>>, of: NameOf) {
         self.key(key);
         let start = self.out.len();
         write_opt_str(self.out, value);
         if let Some(names) = names {
-            names.push(start..self.out.len());
+            names.push(NameSpot { range: start..self.out.len(), of });
         }
     }
 
@@ -437,7 +447,7 @@ mod tests {
         docs
     }
 
-    fn written(a: &Analyzed, with_text: bool) -> (Vec<u8>, Vec<Range<usize>>) {
+    fn written(a: &Analyzed, with_text: bool) -> (Vec<u8>, Vec<NameSpot>) {
         let mut out = Vec::new();
         let mut names = Vec::new();
         write_doc(&mut out, a, with_text, Some(&mut names));
@@ -454,6 +464,27 @@ mod tests {
                 assert_eq!(String::from_utf8(written(&a, with_text).0).unwrap(), String::from_utf8(want).unwrap());
             }
         }
+    }
+
+    /// Each noted spot holds, in the record, the value of the name it says
+    /// it holds.
+    #[test]
+    fn name_spots_say_whose_value_they_hold() {
+        let mut spots = 0;
+        for a in fixture_documents() {
+            let (out, names) = written(&a, false);
+            for n in &names {
+                let value = match n.of {
+                    NameOf::Canonical(i) => Some(a.ex.entities[i].canonical.as_str()),
+                    NameOf::Speaker(i) => a.ex.quotes[i].speaker.as_deref(),
+                };
+                let mut want = Vec::new();
+                write_opt_str(&mut want, value);
+                assert_eq!(out[n.range.clone()], want[..], "{n:?}");
+                spots += 1;
+            }
+        }
+        assert!(spots > 20, "{spots} spots");
     }
 
     /// Renaming every person and speaker (with characters that need
@@ -480,6 +511,19 @@ mod tests {
             let mut afresh = Vec::new();
             rewrite_names(&mut afresh, &old, &names[..names.len().saturating_sub(1)], &renamed, false);
             assert_eq!(String::from_utf8(afresh).unwrap(), want);
+            // A spot naming an entity that is no person, or none at all.
+            for of in [NameOf::Canonical(a.ex.entities.len()), NameOf::Speaker(a.ex.quotes.len())]
+                .into_iter()
+                .chain(a.ex.entities.iter().position(|e| e.kind != EntityKind::Person).map(NameOf::Canonical))
+            {
+                let mut wrong = names.clone();
+                if let Some(n) = wrong.first_mut() {
+                    n.of = of;
+                    let mut afresh = Vec::new();
+                    rewrite_names(&mut afresh, &old, &wrong, &renamed, false);
+                    assert_eq!(String::from_utf8(afresh).unwrap(), want, "{of:?}");
+                }
+            }
         }
         assert!(persons > 10 && speakers > 5, "{persons} persons, {speakers} speakers");
     }
