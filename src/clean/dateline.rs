@@ -74,7 +74,13 @@ pub fn parse_line(line: &str) -> Option<(NaiveDate, DateSource)> {
     if line.len() > 120 {
         return None;
     }
-    if let Some(end) = meta_label_end(line) {
+    parse_after_label(line, meta_label_end(line))
+}
+
+/// [`parse_line`] of a line of at most 120 bytes whose label, if any,
+/// ends at `label`.
+fn parse_after_label(line: &str, label: Option<usize>) -> Option<(NaiveDate, DateSource)> {
+    if let Some(end) = label {
         return find_date(&line[end..]).map(|(d, _)| (d, DateSource::Published));
     }
     let (d, range) = find_date(line)?;
@@ -86,16 +92,17 @@ pub fn parse_line(line: &str) -> Option<(NaiveDate, DateSource)> {
 /// True for a line that is only page metadata: a dateline, or a
 /// "Published:"/"Updated" label with or without its date.
 pub fn is_meta_line(line: &str) -> bool {
-    if parse_line(line).is_some() {
+    let label = meta_label_end(line);
+    if line.len() <= 120 && parse_after_label(line, label).is_some() {
         return true;
     }
-    meta_label_end(line).is_some_and(|end| end == line.len() || line.len() < 60 && find_date(line).is_some())
+    label.is_some_and(|end| end == line.len() || line.len() < 60 && find_date(line).is_some())
 }
 
 /// Where a "Published"/"Updated" label ([`META_LABEL`]) opening `line`
 /// ends. Every label starts with one of ten letters (p, u, l, f, d in
 /// either case; no other character folds to them), so the regex, asked
-/// twice about every line of every document, sees only lines that do.
+/// about every line of every document, sees only lines that do.
 fn meta_label_end(line: &str) -> Option<usize> {
     let first = *line.as_bytes().first()?;
     if !b"pufldPUFLD".contains(&first) {
