@@ -16,45 +16,40 @@ fn main() {
         fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     };
     println!("cargo::rerun-if-changed=src/extract/entities/word_table.rs");
-    let texts: Vec<String> = [
-        "entities/places.tsv",
-        "entities/places_extra.tsv",
-        "entities/given_names.txt",
-        "entities/given_names_extra.txt",
-        "entities/demonyms.tsv",
-        "entities/org_names.txt",
-        "entities/misc_names.txt",
-        "stopwords_en.txt",
-        "entities/not_names.txt",
-        "entities/titles.txt",
-        "entities/org_heads.txt",
-        "entities/misc_heads.txt",
-        "entities/loc_heads.txt",
-        "entities/common_words.txt",
-        "entities/denylist.txt",
-        "entities/people.txt",
-    ]
-    .into_iter()
-    .map(read)
-    .collect();
-    let t = |i: usize| texts[i].as_str();
+    // Each file read into the field it fills, by name.
+    let places = read("entities/places.tsv");
+    let places_extra = read("entities/places_extra.tsv");
+    let given = read("entities/given_names.txt");
+    let given_extra = read("entities/given_names_extra.txt");
+    let demonyms = read("entities/demonyms.tsv");
+    let org_names = read("entities/org_names.txt");
+    let misc_names = read("entities/misc_names.txt");
+    let stopwords = read("stopwords_en.txt");
+    let not_names = read("entities/not_names.txt");
+    let titles = read("entities/titles.txt");
+    let org_heads = read("entities/org_heads.txt");
+    let misc_heads = read("entities/misc_heads.txt");
+    let loc_heads = read("entities/loc_heads.txt");
+    let common = read("entities/common_words.txt");
+    let deny = read("entities/denylist.txt");
+    let people = read("entities/people.txt");
     let sources = word_table::Sources {
-        places: t(0),
-        places_extra: t(1),
-        given: t(2),
-        given_extra: t(3),
-        demonyms: t(4),
-        org_names: t(5),
-        misc_names: t(6),
-        stopwords: t(7),
-        not_names: t(8),
-        titles: t(9),
-        org_heads: t(10),
-        misc_heads: t(11),
-        loc_heads: t(12),
-        common: t(13),
-        deny: t(14),
-        people: t(15),
+        places: &places,
+        places_extra: &places_extra,
+        given: &given,
+        given_extra: &given_extra,
+        demonyms: &demonyms,
+        org_names: &org_names,
+        misc_names: &misc_names,
+        stopwords: &stopwords,
+        not_names: &not_names,
+        titles: &titles,
+        org_heads: &org_heads,
+        misc_heads: &misc_heads,
+        loc_heads: &loc_heads,
+        common: &common,
+        deny: &deny,
+        people: &people,
     };
     let a = word_table::assemble(&sources);
     let l = word_table::layout(&a.keys);
