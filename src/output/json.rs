@@ -39,7 +39,7 @@ pub fn write_doc(out: &mut Vec<u8>, a: &Analyzed, with_text: bool, mut names: Op
     o.str(key!("id"), &doc.id);
     o.str(key!("path"), &doc.path);
     o.opt_str(key!("title"), doc.title.as_deref());
-    o.opt_str(key!("date"), doc.date.map(|d| d.format("%Y-%m-%d").to_string()).as_deref());
+    o.opt_str(key!("date"), doc.date.map(crate::extract::dates::resolve::day).as_deref());
     o.opt_str(key!("date_source"), doc.date_source.map(date_source));
     o.some_str(key!("url"), doc.url.as_deref());
     o.some_str(key!("author"), doc.author.as_deref());

@@ -232,7 +232,7 @@ impl DocOut {
             id: doc.id.clone(),
             path: doc.path.clone(),
             title: doc.title.clone(),
-            date: doc.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            date: doc.date.map(crate::extract::dates::resolve::day),
             date_source: doc.date_source,
             url: doc.url.clone(),
             author: doc.author.clone(),

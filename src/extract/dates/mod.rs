@@ -8,7 +8,7 @@
 
 mod grammar;
 mod lexicon;
-mod resolve;
+pub(crate) mod resolve;
 
 use crate::document::{Document, Span};
 use serde::Serialize;
