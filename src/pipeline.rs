@@ -507,6 +507,7 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
                 match deliver(outcomes, &mut summary, &mut names, sink) {
                     // A worker that has stopped drops its channel; then the
                     // failed send hands the rest back to be freed here.
+                    Ok(spent) if spent.is_empty() => {}
                     Ok(spent) => drop(spent_tx[worker].send(spent)),
                     Err(e) => {
                         result = Err(e);
