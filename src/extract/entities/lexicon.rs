@@ -317,11 +317,6 @@ mod tests {
         assert_eq!(LEX.word("no such word"), Word::default());
     }
 
-    /// Every gazetteer line is in the table with its kind and country, the
-    /// first line of a name in `places.tsv` and the last in
-    /// `places_extra.tsv` (which overrides it) winning; every member of a
-    /// lexicon is there with its flag; the country names are those of
-    /// `places.tsv`.
     /// Tables of every small size are laid out and read back: each key
     /// found with its entry, other words not (one key once made a table of
     /// one bucket whose probe start shifted a 64-bit hash by 64).
@@ -343,6 +338,11 @@ mod tests {
         }
     }
 
+    /// Every gazetteer line is in the table with its kind and country, the
+    /// first line of a name in `places.tsv` and the last in
+    /// `places_extra.tsv` (which overrides it) winning; every member of a
+    /// lexicon is there with its flag; the country names are those of
+    /// `places.tsv`.
     #[test]
     fn the_table_holds_every_lexicon_entry() {
         let mut expected: HashMap<String, (String, &str)> = HashMap::default();
