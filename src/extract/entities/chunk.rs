@@ -452,7 +452,7 @@ pub(super) fn shouting(
                 break;
             }
             if let Some(p) = LEX.place(&key)
-                && !(j - i == 1 && LEX.deny.contains(&key))
+                && !(j - i == 1 && LEX.word(&key).has(Word::DENY))
             {
                 let kind = super::classify::sports_team(cx, i, j, EntityKind::Loc, true);
                 found = Some((j, span, kind, cx.surface(i, j), Some(p.country)));
@@ -523,8 +523,7 @@ mod tests {
                 && LEX.place(&whole).is_none()
                 && LEX.place(&first).is_none()
                 && !LEX.demonyms.contains_key(&first)
-                && !LEX.given.contains(&first)
-                && !LEX.titles.contains(&first)
+                && !LEX.word(&first).has(Word::GIVEN | Word::TITLE)
                 && !of_head(&first)
         }
     }

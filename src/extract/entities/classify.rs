@@ -26,8 +26,7 @@ impl Guess {
 /// Words after which "of" continues a name ("Bank of England", "Gulf of
 /// Mexico", "Republic of Ireland").
 pub(super) fn of_head(lower: &str) -> bool {
-    LEX.org_heads.contains(lower)
-        || LEX.misc_heads.contains(lower)
+    LEX.word(lower).has(Word::ORG_HEAD | Word::MISC_HEAD)
         || matches!(
             lower,
             "republic"

@@ -2,9 +2,11 @@
 //!
 //! Everything comes from `data/entities/` at compile time, so the binary
 //! needs no data files at run time: the word table that answers what the
-//! lexicons say about a key is laid out by `build.rs` ([`word_table`]), and
-//! the few lexicons the extractor also reads whole are loaded once ([`LEX`])
-//! via `include_str!`. Keys are lower case: the same lookup serves
+//! lexicons say about a key is laid out by `build.rs` ([`word_table`]):
+//! membership in the one-word lexicons (given names, titles, heads, the
+//! deny list) is a flag of [`Lexicon::word`]. The few lexicons the
+//! extractor also reads whole are loaded once ([`LEX`]) via
+//! `include_str!`. Keys are lower case: the same lookup serves
 //! mixed-case text and ALL-CAPS headlines.
 
 use super::word_table::{self, BUCKET, BUCKET_SLOTS, set};
@@ -22,18 +24,8 @@ include!(concat!(env!("OUT_DIR"), "/word_table.rs"));
 pub struct Lexicon {
     /// Longest place name in tokens (bounds the longest-match scan).
     pub place_max_tokens: usize,
-    /// Lower-cased given names.
-    pub given: HashSet<String>,
-    /// Lower-cased titles and honorifics.
-    pub titles: HashSet<String>,
-    /// Lower-cased organization heads and company suffixes.
-    pub org_heads: HashSet<String>,
-    /// Lower-cased event/treaty heads.
-    pub misc_heads: HashSet<String>,
     /// Lower-cased demonym or group word (plural forms included) → country.
     pub demonyms: HashMap<String, &'static str>,
-    /// Lower-cased place names that are usually ordinary words.
-    pub deny: HashSet<String>,
     /// English function words.
     pub stop: HashSet<String>,
     /// Every "X of Y" prefix of an organization or product name in the
@@ -219,8 +211,6 @@ fn of_prefixes(name: &str) -> Vec<String> {
 
 /// The lexicons, loaded on first use.
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut given: HashSet<String> = set(include_str!("../../../data/entities/given_names.txt"));
-    given.extend(set::<Vec<_>>(include_str!("../../../data/entities/given_names_extra.txt")));
     let mut demonyms = HashMap::default();
     for (name, cc, replace) in word_table::demonyms(include_str!("../../../data/entities/demonyms.tsv")) {
         if replace {
@@ -233,12 +223,7 @@ pub static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let misc_names: Vec<String> = set(include_str!("../../../data/entities/misc_names.txt"));
     Lexicon {
         place_max_tokens: PLACE_MAX_TOKENS,
-        given,
-        titles: set(include_str!("../../../data/entities/titles.txt")),
-        org_heads: set(include_str!("../../../data/entities/org_heads.txt")),
-        misc_heads: set(include_str!("../../../data/entities/misc_heads.txt")),
         demonyms,
-        deny: set(include_str!("../../../data/entities/denylist.txt")),
         stop: set(include_str!("../../../data/stopwords_en.txt")),
         of_names: org_names.iter().chain(&misc_names).flat_map(|n| of_prefixes(n)).collect(),
         people: word_table::people(include_str!("../../../data/entities/people.txt")).collect(),
@@ -253,13 +238,35 @@ mod tests {
     use super::word_table::{lines, lower, split_at_byte, trim};
     use super::*;
 
+    /// The one-word lexicons as sets, read from their files: what the word
+    /// table's flags must say.
+    struct Sets {
+        given: HashSet<String>,
+        titles: HashSet<String>,
+        org_heads: HashSet<String>,
+        misc_heads: HashSet<String>,
+        deny: HashSet<String>,
+    }
+
+    fn sets() -> Sets {
+        let mut given: HashSet<String> = set(include_str!("../../../data/entities/given_names.txt"));
+        given.extend(set::<Vec<_>>(include_str!("../../../data/entities/given_names_extra.txt")));
+        Sets {
+            given,
+            titles: set(include_str!("../../../data/entities/titles.txt")),
+            org_heads: set(include_str!("../../../data/entities/org_heads.txt")),
+            misc_heads: set(include_str!("../../../data/entities/misc_heads.txt")),
+            deny: set(include_str!("../../../data/entities/denylist.txt")),
+        }
+    }
+
     #[test]
     fn lexicons_load() {
         assert_eq!(LEX.place("madrid").map(|p| p.country), Some("ES"));
         assert_eq!(LEX.place("united states").map(|p| p.kind), Some(PlaceKind::Country));
-        assert!(LEX.given.contains("vladimir") && LEX.given.contains("john"));
+        assert!(LEX.word("vladimir").has(Word::GIVEN) && LEX.word("john").has(Word::GIVEN));
         assert_eq!(LEX.demonyms["russians"], "RU");
-        assert!(LEX.org_heads.contains("ministry") && LEX.titles.contains("president"));
+        assert!(LEX.word("ministry").has(Word::ORG_HEAD) && LEX.word("president").has(Word::TITLE));
         assert!(LEX.word("storm shadow").has(Word::MISC_NAME));
         assert_eq!(LEX.people.get("putin"), Some(&"Vladimir Putin"));
         assert!(LEX.word("voice of america").has(Word::ORG_NAME));
@@ -274,14 +281,15 @@ mod tests {
     fn word_flags_match_the_lexicons() {
         let org_names = set(include_str!("../../../data/entities/org_names.txt"));
         let misc_names = set(include_str!("../../../data/entities/misc_names.txt"));
+        let sets = sets();
         let flags = [
-            (Word::GIVEN, &LEX.given),
-            (Word::TITLE, &LEX.titles),
-            (Word::ORG_HEAD, &LEX.org_heads),
-            (Word::MISC_HEAD, &LEX.misc_heads),
+            (Word::GIVEN, &sets.given),
+            (Word::TITLE, &sets.titles),
+            (Word::ORG_HEAD, &sets.org_heads),
+            (Word::MISC_HEAD, &sets.misc_heads),
             (Word::ORG_NAME, &org_names),
             (Word::MISC_NAME, &misc_names),
-            (Word::DENY, &LEX.deny),
+            (Word::DENY, &sets.deny),
         ];
         let gazetteer = [
             include_str!("../../../data/entities/places.tsv"),
@@ -301,7 +309,7 @@ mod tests {
             assert_eq!(word.has(Word::SURNAME), LEX.people.contains_key(w), "{w}");
             assert_eq!(word.has(Word::PLACE), places.contains(w), "{w}");
             assert_eq!(LEX.place(w).is_some(), places.contains(w), "{w}");
-            assert_eq!(word.has(Word::DOTTED_TITLE), LEX.titles.contains(&format!("{w}.")), "{w}");
+            assert_eq!(word.has(Word::DOTTED_TITLE), sets.titles.contains(&format!("{w}.")), "{w}");
             // A token lower-cased alone (`str::to_lowercase`) and within a
             // key (character by character) differ only in a final sigma,
             // so the flags of either answer for both.
@@ -371,7 +379,8 @@ mod tests {
             assert!(LEX.word(name).has(Word::PLACE), "{name}");
         }
         assert_eq!(LEX.country_names, names);
-        for (flag, set) in [(Word::GIVEN, &LEX.given), (Word::TITLE, &LEX.titles), (Word::DENY, &LEX.deny)] {
+        let sets = sets();
+        for (flag, set) in [(Word::GIVEN, &sets.given), (Word::TITLE, &sets.titles), (Word::DENY, &sets.deny)] {
             assert!(set.iter().all(|w| LEX.word(w).has(flag)), "{flag:?}");
         }
         assert!(LEX.demonyms.keys().all(|w| LEX.word(w).has(Word::DEMONYM)));

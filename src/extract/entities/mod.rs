@@ -437,7 +437,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
     for (m, n) in mentions.iter().zip(&names).filter(|(m, _)| m.b - m.a == 2) {
         if m.guess.kind == Some(EntityKind::Person) {
             let first = n.first();
-            if !LEX.titles.contains(first) && !surnames.contains_key(first) {
+            if !LEX.word(first).has(Word::TITLE) && !surnames.contains_key(first) {
                 let full = &*n.surface;
                 family_first
                     .entry(first)
@@ -488,7 +488,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
             && !surnames.contains_key(key)
             && !cap_mid.contains(key)
             && !bracketed_acronym(&cx, m.a, surf)
-            && !LEX.given.contains(key)
+            && !LEX.word(key).has(Word::GIVEN)
         {
             continue;
         }
@@ -587,7 +587,7 @@ pub fn extract(doc: &Document) -> Vec<Entity> {
         let (m, n) = (&mentions[t.4], &names[t.4]);
         if m.b - m.a == 2
             && matches!(t.1, EntityKind::Misc | EntityKind::Org)
-            && LEX.given.contains(n.first())
+            && LEX.word(n.first()).has(Word::GIVEN)
             && lone_people.contains(n.last())
         {
             t.1 = EntityKind::Person;
