@@ -2,11 +2,12 @@
 //! input order, on as many threads as asked.
 //!
 //! A reader thread walks the inputs and feeds work items to a pool of
-//! workers; each worker reads, decodes, cleans, segments and extracts; the
-//! calling thread puts results back in input order and hands them to the
-//! sink. The number of items in flight is bounded, so memory depends on
-//! the number of threads, not on the size of the corpus, and the first
-//! document is printed long before the last one is read.
+//! workers; each worker reads, decodes, cleans, segments and extracts. The
+//! calling thread is one of the workers, and between its own batches puts
+//! results back in input order and hands them to the sink. The number of
+//! items in flight is bounded, so memory depends on the number of threads,
+//! not on the size of the corpus, and the first document is printed long
+//! before the last one is read.
 
 use crate::clean;
 use crate::document::{DateSource, Document, ParagraphKind};
@@ -424,7 +425,14 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
     let in_flight = cfg.jobs * 4;
     let (work_tx, work_rx) = crossbeam_channel::bounded::<(usize, Vec<Item>)>(cfg.jobs * 2);
     let (done_tx, done_rx) = crossbeam_channel::unbounded::<(usize, usize, Vec<Delivery>)>();
-    // What the delivering thread is done with goes back to the worker that
+    // The calling thread is one of the `jobs` workers: it delivers results
+    // between batches of its own. With a delivering thread beside `jobs`
+    // workers, a run on as many cores as workers had one thread more than
+    // cores, woken for every batch to preempt a worker, and one more heap
+    // of the allocator's own (see the README).
+    let helpers = cfg.jobs - 1;
+    let own = helpers;
+    // What the calling thread has delivered goes back to the worker that
     // allocated it, to be freed there: memory freed by another thread than
     // the one that allocated it costs the allocator atomic operations on
     // memory the other core holds, per allocation, and a document's results
@@ -432,7 +440,7 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
     // cost a two-thread run about 2% more CPU time (21 alternating runs;
     // see the README).
     let (spent_tx, spent_rx): (Vec<_>, Vec<_>) =
-        (0..cfg.jobs).map(|_| crossbeam_channel::unbounded::<Vec<Delivery>>()).unzip();
+        (0..helpers).map(|_| crossbeam_channel::unbounded::<Vec<Delivery>>()).unzip();
     let render = sink.renderer();
     let (permit_tx, permit_rx) = crossbeam_channel::bounded::<()>(in_flight);
     let mut result = Ok(());
@@ -456,58 +464,34 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
         for (worker, spent) in spent_rx.into_iter().enumerate() {
             let rx = work_rx.clone();
             let tx = done_tx.clone();
-            let render = render.clone();
+            let render = render.as_deref();
             scope.spawn(move || {
                 for (seq, items) in rx {
                     spent.try_iter().for_each(drop);
-                    let done = items
-                        .into_iter()
-                        .flat_map(|item| process(item, cfg))
-                        .map(|o| {
-                            let bytes = match (&o, &render) {
-                                (Outcome::Doc(a), Some(r)) => Some(r.render(a)),
-                                _ => None,
-                            };
-                            (o, bytes)
-                        })
-                        .collect();
-                    if tx.send((seq, worker, done)).is_err() {
+                    if tx.send((seq, worker, work(items, cfg, render))).is_err() {
                         return;
                     }
                 }
             });
         }
         drop(done_tx);
-        drop(work_rx);
         crate::extract::warm_up(cfg.select);
         if cfg.clean {
             crate::clean::warm_up();
         }
         let mut pending: BTreeMap<usize, (usize, Vec<Delivery>)> = BTreeMap::new();
         let mut next = 0usize;
+        // A channel that has closed is waited on as one that never delivers.
+        let (mut work_open, mut helpers_open) = (true, helpers > 0);
+        let (no_work, no_done) = (crossbeam_channel::never(), crossbeam_channel::never());
         'outer: loop {
-            let msg = match done_rx.try_recv() {
-                Ok(m) => m,
-                Err(crossbeam_channel::TryRecvError::Empty) => {
-                    if let Err(e) = sink.idle() {
-                        result = Err(e);
-                        break;
-                    }
-                    match done_rx.recv() {
-                        Ok(m) => m,
-                        Err(_) => break,
-                    }
-                }
-                Err(crossbeam_channel::TryRecvError::Disconnected) => break,
-            };
-            pending.insert(msg.0, (msg.1, msg.2));
             while let Some((worker, outcomes)) = pending.remove(&next) {
                 next += 1;
                 let _ = permit_rx.try_recv();
                 match deliver(outcomes, &mut summary, &mut names, sink) {
                     // A worker that has stopped drops its channel; then the
                     // failed send hands the rest back to be freed here.
-                    Ok(spent) if spent.is_empty() => {}
+                    Ok(spent) if spent.is_empty() || worker == own => {}
                     Ok(spent) => drop(spent_tx[worker].send(spent)),
                     Err(e) => {
                         result = Err(e);
@@ -515,9 +499,48 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
                     }
                 }
             }
+            // Results first, so that delivery (and the permits it returns
+            // to the reader) never waits behind a batch of this thread's.
+            if let Ok((seq, worker, outcomes)) = done_rx.try_recv() {
+                pending.insert(seq, (worker, outcomes));
+                continue;
+            }
+            if work_open {
+                match work_rx.try_recv() {
+                    Ok((seq, items)) => {
+                        pending.insert(seq, (own, work(items, cfg, render.as_deref())));
+                        continue;
+                    }
+                    Err(crossbeam_channel::TryRecvError::Disconnected) => work_open = false,
+                    Err(crossbeam_channel::TryRecvError::Empty) => {}
+                }
+            }
+            if !work_open && !helpers_open {
+                break;
+            }
+            // Nothing to do until a result or a batch comes.
+            if let Err(e) = sink.idle() {
+                result = Err(e);
+                break;
+            }
+            crossbeam_channel::select! {
+                recv(if helpers_open { &done_rx } else { &no_done }) -> msg => match msg {
+                    Ok((seq, worker, outcomes)) => {
+                        pending.insert(seq, (worker, outcomes));
+                    }
+                    Err(_) => helpers_open = false,
+                },
+                recv(if work_open { &work_rx } else { &no_work }) -> msg => match msg {
+                    Ok((seq, items)) => {
+                        pending.insert(seq, (own, work(items, cfg, render.as_deref())));
+                    }
+                    Err(_) => work_open = false,
+                },
+            }
         }
         // Unblock and stop the reader and workers if we ended early.
         drop(permit_rx);
+        drop(work_rx);
         drop(done_rx);
     });
     if result.is_ok() {
@@ -526,10 +549,26 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
     result.map(|_| summary)
 }
 
+/// Processes one batch of work items, and renders each document when the
+/// sink has a renderer.
+fn work(items: Vec<Item>, cfg: &Config, render: Option<&dyn Render>) -> Vec<Delivery> {
+    items
+        .into_iter()
+        .flat_map(|item| process(item, cfg))
+        .map(|o| {
+            let bytes = match (&o, render) {
+                (Outcome::Doc(a), Some(r)) => Some(r.render(a)),
+                _ => None,
+            };
+            (o, bytes)
+        })
+        .collect()
+}
+
 /// Work items travel to the workers in batches, so that a corpus of small
 /// files costs a few thread wake-ups per batch instead of per file: on two
-/// cores the reader, the workers and the delivering thread share the CPUs,
-/// and every wake-up preempts a worker.
+/// cores the reader and the workers share the CPUs, and every wake-up
+/// preempts a worker.
 ///
 /// A batch closes at [`Batch::MAX_ITEMS`] items or [`Batch::MAX_BYTES`] of
 /// input, which keeps the work in flight bounded in bytes and the tail of a
@@ -758,6 +797,50 @@ mod tests {
         let mut plain = |_: Outcome| Ok(());
         let spent = deliver(vec![(doc("Three."), rendered("three"))], &mut summary, &mut names, &mut plain);
         assert!(spent.is_err());
+    }
+
+    /// Many batches, some worked by the calling thread and some by the
+    /// others, some with a binary file: every result comes once and in
+    /// input order, whatever the number of threads.
+    #[test]
+    fn results_come_in_input_order_across_batches() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = Batch::MAX_ITEMS * 9 + 5;
+        for i in 0..n {
+            let name = dir.path().join(format!("{i:04}.txt"));
+            let text = if i % 50 == 7 {
+                b"\0\x01\x02binary".to_vec()
+            } else {
+                format!("Story {i}\n\nAlice Smith said {i} people came.").into_bytes()
+            };
+            std::fs::write(name, text).unwrap();
+        }
+        let walker = Walker::new(
+            vec![dir.path().display().to_string()],
+            &input::WalkOptions { max_bytes: 1 << 20, include: vec!["*.txt".into()], ..Default::default() },
+        )
+        .unwrap();
+        let order = |jobs: usize| {
+            let mut seen = Vec::new();
+            let summary = run(&walker, &cfg(jobs), &mut |o: Outcome| {
+                seen.push(match o {
+                    Outcome::Doc(a) => a.doc.title.unwrap_or_default(),
+                    Outcome::Error(e) => format!("error {}", e.path),
+                });
+                Ok(())
+            })
+            .unwrap();
+            (seen, summary.documents, summary.errors)
+        };
+        let (one, docs, errors) = order(1);
+        assert_eq!((one.len(), docs + errors), (n, n));
+        assert_eq!(errors, n.div_ceil(50));
+        assert_eq!(one[0], "Story 0");
+        assert!(one[7].starts_with("error ") && one[7].ends_with("0007.txt"), "{}", one[7]);
+        assert_eq!(one[n - 1], format!("Story {}", n - 1));
+        for jobs in [2, 3, 8] {
+            assert_eq!(order(jobs), (one.clone(), docs, errors), "jobs {jobs}");
+        }
     }
 
     #[test]

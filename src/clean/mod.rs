@@ -16,9 +16,10 @@ pub mod page;
 pub use articles::Article;
 
 /// Builds the cleaner's lexicons and regexes now, in about the reverse of
-/// the order a first document reaches them: the delivering thread of a
-/// parallel run calls this while the first worker cleans its first
-/// document, so that the two build different ones at the same time (see
+/// the order a first document reaches them: the calling thread of a
+/// parallel run calls this before it takes a batch of its own, while the
+/// first worker cleans its first document, so that the two build
+/// different ones at the same time (see
 /// [`crate::extract::warm_up`]).
 pub fn warm_up() {
     dateline::warm_up();

@@ -92,9 +92,9 @@ pub fn extract(doc: &Document, sel: Selection) -> Extractions {
 /// Lexicons are built on first use, and a thread that needs one being built
 /// waits for it. At the start of a parallel run every worker needs the same
 /// lexicons in the same order, so they would be built one after another
-/// while the other cores wait; the delivering thread, idle until the first
-/// result, calls this to build the last-needed ones at the same time as a
-/// worker builds the first. Each lexicon is still built exactly once.
+/// while the other cores wait; the calling thread, before it takes a batch
+/// of its own, calls this to build the last-needed ones at the same time as
+/// a worker builds the first. Each lexicon is still built exactly once.
 pub fn warm_up(sel: Selection) {
     let doc = Document::verbatim(
         "LONDON, March 5, 2021 — The U.S. company said on Tuesday it would spend $5 billion, up 12% from \

@@ -104,8 +104,7 @@ pub fn write_doc(out: &mut Vec<u8>, a: &Analyzed, with_text: bool, mut names: Op
 
 /// Writes into `out` the record [`write_doc`] wrote as `old`, with the
 /// values noted in `names` replaced by the document's current ones: what
-/// a worker rendered before the delivering thread resolved a name across
-/// documents. Each spot says whose name it holds, so the order in which
+/// a worker rendered before delivery resolved a name across documents. Each spot says whose name it holds, so the order in which
 /// `write_doc` writes them is not repeated here. Resolution changes names,
 /// never how many entities or quotes there are; should the spots not
 /// match the document (one for each person and each quote), the record is
