@@ -436,9 +436,9 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
     // allocated it, to be freed there: memory freed by another thread than
     // the one that allocated it costs the allocator atomic operations on
     // memory the other core holds, per allocation, and a document's results
-    // are hundreds of small strings. Freeing them on the delivering thread
-    // cost a two-thread run about 2% more CPU time (21 alternating runs;
-    // see the README).
+    // are hundreds of small strings. Freeing them where they were delivered
+    // cost a two-thread run about 2% more CPU time (21 alternating runs, when
+    // a separate thread delivered; see docs/performance-history.md).
     let (spent_tx, spent_rx): (Vec<_>, Vec<_>) =
         (0..helpers).map(|_| crossbeam_channel::unbounded::<Vec<Delivery>>()).unzip();
     let render = sink.renderer();
