@@ -30,27 +30,64 @@ const GRACE: Duration = Duration::from_secs(3);
 /// records spares most of the write calls that filling 8 KiB would make.
 const OUT_BUFFER: usize = 64 * 1024;
 
+/// The write end of the pipe by which the signal handler wakes the
+/// watcher thread (-1 when there is none).
+#[cfg(unix)]
+static WAKE: AtomicI32 = AtomicI32::new(-1);
+
 /// Installs the handler for Ctrl-C (SIGINT), `kill` (SIGTERM) and a closed
 /// terminal (SIGHUP). Without it these signals kill the process at once and
 /// a half-written `.lede-*.tmp` file stays behind.
 ///
-/// The signal handler only sets [`INTERRUPTED`] (all it may safely do); a
-/// watcher thread gives the run [`GRACE`] to stop on its own, then removes
-/// the temporary file and exits. Plain `libc` rather than a signal crate:
-/// nothing else is needed, and no dependency features change.
+/// The signal handler only sets [`INTERRUPTED`] and writes a byte to a
+/// pipe (all it may safely do); a watcher thread, asleep on the pipe's
+/// other end until then, gives the run [`GRACE`] to stop on its own, then
+/// removes the temporary file and exits. Blocking on the pipe rather than
+/// polling the flag keeps a long streaming run (`lede analyze -` in a
+/// pipe, idle between records) from waking every few milliseconds. Plain
+/// `libc` rather than a signal crate: nothing else is needed, and no
+/// dependency features change.
 #[cfg(unix)]
 fn install_interrupt_handler() {
     extern "C" fn on_signal(signal: libc::c_int) {
         INTERRUPTED.store(signal, Ordering::SeqCst);
+        let fd = WAKE.load(Ordering::SeqCst);
+        if fd >= 0 {
+            // SAFETY: write(2) is async-signal-safe, and the byte outlives
+            // the call. A failed write is harmless: the flag is set, and
+            // the watcher checks it when its read returns.
+            unsafe {
+                libc::write(fd, [1u8].as_ptr().cast(), 1);
+            }
+        }
+    }
+    let mut fds = [-1; 2];
+    // SAFETY: pipe(2) fills the two descriptors of a fresh pipe.
+    let piped = unsafe { libc::pipe(fds.as_mut_ptr()) } == 0;
+    if piped {
+        WAKE.store(fds[1], Ordering::SeqCst);
     }
     let handler: extern "C" fn(libc::c_int) = on_signal;
     for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
-        // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+        // SAFETY: the handler only stores to an atomic and writes to a pipe,
+        // both async-signal-safe.
         unsafe {
             libc::signal(signal, handler as libc::sighandler_t);
         }
     }
-    std::thread::spawn(|| {
+    std::thread::spawn(move || {
+        while piped && !interrupted() {
+            let mut byte = 0u8;
+            // SAFETY: reads at most one byte into a local.
+            let n = unsafe { libc::read(fds[0], (&raw mut byte).cast(), 1) };
+            if n < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            if n != 1 {
+                // The pipe failed: fall back to looking at the flag.
+                break;
+            }
+        }
         while !interrupted() {
             std::thread::sleep(Duration::from_millis(50));
         }
