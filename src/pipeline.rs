@@ -122,19 +122,18 @@ pub fn process(item: Item, cfg: &Config) -> Vec<Outcome> {
     };
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_inner(item, cfg))) {
         Ok(v) => v,
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown".into());
-            vec![Outcome::Error(ErrorRecord {
-                path: label.0,
-                line: label.1,
-                message: format!("internal error (please report): {what}"),
-            })]
-        }
+        Err(panic) => vec![Outcome::Error(internal_error(label.0, label.1, &*panic))],
     }
+}
+
+/// The error record of an input whose processing panicked.
+fn internal_error(path: String, line: Option<usize>, panic: &(dyn std::any::Any + Send)) -> ErrorRecord {
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown".into());
+    ErrorRecord { path, line, message: format!("internal error (please report): {what}") }
 }
 
 fn process_inner(item: Item, cfg: &Config) -> Vec<Outcome> {
@@ -424,7 +423,7 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
     }
     let in_flight = cfg.jobs * 4;
     let (work_tx, work_rx) = crossbeam_channel::bounded::<(usize, Vec<Item>)>(cfg.jobs * 2);
-    let (done_tx, done_rx) = crossbeam_channel::unbounded::<(usize, usize, Vec<Delivery>)>();
+    let (done_tx, done_rx) = crossbeam_channel::unbounded::<(usize, Done)>();
     // The calling thread is one of the `jobs` workers: it delivers results
     // between batches of its own. With a delivering thread beside `jobs`
     // workers, a run on as many cores as workers had one thread more than
@@ -468,7 +467,7 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
             scope.spawn(move || {
                 for (seq, items) in rx {
                     spent.try_iter().for_each(drop);
-                    if tx.send((seq, worker, work(items, cfg, render))).is_err() {
+                    if tx.send((seq, Done::of(worker, items, cfg, render))).is_err() {
                         return;
                     }
                 }
@@ -479,13 +478,14 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
         if cfg.clean {
             crate::clean::warm_up();
         }
-        let mut pending: BTreeMap<usize, (usize, Vec<Delivery>)> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
         let mut next = 0usize;
+        let mut flushed = Instant::now();
         // A channel that has closed is waited on as one that never delivers.
         let (mut work_open, mut helpers_open) = (true, helpers > 0);
         let (no_work, no_done) = (crossbeam_channel::never(), crossbeam_channel::never());
         'outer: loop {
-            while let Some((worker, outcomes)) = pending.remove(&next) {
+            while let Some(Done { worker, stdin, outcomes }) = pending.remove(&next) {
                 next += 1;
                 let _ = permit_rx.try_recv();
                 match deliver(outcomes, &mut summary, &mut names, sink) {
@@ -498,17 +498,27 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
                         break 'outer;
                     }
                 }
+                // As with one thread: a record from standard input is
+                // flushed at once, and the rest every FLUSH_EVERY, also
+                // while this thread always has a batch to work.
+                if stdin || flushed.elapsed() >= FLUSH_EVERY {
+                    flushed = Instant::now();
+                    if let Err(e) = sink.idle() {
+                        result = Err(e);
+                        break 'outer;
+                    }
+                }
             }
-            // Results first, so that delivery (and the permits it returns
-            // to the reader) never waits behind a batch of this thread's.
-            if let Ok((seq, worker, outcomes)) = done_rx.try_recv() {
-                pending.insert(seq, (worker, outcomes));
+            // Results first: what is ready is delivered, and the reader
+            // gets its permits back, before this thread takes on a batch.
+            if let Ok((seq, done)) = done_rx.try_recv() {
+                pending.insert(seq, done);
                 continue;
             }
             if work_open {
                 match work_rx.try_recv() {
                     Ok((seq, items)) => {
-                        pending.insert(seq, (own, work(items, cfg, render.as_deref())));
+                        pending.insert(seq, Done::of(own, items, cfg, render.as_deref()));
                         continue;
                     }
                     Err(crossbeam_channel::TryRecvError::Disconnected) => work_open = false,
@@ -519,20 +529,21 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
                 break;
             }
             // Nothing to do until a result or a batch comes.
+            flushed = Instant::now();
             if let Err(e) = sink.idle() {
                 result = Err(e);
                 break;
             }
             crossbeam_channel::select! {
                 recv(if helpers_open { &done_rx } else { &no_done }) -> msg => match msg {
-                    Ok((seq, worker, outcomes)) => {
-                        pending.insert(seq, (worker, outcomes));
+                    Ok((seq, done)) => {
+                        pending.insert(seq, done);
                     }
                     Err(_) => helpers_open = false,
                 },
                 recv(if work_open { &work_rx } else { &no_work }) -> msg => match msg {
                     Ok((seq, items)) => {
-                        pending.insert(seq, (own, work(items, cfg, render.as_deref())));
+                        pending.insert(seq, Done::of(own, items, cfg, render.as_deref()));
                     }
                     Err(_) => work_open = false,
                 },
@@ -549,20 +560,38 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
     result.map(|_| summary)
 }
 
-/// Processes one batch of work items, and renders each document when the
-/// sink has a renderer.
-fn work(items: Vec<Item>, cfg: &Config, render: Option<&dyn Render>) -> Vec<Delivery> {
-    items
-        .into_iter()
-        .flat_map(|item| process(item, cfg))
-        .map(|o| {
-            let bytes = match (&o, render) {
-                (Outcome::Doc(a), Some(r)) => Some(r.render(a)),
-                _ => None,
-            };
-            (o, bytes)
-        })
-        .collect()
+/// A batch's results on their way to delivery.
+struct Done {
+    /// The worker that made them, to be freed there (see [`run`]).
+    worker: usize,
+    /// The batch holds input from standard input: its results are flushed
+    /// as soon as they are delivered.
+    stdin: bool,
+    outcomes: Vec<Delivery>,
+}
+
+impl Done {
+    /// Processes a batch of work items on worker `worker`, and renders each
+    /// document when the sink has a renderer. A renderer that panics turns
+    /// its document into an error record, as [`process`] does for the rest:
+    /// a batch that never came back would stop delivery for good.
+    fn of(worker: usize, items: Vec<Item>, cfg: &Config, render: Option<&dyn Render>) -> Done {
+        let stdin = items.iter().any(Item::from_stdin);
+        let outcomes = items
+            .into_iter()
+            .flat_map(|item| process(item, cfg))
+            .map(|o| match (o, render) {
+                (Outcome::Doc(a), Some(r)) => {
+                    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| r.render(&a))) {
+                        Ok(bytes) => (Outcome::Doc(a), Some(bytes)),
+                        Err(panic) => (Outcome::Error(internal_error(a.doc.id.clone(), None, &*panic)), None),
+                    }
+                }
+                (o, _) => (o, None),
+            })
+            .collect();
+        Done { worker, stdin, outcomes }
+    }
 }
 
 /// Work items travel to the workers in batches, so that a corpus of small
@@ -745,6 +774,69 @@ mod tests {
         }
     }
 
+    /// A renderer that fails on documents titled "Boom".
+    struct Boom;
+
+    impl Render for Boom {
+        fn render(&self, a: &Analyzed) -> Rendered {
+            if a.doc.title.as_deref() == Some("Boom") {
+                panic!("the renderer failed");
+            }
+            IdRender.render(a)
+        }
+    }
+
+    /// Records documents and error records, rendering with [`Boom`].
+    struct Booming(Vec<String>);
+
+    impl Sink for Booming {
+        fn outcome(&mut self, o: Outcome) -> std::io::Result<()> {
+            self.0.push(match o {
+                Outcome::Doc(a) => format!("fresh {}", a.doc.id),
+                Outcome::Error(e) => format!("error {}: {}", e.path, e.message),
+            });
+            Ok(())
+        }
+        fn renderer(&self) -> Option<Arc<dyn Render>> {
+            Some(Arc::new(Boom))
+        }
+        fn rendered(&mut self, a: &Analyzed, _: &Rendered) -> std::io::Result<()> {
+            self.0.push(format!("rendered {}", a.doc.id));
+            Ok(())
+        }
+    }
+
+    /// A renderer that panics costs its document an error record, not the
+    /// run: the batch still comes back, and everything after it follows.
+    #[test]
+    fn a_panicking_renderer_is_an_error_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let n = Batch::MAX_ITEMS * 3;
+        for i in 0..n {
+            let title = if i == 40 { "Boom".to_string() } else { format!("Title {i}") };
+            std::fs::write(dir.path().join(format!("{i:03}.txt")), format!("{title}\n\nBody {i}.")).unwrap();
+        }
+        let walker = Walker::new(vec![dir.path().display().to_string()], &input::WalkOptions::default()).unwrap();
+        for jobs in [2, 3] {
+            let mut sink = Booming(Vec::new());
+            let summary = run(&walker, &cfg(jobs), &mut sink).unwrap();
+            assert_eq!((summary.documents, summary.errors), (n - 1, 1), "jobs {jobs}");
+            assert_eq!(sink.0.len(), n);
+            assert!(
+                sink.0[39].starts_with("rendered ") && sink.0[41].starts_with("rendered "),
+                "{:?}",
+                &sink.0[39..42]
+            );
+            assert!(sink.0[40].starts_with("error ") && sink.0[40].contains("040.txt"), "{}", sink.0[40]);
+            assert!(sink.0[40].ends_with("internal error (please report): the renderer failed"), "{}", sink.0[40]);
+        }
+        // A batch says whether it holds standard input, to be flushed at once.
+        let text = |path: &str| Item::Text { path: path.into(), bytes: b"Title\n\nBody.".to_vec() };
+        assert!(Done::of(0, vec![text("-")], &cfg(2), None).stdin);
+        let file = Item::File { path: dir.path().join("000.txt"), display: "000.txt".into() };
+        assert!(!Done::of(0, vec![file], &cfg(2), None).stdin);
+    }
+
     #[test]
     fn workers_render_and_documents_renamed_by_resolution_are_marked() {
         let dir = tempfile::tempdir().unwrap();
@@ -852,9 +944,9 @@ mod tests {
         assert!(!Item::File { path: "a.txt".into(), display: "a.txt".into() }.from_stdin());
     }
 
-    /// Many batches, some worked by the calling thread and some by the
-    /// others, some files binary: every result comes once and in input
-    /// order, whatever the number of threads.
+    /// Many batches, each worked by whichever thread is free (the calling
+    /// thread or another), some files binary: every result comes once and
+    /// in input order, whatever the number of threads.
     #[test]
     fn order_is_the_same_for_any_number_of_jobs() {
         let dir = tempfile::tempdir().unwrap();
@@ -885,7 +977,7 @@ mod tests {
             (v, s)
         };
         let (one, s1) = ids(1);
-        let errors = n.div_ceil(50);
+        let errors = (0..n).filter(|i| i % 50 == 7).count();
         assert_eq!(s1, Summary { documents: n - errors, errors });
         assert_eq!(one.len(), n);
         assert!(one[0].ends_with("0000.txt") && one[n - 1].ends_with(&format!("{:04}.txt", n - 1)), "{one:?}");
