@@ -54,16 +54,27 @@ fn install_interrupt_handler() {
         let fd = WAKE.load(Ordering::SeqCst);
         if fd >= 0 {
             // SAFETY: write(2) is async-signal-safe, and the byte outlives
-            // the call. A failed write is harmless: the flag is set, and
-            // the watcher checks it when its read returns.
+            // the call. The write end does not block: a full pipe (signals
+            // by the tens of thousands) fails the write, which is harmless,
+            // as the flag is set and the watcher is awake already. Only a
+            // failed write sets `errno`, which the interrupted code may be
+            // about to read, so it is put back.
             unsafe {
+                let saved = errno::get();
                 libc::write(fd, [1u8].as_ptr().cast(), 1);
+                errno::set(saved);
             }
         }
     }
     let mut fds = [-1; 2];
-    // SAFETY: pipe(2) fills the two descriptors of a fresh pipe.
-    let piped = unsafe { libc::pipe(fds.as_mut_ptr()) } == 0;
+    // SAFETY: pipe(2) fills the two descriptors of a fresh pipe; fcntl(2)
+    // sets flags on them. Neither end is inherited by a program `lede`
+    // might run, and the write end never blocks (see above).
+    let piped = unsafe {
+        libc::pipe(fds.as_mut_ptr()) == 0
+            && fds.iter().all(|&fd| libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) == 0)
+            && libc::fcntl(fds[1], libc::F_SETFL, libc::O_NONBLOCK) == 0
+    };
     if piped {
         WAKE.store(fds[1], Ordering::SeqCst);
     }
@@ -100,6 +111,48 @@ fn install_interrupt_handler() {
 
 #[cfg(not(unix))]
 fn install_interrupt_handler() {}
+
+/// `errno` of the calling thread, which a signal handler must leave as it
+/// found it. Where `libc` names no accessor, nothing is saved.
+#[cfg(unix)]
+mod errno {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    fn location() -> Option<*mut libc::c_int> {
+        // SAFETY: returns the calling thread's errno; async-signal-safe.
+        Some(unsafe { libc::__errno_location() })
+    }
+
+    #[cfg(any(target_os = "macos", target_os = "ios", target_os = "freebsd"))]
+    fn location() -> Option<*mut libc::c_int> {
+        // SAFETY: returns the calling thread's errno; async-signal-safe.
+        Some(unsafe { libc::__error() })
+    }
+
+    #[cfg(not(any(
+        target_os = "linux",
+        target_os = "android",
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "freebsd"
+    )))]
+    fn location() -> Option<*mut libc::c_int> {
+        None
+    }
+
+    /// The current value.
+    pub fn get() -> libc::c_int {
+        // SAFETY: the pointer is the calling thread's own errno.
+        location().map_or(0, |p| unsafe { *p })
+    }
+
+    /// Puts back a value [`get`] returned.
+    pub fn set(value: libc::c_int) {
+        if let Some(p) = location() {
+            // SAFETY: the pointer is the calling thread's own errno.
+            unsafe { *p = value }
+        }
+    }
+}
 
 fn abandon_temp_file() {
     let path = TEMP_FILE.lock().unwrap_or_else(|e| e.into_inner()).take();
@@ -276,4 +329,21 @@ fn analyze(args: &Args) -> Result<ExitCode> {
     };
     progress.finish();
     Ok(ExitCode::from(if summary.errors > 0 { EXIT_SOME_FAILED } else { EXIT_OK }))
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    /// What the signal handler saves is what it puts back.
+    #[test]
+    fn errno_reads_back_what_is_set() {
+        for value in [libc::EAGAIN, libc::EINTR, 0] {
+            super::errno::set(value);
+            assert_eq!(super::errno::get(), value);
+        }
+        // A failing call sets it; `get` sees the same as the standard library.
+        // SAFETY: closing a descriptor that is not open fails with EBADF.
+        unsafe { libc::close(-1) };
+        assert_eq!(super::errno::get(), libc::EBADF);
+        assert_eq!(std::io::Error::last_os_error().raw_os_error(), Some(libc::EBADF));
+    }
 }
