@@ -21,9 +21,9 @@ use std::ffi::c_void;
 ///
 /// The pipeline makes about 330 allocations per document. mimalloc's plain
 /// `mi_malloc` returns blocks aligned to 16 bytes (its `MI_MAX_ALIGN_SIZE`:
-/// on 64-bit targets every size class above one word is a whole number of
-/// 16-byte units, `MI_ALIGN2W`, and pages start their blocks 16-aligned),
-/// and one-word blocks aligned to 8.
+/// every size class above 8 bytes is a whole number of 16-byte units,
+/// `MI_ALIGN2W` on 64-bit targets and `MI_ALIGN4W` on 32-bit ones, and
+/// pages start their blocks 16-aligned), and smaller blocks aligned to 8.
 /// Its `_aligned` entry points, which the `mimalloc` crate calls for every
 /// allocation, first test whether the next free block happens to be
 /// aligned. So, as the standard library does with the system `malloc`,
@@ -117,7 +117,8 @@ pub fn keep_freed_memory() {
 mod tests {
     use super::*;
 
-    /// Blocks of every size up to 2 KiB and a few large ones (also sizes
+    /// Blocks of every size up to 2 KiB and a few large ones up to 20 MiB,
+    /// past the largest size class (also sizes
     /// below the alignment, which a layout allows), for every
     /// alignment up to a page, come back aligned, also when zeroed and
     /// after growing.
@@ -125,7 +126,7 @@ mod tests {
     fn blocks_are_aligned_as_asked() {
         let a = Mimalloc;
         for align in [1, 2, 4, 8, 16, 32, 64, 4096] {
-            for size in (1..=2048).chain([4095, 65_537, (1 << 20) + 3]) {
+            for size in (1..=2048).chain([4095, 65_537, (1 << 20) + 3, (20 << 20) + 5]) {
                 let layout = Layout::from_size_align(size, align).unwrap();
                 // SAFETY: a non-zero size, freed with the layout it was allocated with.
                 unsafe {
