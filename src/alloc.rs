@@ -118,10 +118,9 @@ mod tests {
     use super::*;
 
     /// Blocks of every size up to 2 KiB and a few large ones up to 20 MiB,
-    /// past the largest size class (also sizes
-    /// below the alignment, which a layout allows), for every
-    /// alignment up to a page, come back aligned, also when zeroed and
-    /// after growing.
+    /// past the largest size class (also sizes below the alignment, which a
+    /// layout allows), for every alignment up to a page, come back aligned,
+    /// also when zeroed and after growing.
     #[test]
     fn blocks_are_aligned_as_asked() {
         let a = Mimalloc;
