@@ -114,26 +114,33 @@ pub struct Summary {
 /// Never panics outward: a panic inside cleaning or extraction becomes an
 /// error record for that input, so one bad file cannot take down a run.
 pub fn process(item: Item, cfg: &Config) -> Vec<Outcome> {
-    let label = match &item {
+    let (path, line) = label(&item);
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_inner(item, cfg))) {
+        Ok(v) => v,
+        Err(panic) => vec![Outcome::Error(internal_error(path, line, "", &*panic))],
+    }
+}
+
+/// The path (and line, for a JSON Lines record) an error record of `item`
+/// names.
+fn label(item: &Item) -> (String, Option<usize>) {
+    match item {
         Item::File { display, .. } => (display.clone(), None),
         Item::RecordLine { path, line, .. } => (path.clone(), Some(*line)),
         Item::Text { path, .. } | Item::Error { path, .. } => (path.clone(), None),
         Item::Web { path, record, .. } => (format!("{path}#{record}"), None),
-    };
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_inner(item, cfg))) {
-        Ok(v) => v,
-        Err(panic) => vec![Outcome::Error(internal_error(label.0, label.1, &*panic))],
     }
 }
 
-/// The error record of an input whose processing panicked.
-fn internal_error(path: String, line: Option<usize>, panic: &(dyn std::any::Any + Send)) -> ErrorRecord {
+/// The error record of an input whose processing panicked; `during` says
+/// in what, when not in processing the input as a whole.
+fn internal_error(path: String, line: Option<usize>, during: &str, panic: &(dyn std::any::Any + Send)) -> ErrorRecord {
     let what = panic
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown".into());
-    ErrorRecord { path, line, message: format!("internal error (please report): {what}") }
+    ErrorRecord { path, line, message: format!("internal error (please report){during}: {what}") }
 }
 
 fn process_inner(item: Item, cfg: &Config) -> Vec<Outcome> {
@@ -481,6 +488,8 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
         let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
         let mut next = 0usize;
         let mut flushed = Instant::now();
+        // Delivered since the last flush.
+        let mut unflushed = false;
         // A channel that has closed is waited on as one that never delivers.
         let (mut work_open, mut helpers_open) = (true, helpers > 0);
         let (no_work, no_done) = (crossbeam_channel::never(), crossbeam_channel::never());
@@ -498,11 +507,12 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
                         break 'outer;
                     }
                 }
+                unflushed = true;
                 // As with one thread: a record from standard input is
                 // flushed at once, and the rest every FLUSH_EVERY, also
                 // while this thread always has a batch to work.
                 if stdin || flushed.elapsed() >= FLUSH_EVERY {
-                    flushed = Instant::now();
+                    (flushed, unflushed) = (Instant::now(), false);
                     if let Err(e) = sink.idle() {
                         result = Err(e);
                         break 'outer;
@@ -518,6 +528,15 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
             if work_open {
                 match work_rx.try_recv() {
                     Ok((seq, items)) => {
+                        // What was delivered goes out before this thread
+                        // spends a batch's time on other work.
+                        if std::mem::take(&mut unflushed) {
+                            flushed = Instant::now();
+                            if let Err(e) = sink.idle() {
+                                result = Err(e);
+                                break;
+                            }
+                        }
                         pending.insert(seq, Done::of(own, items, cfg, render.as_deref()));
                         continue;
                     }
@@ -529,7 +548,7 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
                 break;
             }
             // Nothing to do until a result or a batch comes.
-            flushed = Instant::now();
+            (flushed, unflushed) = (Instant::now(), false);
             if let Err(e) = sink.idle() {
                 result = Err(e);
                 break;
@@ -577,19 +596,24 @@ impl Done {
     /// a batch that never came back would stop delivery for good.
     fn of(worker: usize, items: Vec<Item>, cfg: &Config, render: Option<&dyn Render>) -> Done {
         let stdin = items.iter().any(Item::from_stdin);
-        let outcomes = items
-            .into_iter()
-            .flat_map(|item| process(item, cfg))
-            .map(|o| match (o, render) {
-                (Outcome::Doc(a), Some(r)) => {
-                    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| r.render(&a))) {
-                        Ok(bytes) => (Outcome::Doc(a), Some(bytes)),
-                        Err(panic) => (Outcome::Error(internal_error(a.doc.id.clone(), None, &*panic)), None),
+        let mut outcomes = Vec::with_capacity(items.len());
+        for item in items {
+            let (path, line) = label(&item);
+            for o in process(item, cfg) {
+                outcomes.push(match (o, render) {
+                    (Outcome::Doc(a), Some(r)) => {
+                        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| r.render(&a))) {
+                            Ok(bytes) => (Outcome::Doc(a), Some(bytes)),
+                            Err(panic) => {
+                                let during = format!(" rendering {}", a.doc.id);
+                                (Outcome::Error(internal_error(path.clone(), line, &during, &*panic)), None)
+                            }
+                        }
                     }
-                }
-                (o, _) => (o, None),
-            })
-            .collect();
+                    (o, _) => (o, None),
+                });
+            }
+        }
         Done { worker, stdin, outcomes }
     }
 }
@@ -827,8 +851,11 @@ mod tests {
                 "{:?}",
                 &sink.0[39..42]
             );
-            assert!(sink.0[40].starts_with("error ") && sink.0[40].contains("040.txt"), "{}", sink.0[40]);
-            assert!(sink.0[40].ends_with("internal error (please report): the renderer failed"), "{}", sink.0[40]);
+            // The record names the file, as for any other failure of it,
+            // and says what failed.
+            let e = &sink.0[40];
+            assert!(e.starts_with("error ") && e.contains("040.txt: internal error (please report) rendering "), "{e}");
+            assert!(e.ends_with("040.txt: the renderer failed"), "{e}");
         }
         // A batch says whether it holds standard input, to be flushed at once.
         let text = |path: &str| Item::Text { path: path.into(), bytes: b"Title\n\nBody.".to_vec() };
