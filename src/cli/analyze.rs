@@ -51,29 +51,24 @@ static WAKE: AtomicI32 = AtomicI32::new(-1);
 fn install_interrupt_handler() {
     extern "C" fn on_signal(signal: libc::c_int) {
         INTERRUPTED.store(signal, Ordering::SeqCst);
-        let fd = WAKE.load(Ordering::SeqCst);
-        if fd >= 0 {
-            // SAFETY: write(2) is async-signal-safe, and the byte outlives
-            // the call. The write end does not block: a full pipe (signals
-            // by the tens of thousands) fails the write, which is harmless,
-            // as the flag is set and the watcher is awake already. Only a
-            // failed write sets `errno`, which the interrupted code may be
-            // about to read, so it is put back.
-            unsafe {
-                let saved = errno::get();
-                libc::write(fd, [1u8].as_ptr().cast(), 1);
-                errno::set(saved);
-            }
-        }
+        wake(WAKE.load(Ordering::SeqCst));
     }
     let mut fds = [-1; 2];
     // SAFETY: pipe(2) fills the two descriptors of a fresh pipe; fcntl(2)
-    // sets flags on them. Neither end is inherited by a program `lede`
-    // might run, and the write end never blocks (see above).
+    // sets flags on them, and close(2) gives them back if that fails.
+    // Neither end is inherited by a program `lede` might run, and the write
+    // end never blocks (see `wake`).
     let piped = unsafe {
-        libc::pipe(fds.as_mut_ptr()) == 0
-            && fds.iter().all(|&fd| libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) == 0)
-            && libc::fcntl(fds[1], libc::F_SETFL, libc::O_NONBLOCK) == 0
+        libc::pipe(fds.as_mut_ptr()) == 0 && {
+            let flagged = fds.iter().all(|&fd| libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) == 0)
+                && libc::fcntl(fds[1], libc::F_SETFL, libc::O_NONBLOCK) == 0;
+            if !flagged {
+                for fd in fds {
+                    libc::close(fd);
+                }
+            }
+            flagged
+        }
     };
     if piped {
         WAKE.store(fds[1], Ordering::SeqCst);
@@ -112,29 +107,53 @@ fn install_interrupt_handler() {
 #[cfg(not(unix))]
 fn install_interrupt_handler() {}
 
+/// Writes the byte that wakes the watcher to `fd`, the pipe's
+/// non-blocking write end (nothing when `fd` is -1). Called from the signal
+/// handler, so it does only what is async-signal-safe. A full pipe
+/// (signals by the tens of thousands) fails the write, which is harmless:
+/// the flag is set and the watcher awake already. A failed write sets
+/// `errno`, which the interrupted code may be about to read, so it is put
+/// back.
+#[cfg(unix)]
+fn wake(fd: libc::c_int) {
+    if fd >= 0 {
+        let saved = errno::get();
+        // SAFETY: write(2) is async-signal-safe, and the byte outlives the call.
+        unsafe {
+            libc::write(fd, [1u8].as_ptr().cast(), 1);
+        }
+        errno::set(saved);
+    }
+}
+
 /// `errno` of the calling thread, which a signal handler must leave as it
 /// found it. Where `libc` names no accessor, nothing is saved.
 #[cfg(unix)]
 mod errno {
-    #[cfg(any(target_os = "linux", target_os = "android"))]
+    /// Whether this target's `errno` is reached (else nothing is saved).
+    #[cfg(test)]
+    pub const REACHED: bool =
+        cfg!(any(target_os = "linux", target_os = "android", target_vendor = "apple", target_os = "freebsd"));
+
+    #[cfg(target_os = "linux")]
     fn location() -> Option<*mut libc::c_int> {
         // SAFETY: returns the calling thread's errno; async-signal-safe.
         Some(unsafe { libc::__errno_location() })
     }
 
-    #[cfg(any(target_os = "macos", target_os = "ios", target_os = "freebsd"))]
+    #[cfg(target_os = "android")]
+    fn location() -> Option<*mut libc::c_int> {
+        // SAFETY: returns the calling thread's errno; async-signal-safe.
+        Some(unsafe { libc::__errno() })
+    }
+
+    #[cfg(any(target_vendor = "apple", target_os = "freebsd"))]
     fn location() -> Option<*mut libc::c_int> {
         // SAFETY: returns the calling thread's errno; async-signal-safe.
         Some(unsafe { libc::__error() })
     }
 
-    #[cfg(not(any(
-        target_os = "linux",
-        target_os = "android",
-        target_os = "macos",
-        target_os = "ios",
-        target_os = "freebsd"
-    )))]
+    #[cfg(not(any(target_os = "linux", target_os = "android", target_vendor = "apple", target_os = "freebsd")))]
     fn location() -> Option<*mut libc::c_int> {
         None
     }
@@ -333,17 +352,51 @@ fn analyze(args: &Args) -> Result<ExitCode> {
 
 #[cfg(all(test, unix))]
 mod tests {
+    use super::*;
+
     /// What the signal handler saves is what it puts back.
     #[test]
     fn errno_reads_back_what_is_set() {
+        if !errno::REACHED {
+            return;
+        }
         for value in [libc::EAGAIN, libc::EINTR, 0] {
-            super::errno::set(value);
-            assert_eq!(super::errno::get(), value);
+            errno::set(value);
+            assert_eq!(errno::get(), value);
         }
         // A failing call sets it; `get` sees the same as the standard library.
         // SAFETY: closing a descriptor that is not open fails with EBADF.
         unsafe { libc::close(-1) };
-        assert_eq!(super::errno::get(), libc::EBADF);
+        assert_eq!(errno::get(), libc::EBADF);
         assert_eq!(std::io::Error::last_os_error().raw_os_error(), Some(libc::EBADF));
+    }
+
+    /// The handler's write wakes a reader, and when it fails (a full pipe)
+    /// it leaves `errno` as the interrupted code had it.
+    #[test]
+    fn wake_writes_a_byte_and_keeps_errno() {
+        let mut fds = [-1; 2];
+        // SAFETY: a fresh pipe, its write end made non-blocking as in
+        // `install_interrupt_handler`; both ends closed at the end.
+        unsafe {
+            assert_eq!(libc::pipe(fds.as_mut_ptr()), 0);
+            assert_eq!(libc::fcntl(fds[1], libc::F_SETFL, libc::O_NONBLOCK), 0);
+            wake(fds[1]);
+            let mut byte = 0u8;
+            assert_eq!(libc::read(fds[0], (&raw mut byte).cast(), 1), 1);
+            assert_eq!(byte, 1);
+            // Fill the pipe, so that the next write fails with EAGAIN.
+            let block = [0u8; 4096];
+            while libc::write(fds[1], block.as_ptr().cast(), block.len()) > 0 {}
+            while libc::write(fds[1], block.as_ptr().cast(), 1) > 0 {}
+            if errno::REACHED {
+                errno::set(libc::EINTR);
+                wake(fds[1]);
+                assert_eq!(errno::get(), libc::EINTR);
+            }
+            wake(-1);
+            libc::close(fds[0]);
+            libc::close(fds[1]);
+        }
     }
 }
