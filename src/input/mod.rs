@@ -27,6 +27,14 @@ pub enum Item {
         /// How the path is shown in output.
         display: String,
     },
+    /// A file already read whole: the pipeline's reader thread reads small
+    /// files itself (see `pipeline::run`); the walker never makes these.
+    Loaded {
+        /// How the path is shown in output.
+        display: String,
+        /// The file's bytes.
+        bytes: Vec<u8>,
+    },
     /// One line of a JSON Lines stream, not yet parsed.
     RecordLine {
         /// The stream's path (`-` for standard input).
@@ -76,7 +84,7 @@ impl Item {
         match self {
             Item::RecordLine { path, .. } | Item::Error { path, .. } => path == "-",
             Item::Text { .. } => true,
-            Item::File { .. } | Item::Web { .. } => false,
+            Item::File { .. } | Item::Loaded { .. } | Item::Web { .. } => false,
         }
     }
 }

@@ -331,7 +331,7 @@ mod tests {
         let mut out = Vec::new();
         w.run(&mut |item| {
             out.push(match item {
-                Item::File { display, .. } => display,
+                Item::File { display, .. } | Item::Loaded { display, .. } => display,
                 Item::RecordLine { path, line, .. } => format!("{path}:{line}"),
                 Item::Text { .. } => "stdin".into(),
                 Item::Web { path, record, .. } => format!("{path}#{record}"),
