@@ -1,8 +1,9 @@
 //! The pipeline: items in, analyzed documents (or error records) out, in
 //! input order, on as many threads as asked.
 //!
-//! A reader thread walks the inputs and feeds work items to a pool of
-//! workers; each worker reads, decodes, cleans, segments and extracts. The
+//! A reader thread walks the inputs, reads the small files among them, and
+//! feeds work items to a pool of workers; each worker reads the larger
+//! files, decodes, cleans, segments and extracts. The
 //! calling thread is one of the workers, and between its own batches puts
 //! results back in input order and hands them to the sink. The number of
 //! items in flight is bounded, so memory depends on the number of threads,
