@@ -3,12 +3,12 @@
 //!
 //! A reader thread walks the inputs, reads the small files among them, and
 //! feeds work items to a pool of workers; each worker reads the larger
-//! files, decodes, cleans, segments and extracts. The
-//! calling thread is one of the workers, and between its own batches puts
-//! results back in input order and hands them to the sink. The number of
-//! items in flight is bounded, so memory depends on the number of threads,
-//! not on the size of the corpus, and the first document is printed long
-//! before the last one is read.
+//! files, decodes, cleans, segments and extracts. The calling thread is
+//! one of the workers, and between its own batches puts results back in
+//! input order and hands them to the sink. The number of items in flight
+//! is bounded, so memory depends on the number of threads, not on the size
+//! of the corpus, and the first document is printed long before the last
+//! one is read.
 
 use crate::clean;
 use crate::document::{DateSource, Document, ParagraphKind};
