@@ -489,14 +489,15 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
         }
         let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
         let mut next = 0usize;
-        let mut flushed = Instant::now();
-        // Delivered since the last flush.
+        // Delivered since the last flush: flushed before this thread takes
+        // on a batch of its own or waits, so that no result waits behind
+        // work (a record from standard input comes back before the next).
         let mut unflushed = false;
         // A channel that has closed is waited on as one that never delivers.
         let (mut work_open, mut helpers_open) = (true, helpers > 0);
         let (no_work, no_done) = (crossbeam_channel::never(), crossbeam_channel::never());
         'outer: loop {
-            while let Some(Done { worker, stdin, outcomes }) = pending.remove(&next) {
+            while let Some(Done { worker, outcomes }) = pending.remove(&next) {
                 next += 1;
                 let _ = permit_rx.try_recv();
                 match deliver(outcomes, &mut summary, &mut names, sink) {
@@ -510,16 +511,6 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
                     }
                 }
                 unflushed = true;
-                // As with one thread: a record from standard input is
-                // flushed at once, and the rest every FLUSH_EVERY, also
-                // while this thread always has a batch to work.
-                if stdin || flushed.elapsed() >= FLUSH_EVERY {
-                    (flushed, unflushed) = (Instant::now(), false);
-                    if let Err(e) = sink.idle() {
-                        result = Err(e);
-                        break 'outer;
-                    }
-                }
             }
             // Results first: what is ready is delivered, and the reader
             // gets its permits back, before this thread takes on a batch.
@@ -530,14 +521,11 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
             if work_open {
                 match work_rx.try_recv() {
                     Ok((seq, items)) => {
-                        // What was delivered goes out before this thread
-                        // spends a batch's time on other work.
-                        if std::mem::take(&mut unflushed) {
-                            flushed = Instant::now();
-                            if let Err(e) = sink.idle() {
-                                result = Err(e);
-                                break;
-                            }
+                        if std::mem::take(&mut unflushed)
+                            && let Err(e) = sink.idle()
+                        {
+                            result = Err(e);
+                            break;
                         }
                         pending.insert(seq, Done::of(own, items, cfg, render.as_deref()));
                         continue;
@@ -550,7 +538,7 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
                 break;
             }
             // Nothing to do until a result or a batch comes.
-            (flushed, unflushed) = (Instant::now(), false);
+            unflushed = false;
             if let Err(e) = sink.idle() {
                 result = Err(e);
                 break;
@@ -585,9 +573,6 @@ pub fn run(walker: &Walker, cfg: &Config, sink: &mut dyn Sink) -> std::io::Resul
 struct Done {
     /// The worker that made them, to be freed there (see [`run`]).
     worker: usize,
-    /// The batch holds input from standard input: its results are flushed
-    /// as soon as they are delivered.
-    stdin: bool,
     outcomes: Vec<Delivery>,
 }
 
@@ -597,26 +582,24 @@ impl Done {
     /// its document into an error record, as [`process`] does for the rest:
     /// a batch that never came back would stop delivery for good.
     fn of(worker: usize, items: Vec<Item>, cfg: &Config, render: Option<&dyn Render>) -> Done {
-        let stdin = items.iter().any(Item::from_stdin);
         let mut outcomes = Vec::with_capacity(items.len());
-        for item in items {
-            let (path, line) = label(&item);
-            for o in process(item, cfg) {
-                outcomes.push(match (o, render) {
-                    (Outcome::Doc(a), Some(r)) => {
-                        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| r.render(&a))) {
-                            Ok(bytes) => (Outcome::Doc(a), Some(bytes)),
-                            Err(panic) => {
-                                let during = format!(" rendering {}", a.doc.id);
-                                (Outcome::Error(internal_error(path.clone(), line, &during, &*panic)), None)
-                            }
+        for o in items.into_iter().flat_map(|item| process(item, cfg)) {
+            outcomes.push(match (o, render) {
+                (Outcome::Doc(a), Some(r)) => {
+                    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| r.render(&a))) {
+                        Ok(bytes) => (Outcome::Doc(a), Some(bytes)),
+                        // Under the input's path, as any other failure of
+                        // it; the message names the document.
+                        Err(panic) => {
+                            let during = format!(" rendering {}", a.doc.id);
+                            (Outcome::Error(internal_error(a.doc.path.clone(), None, &during, &*panic)), None)
                         }
                     }
-                    (o, _) => (o, None),
-                });
-            }
+                }
+                (o, _) => (o, None),
+            });
         }
-        Done { worker, stdin, outcomes }
+        Done { worker, outcomes }
     }
 }
 
@@ -660,9 +643,11 @@ impl Batch {
     fn push(&mut self, item: Item) -> Option<Vec<Item>> {
         let stdin = item.from_stdin();
         let item = match item {
-            Item::File { path, display } => match read_whole(&path, self.load) {
-                Some(bytes) => Item::Loaded { display, bytes },
-                None => Item::File { path, display },
+            // Over the limit or unreadable here: the worker reads it again
+            // and reports why.
+            Item::File { path, display } => match read_file(&path, self.load) {
+                Ok(bytes) => Item::Loaded { display, bytes },
+                Err(_) => Item::File { path, display },
             },
             other => other,
         };
@@ -683,16 +668,6 @@ impl Batch {
             None
         }
     }
-}
-
-/// The bytes of the file at `path` when it has at most `limit` of them;
-/// `None` when it has more, or cannot be opened or read.
-fn read_whole(path: &Path, limit: u64) -> Option<Vec<u8>> {
-    let file = std::fs::File::open(path).ok()?;
-    let mut bytes = Vec::with_capacity(limit.min(FIRST_READ) as usize);
-    // One byte over the limit tells a larger file.
-    file.take(limit + 1).read_to_end(&mut bytes).ok()?;
-    (bytes.len() as u64 <= limit).then_some(bytes)
 }
 
 /// An outcome and, in a parallel run whose sink renders, its rendering.
@@ -893,11 +868,20 @@ mod tests {
             assert!(e.starts_with("error ") && e.contains("040.txt: internal error (please report) rendering "), "{e}");
             assert!(e.ends_with("040.txt: the renderer failed"), "{e}");
         }
-        // A batch says whether it holds standard input, to be flushed at once.
-        let text = |path: &str| Item::Text { path: path.into(), bytes: b"Title\n\nBody.".to_vec() };
-        assert!(Done::of(0, vec![text("-")], &cfg(2), None).stdin);
+        // Without a renderer nothing is rendered, and results keep the
+        // order of their items.
+        let text = Item::Text { path: "-".into(), bytes: b"Title\n\nBody.".to_vec() };
         let file = Item::File { path: dir.path().join("000.txt"), display: "000.txt".into() };
-        assert!(!Done::of(0, vec![file], &cfg(2), None).stdin);
+        let done = Done::of(0, vec![text, file], &cfg(2), None);
+        let ids: Vec<_> = done
+            .outcomes
+            .iter()
+            .map(|(o, r)| match o {
+                Outcome::Doc(a) if r.is_none() => a.doc.id.as_str(),
+                _ => "other",
+            })
+            .collect();
+        assert_eq!(ids, ["-", "000.txt"]);
     }
 
     #[test]
