@@ -277,9 +277,7 @@ impl<S: Sink> Sink for Reporting<'_, S> {
         self.inner.renderer()
     }
     fn idle(&mut self) -> std::io::Result<()> {
-        if interrupted() {
-            return Err(interrupted_error());
-        }
+        self.check_signal()?;
         self.inner.idle()
     }
 }
