@@ -452,7 +452,7 @@ pub(super) fn shouting(
                 break;
             }
             if let Some(p) = LEX.place(&key)
-                && !(j - i == 1 && LEX.word(&key).has(Word::DENY))
+                && !(j - i == 1 && cx.facts(i).has(Word::DENY))
             {
                 let kind = super::classify::sports_team(cx, i, j, EntityKind::Loc, true);
                 found = Some((j, span, kind, cx.surface(i, j), Some(p.country)));
