@@ -69,15 +69,19 @@ fn month(s: &str) -> Option<u32> {
     crate::document::calendar::month_number(&l)
 }
 
+/// Longest line read as a dateline or "Published" line: a longer one is
+/// prose that happens to hold a date.
+const MAX_META_LINE: usize = 120;
+
 /// A dateline or "Published" line: its date and which kind of line it is.
 pub fn parse_line(line: &str) -> Option<(NaiveDate, DateSource)> {
-    if line.len() > 120 {
+    if line.len() > MAX_META_LINE {
         return None;
     }
     parse_after_label(line, meta_label_end(line))
 }
 
-/// [`parse_line`] of a line of at most 120 bytes whose label, if any,
+/// [`parse_line`] of a line of at most [`MAX_META_LINE`] bytes whose label, if any,
 /// ends at `label`.
 fn parse_after_label(line: &str, label: Option<usize>) -> Option<(NaiveDate, DateSource)> {
     if let Some(end) = label {
@@ -93,7 +97,7 @@ fn parse_after_label(line: &str, label: Option<usize>) -> Option<(NaiveDate, Dat
 /// "Published:"/"Updated" label with or without its date.
 pub fn is_meta_line(line: &str) -> bool {
     let label = meta_label_end(line);
-    if line.len() <= 120 && parse_after_label(line, label).is_some() {
+    if line.len() <= MAX_META_LINE && parse_after_label(line, label).is_some() {
         return true;
     }
     label.is_some_and(|end| end == line.len() || line.len() < 60 && find_date(line).is_some())

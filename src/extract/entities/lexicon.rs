@@ -43,8 +43,9 @@ pub struct Lexicon {
     /// Every word of the one-word lexicons and every key of the name
     /// lexicons (the gazetteer, people, demonyms, organization and product
     /// names, the deny list) with its [`Entry`]: the gazetteer is kept only
-    /// here, and so are the never-a-name words, place heads, common words
-    /// and organization and product names, as flags.
+    /// here, and so are, as flags, the never-a-name words, given names,
+    /// titles, organization, event and place heads, common words, the deny
+    /// list, and organization and product names.
     pub words: Keys,
 }
 

@@ -8,8 +8,8 @@
 //! them from the gazetteer, each parsed, lower-cased and inserted.
 //!
 //! This file is plain Rust with no `crate::` paths, so that the build
-//! script can use it; the library's tests check the table against the
-//! lexicons as the library loads them.
+//! script can use it; the library's tests check the flags against the
+//! lexicon files they come from.
 
 #![allow(dead_code)] // Each of build.rs and the library uses part of it.
 
@@ -26,13 +26,13 @@ impl Word {
     /// Capitalized words that are never names: weekdays, months, numbers
     /// (`not_names.txt`) and the function words that name no place.
     pub const NEVER_NAME: Word = Word(1);
-    /// In `Lexicon::given`.
+    /// A given name (`given_names.txt`, `given_names_extra.txt`).
     pub const GIVEN: Word = Word(1 << 1);
-    /// In `Lexicon::titles`.
+    /// A title or role word (`titles.txt`).
     pub const TITLE: Word = Word(1 << 2);
-    /// In `Lexicon::org_heads`.
+    /// Head of organization names (`org_heads.txt`).
     pub const ORG_HEAD: Word = Word(1 << 3);
-    /// In `Lexicon::misc_heads`.
+    /// Head of event and other names (`misc_heads.txt`).
     pub const MISC_HEAD: Word = Word(1 << 4);
     /// Heads of place and facility names ("Square", "County").
     pub const LOC_HEAD: Word = Word(1 << 5);
@@ -49,9 +49,9 @@ impl Word {
     pub const PLACE: Word = Word(1 << 10);
     /// In the names of products, weapons and programmes ("Storm Shadow").
     pub const MISC_NAME: Word = Word(1 << 11);
-    /// In `Lexicon::deny`.
+    /// Never a place on its own (`denylist.txt`).
     pub const DENY: Word = Word(1 << 12);
-    /// A title when a period follows: "mr" of "mr." in `Lexicon::titles`.
+    /// A title when a period follows: "mr" of "mr." in `titles.txt`.
     pub const DOTTED_TITLE: Word = Word(1 << 13);
 
     /// True when any of the flags in `f` is set.

@@ -1231,8 +1231,7 @@ mod tests {
     #[test]
     #[ignore]
     fn print_seeds() {
-        for f in std::fs::read_dir("fixtures").unwrap() {
-            let p = f.unwrap().path();
+        for p in crate::fixtures::texts(&[]) {
             let (doc, qs) = run(&std::fs::read_to_string(&p).unwrap(), &[]);
             println!("== {}", p.display());
             for q in qs {
